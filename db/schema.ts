@@ -1,0 +1,394 @@
+// Kysely table types for the whole pipeline (see docs/decisions/0001-data-model-and-command-path.md).
+// Times are ISO-8601 strings; dates are YYYY-MM-DD; booleans are 0/1; JSON columns are TEXT.
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type StageStatus = "pending" | "open" | "closed";
+export type InputStatus = "visible" | "hidden" | "withdrawn";
+export type ProposalState = "draft" | "active" | "merged" | "split" | "withdrawn" | "rejected" | "adopted";
+
+export interface ConsultationTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  methodology: string;
+  participation: string;
+  ethics_text: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  max_commitments: number;
+  max_milestones: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StageTable {
+  id: string;
+  consultation_id: string;
+  phase: string;
+  name: string;
+  description: string;
+  position: number;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: StageStatus;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+export interface ThemeTable {
+  id: string;
+  consultation_id: string;
+  name: string;
+  description: string;
+  position: number;
+  archived_at: string | null;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  acronym: string;
+  sector: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  organization_id: string | null;
+  is_platform_admin: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipTable {
+  id: string;
+  consultation_id: string;
+  user_id: string;
+  role: string;
+  granted_at: string;
+  revoked_at: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  consultation_id: string;
+  token_hash: string;
+  email: string;
+  name: string;
+  role: string;
+  organization_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie token
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EthicsDeclarationTable {
+  id: string;
+  consultation_id: string;
+  user_id: string;
+  organization_id: string | null;
+  signer_name: string;
+  conflicts: string;
+  text_sha256: string;
+  signed_at: string;
+}
+
+export interface ForumTable {
+  id: string;
+  consultation_id: string;
+  department: string;
+  municipality: string;
+  venue: string;
+  held_on: string;
+  expected_attendance: number;
+  status: StageStatus;
+  created_at: string;
+}
+
+export interface WorktableTable {
+  id: string;
+  forum_id: string;
+  theme_id: string;
+  number: number;
+  short_code: string;
+}
+
+export interface WorktableFacilitatorTable {
+  worktable_id: string;
+  user_id: string;
+}
+
+export interface AttendanceTable {
+  id: string;
+  forum_id: string;
+  head_count: number;
+  sector: string | null;
+  gender: string | null;
+  age_range: string | null;
+  department: string | null;
+  name: string | null; // private, never published
+  recorded_by: string | null;
+  created_at: string;
+}
+
+/** Citizen input from every channel: online opinions and forum captures share ids and lineage. */
+export interface CitizenInputTable {
+  id: string;
+  consultation_id: string;
+  channel: "online" | "forum";
+  subject: string; // methodology | axis | theme
+  theme_id: string | null;
+  axis: string | null;
+  text: string;
+  department: string | null;
+  sector: string | null;
+  age_range: string | null;
+  gender: string | null;
+  speaks_indigenous_language: number | null;
+  forum_id: string | null;
+  worktable_id: string | null;
+  captured_by: string | null;
+  speaker_sector: string | null;
+  tags: string; // JSON array
+  receipt_code: string | null;
+  client_hash: string | null; // private: salted hash used for duplicate/abuse checks
+  status: InputStatus;
+  status_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Private contact data, kept apart so no public query can reach it by accident. */
+export interface InputContactTable {
+  input_id: string;
+  email: string;
+  consent_at: string;
+}
+
+export interface InputReportTable {
+  id: string;
+  input_id: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface SummaryTable {
+  id: string;
+  consultation_id: string;
+  theme_id: string;
+  title: string;
+  text: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Lineage: which citizen inputs a summary took up. */
+export interface SummaryInputTable {
+  summary_id: string;
+  input_id: string;
+}
+
+export interface RoundtableTable {
+  id: string;
+  consultation_id: string;
+  theme_id: string | null; // null for the technical roundtable
+  kind: "thematic" | "technical";
+  name: string;
+}
+
+export interface RoundTable {
+  id: string;
+  roundtable_id: string;
+  number: number;
+  held_on: string | null;
+  venue: string;
+  host_organization_id: string | null;
+  status: StageStatus;
+}
+
+export interface RoundAttendanceTable {
+  round_id: string;
+  organization_id: string;
+  user_id: string | null;
+}
+
+export interface ProposalTable {
+  id: string;
+  consultation_id: string;
+  theme_id: string;
+  roundtable_id: string | null;
+  round_id: string | null;
+  proponent_user_id: string | null;
+  proponent_organization_id: string | null;
+  title: string;
+  lead_agency: string;
+  responsible_person: string; // JSON {name,title,email,phone}: e-mail and phone are private
+  other_actors: string;
+  problem: string;
+  objective: string;
+  description: string;
+  ogp_challenge: string;
+  relevance: string; // JSON {transparency,accountability,participation,technology}
+  ambition: string;
+  is_new: number;
+  starts_on: string | null;
+  ends_on: string | null;
+  stage: string; // funnel stage key, see app/domain/funnel.ts
+  state: ProposalState;
+  state_reason: string | null;
+  version: number; // optimistic concurrency for live merging
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MilestoneTable {
+  id: string;
+  proposal_id: string;
+  position: number;
+  description: string;
+  responsible_institution: string;
+  is_new: number;
+  starts_on: string | null;
+  ends_on: string | null;
+}
+
+export interface ProposalStageHistoryTable {
+  id: Generated<number>;
+  proposal_id: string;
+  stage: string;
+  entered_at: string;
+}
+
+/** A merge or split, as agreed by a table; undoing it sets undone_at and restores the sources. */
+export interface ProposalOperationTable {
+  id: string;
+  consultation_id: string;
+  kind: "merge" | "split";
+  round_id: string | null;
+  agreed_note: string;
+  present: string; // JSON array of organization ids
+  created_by: string | null;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface ProposalLineageTable {
+  operation_id: string;
+  source_id: string;
+  result_id: string;
+}
+
+/** A proposal responds to citizen input: a summary or a single input. */
+export interface ProposalResponseTable {
+  proposal_id: string;
+  summary_id: string | null;
+  input_id: string | null;
+}
+
+export interface VoteTable {
+  id: string;
+  proposal_id: string;
+  user_id: string;
+  organization_id: string | null;
+  choice: "consensus" | "objection" | "abstain";
+  cast_at: string;
+}
+
+export interface PlanCommentTable {
+  id: string;
+  consultation_id: string;
+  proposal_id: string | null;
+  text: string;
+  status: InputStatus;
+  created_at: string;
+}
+
+/** Idempotency: the first answer given to a client-chosen command id. */
+export interface CommandLogTable {
+  id: string;
+  type: string;
+  actor_key: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  consultation_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  command_id: string;
+  command_type: string;
+  payload: string;
+  result: string;
+  created_at: string;
+}
+
+export interface Database {
+  consultations: ConsultationTable;
+  stages: StageTable;
+  themes: ThemeTable;
+  organizations: OrganizationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  ethics_declarations: EthicsDeclarationTable;
+  forums: ForumTable;
+  worktables: WorktableTable;
+  worktable_facilitators: WorktableFacilitatorTable;
+  attendance: AttendanceTable;
+  citizen_inputs: CitizenInputTable;
+  input_contacts: InputContactTable;
+  input_reports: InputReportTable;
+  summaries: SummaryTable;
+  summary_inputs: SummaryInputTable;
+  roundtables: RoundtableTable;
+  rounds: RoundTable;
+  round_attendance: RoundAttendanceTable;
+  proposals: ProposalTable;
+  milestones: MilestoneTable;
+  proposal_stage_history: ProposalStageHistoryTable;
+  proposal_operations: ProposalOperationTable;
+  proposal_lineage: ProposalLineageTable;
+  proposal_responses: ProposalResponseTable;
+  votes: VoteTable;
+  plan_comments: PlanCommentTable;
+  command_log: CommandLogTable;
+  audit_events: AuditEventTable;
+}
+
+export type Consultation = Selectable<ConsultationTable>;
+export type Stage = Selectable<StageTable>;
+export type Theme = Selectable<ThemeTable>;
+export type Organization = Selectable<OrganizationTable>;
+export type User = Selectable<UserTable>;
+export type Forum = Selectable<ForumTable>;
+export type NewConsultation = Insertable<ConsultationTable>;
+export type ConsultationUpdate = Updateable<ConsultationTable>;

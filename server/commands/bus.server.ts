@@ -1,0 +1,143 @@
+// The one write path: validate → authorize → one transaction (change + audit + idempotency record) → broadcast.
+import { z } from "zod";
+import type { DB } from "../../db/connection.server";
+import { hasAnyRole } from "../../app/domain/roles";
+import { CommandError, type Issue } from "./errors";
+import type { Actor, Broadcast, CommandContext, CommandDefinition, Trx } from "./types";
+
+export const envelopeSchema = z.object({
+  id: z.string().uuid(),
+  type: z.string().min(1).max(100),
+  payload: z.unknown().optional(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export type Outcome = { ok: true; result: unknown; replayed: boolean } | { ok: false; error: CommandError };
+
+export interface CommandBusOptions {
+  db: DB;
+  commands: readonly CommandDefinition<any, any>[];
+  publish: (broadcasts: Broadcast[]) => void;
+  /** Called before public commands run; throws CommandError("rate_limited") to refuse. */
+  limitPublic?: (actor: Actor, type: string) => Promise<void>;
+  /** Error map for zod messages in the caller's language. */
+  zodError?: (lang: string) => z.core.$ZodErrorMap | undefined;
+}
+
+export function actorKey(actor: Actor): string {
+  switch (actor.kind) {
+    case "user":
+      return `user:${actor.userId}`;
+    case "anonymous":
+      return `anon:${actor.clientKey}`;
+    case "system":
+      return `system:${actor.label}`;
+  }
+}
+
+function actorLabel(actor: Actor): string {
+  return actor.kind === "user" ? actor.name : actor.kind === "system" ? `system:${actor.label}` : "anonymous";
+}
+
+export function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code, message: i.message }));
+}
+
+export class CommandBus {
+  private readonly byType: Map<string, CommandDefinition<any, any>>;
+
+  constructor(private readonly options: CommandBusOptions) {
+    this.byType = new Map(options.commands.map((c) => [c.type, c]));
+  }
+
+  list(): readonly CommandDefinition<any, any>[] {
+    return this.options.commands;
+  }
+
+  async execute(rawEnvelope: unknown, actor: Actor, lang = "es"): Promise<Outcome> {
+    try {
+      return { ok: true, ...(await this.run(rawEnvelope, actor, lang)) };
+    } catch (error) {
+      if (error instanceof CommandError) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  private async run(rawEnvelope: unknown, actor: Actor, lang: string): Promise<{ result: unknown; replayed: boolean }> {
+    const errorMap = this.options.zodError?.(lang);
+    const envelope = envelopeSchema.safeParse(rawEnvelope, { error: errorMap });
+    if (!envelope.success) throw new CommandError("invalid", "error.invalid_envelope", {}, toIssues(envelope.error));
+    const { id, type } = envelope.data;
+    const def = this.byType.get(type);
+    if (!def) throw new CommandError("unknown_command", "error.unknown_command", { type });
+
+    const parsed = def.schema.safeParse(envelope.data.payload ?? {}, { error: errorMap });
+    if (!parsed.success) throw new CommandError("invalid", "error.invalid_payload", {}, toIssues(parsed.error));
+    const payload = parsed.data;
+
+    if (def.access !== "public" && actor.kind === "anonymous") throw new CommandError("unauthenticated", "error.unauthenticated");
+    if (def.access === "public" && this.options.limitPublic) await this.options.limitPublic(actor, type);
+
+    const key = actorKey(actor);
+    const broadcasts: Broadcast[] = [];
+    const outcome = await this.options.db.transaction().execute(async (trx) => {
+      const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
+      if (previous) {
+        if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
+        return { result: JSON.parse(previous.response) as unknown, replayed: true };
+      }
+      const consultationId = await def.consultationOf(trx, payload);
+      const roles = await this.rolesOf(trx, actor, consultationId);
+      this.authorize(def, actor, roles);
+
+      const now = new Date().toISOString();
+      const ctx: CommandContext = { actor, type, commandId: id, now, roles, consultationId, broadcasts };
+      const result = (await def.handle(trx, payload, ctx)) ?? null;
+      await trx
+        .insertInto("audit_events")
+        .values({
+          consultation_id: consultationId,
+          actor_user_id: actor.kind === "user" ? actor.userId : null,
+          actor_label: actorLabel(actor),
+          command_id: id,
+          command_type: type,
+          payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
+          result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto("command_log")
+        .values({ id, type, actor_key: key, status: 200, response: JSON.stringify(result), created_at: now })
+        .execute();
+      return { result, replayed: false };
+    });
+    if (!outcome.replayed && broadcasts.length > 0) this.options.publish(broadcasts);
+    return outcome;
+  }
+
+  private async rolesOf(trx: Trx, actor: Actor, consultationId: string | null): Promise<string[]> {
+    if (actor.kind !== "user" || !consultationId) return [];
+    const rows = await trx
+      .selectFrom("memberships")
+      .select("role")
+      .where("user_id", "=", actor.userId)
+      .where("consultation_id", "=", consultationId)
+      .where("revoked_at", "is", null)
+      .execute();
+    return rows.map((r) => r.role);
+  }
+
+  private authorize(def: CommandDefinition<any, any>, actor: Actor, roles: readonly string[]): void {
+    const access = def.access;
+    if (access === "public") return;
+    if (access === "system") {
+      if (actor.kind !== "system") throw new CommandError("forbidden", "error.forbidden");
+      return;
+    }
+    if (actor.kind === "system") return;
+    if (actor.kind !== "user") throw new CommandError("unauthenticated", "error.unauthenticated");
+    if (access === "authenticated" || actor.isPlatformAdmin) return;
+    if (access === "platform_admin" || !hasAnyRole(roles, access.roles)) throw new CommandError("forbidden", "error.forbidden");
+  }
+}

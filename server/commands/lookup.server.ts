@@ -1,0 +1,54 @@
+// Small reads shared by command handlers: resolve references and refuse unknown ones.
+import { CommandError, notFound } from "./errors";
+import { rooms, type CommandContext, type Trx } from "./types";
+
+export async function requireConsultation(trx: Trx, consultationId: string): Promise<string> {
+  const row = await trx.selectFrom("consultations").select("id").where("id", "=", consultationId).executeTakeFirst();
+  if (!row) throw notFound("consultation");
+  return row.id;
+}
+
+export async function consultationOfStage(trx: Trx, stageId: string): Promise<string> {
+  const row = await trx.selectFrom("stages").select("consultation_id").where("id", "=", stageId).executeTakeFirst();
+  if (!row) throw notFound("stage");
+  return row.consultation_id;
+}
+
+export async function consultationOfTheme(trx: Trx, themeId: string): Promise<string> {
+  const row = await trx.selectFrom("themes").select("consultation_id").where("id", "=", themeId).executeTakeFirst();
+  if (!row) throw notFound("theme");
+  return row.consultation_id;
+}
+
+export async function consultationOfForum(trx: Trx, forumId: string): Promise<string> {
+  const row = await trx.selectFrom("forums").select("consultation_id").where("id", "=", forumId).executeTakeFirst();
+  if (!row) throw notFound("forum");
+  return row.consultation_id;
+}
+
+/** Refuses with 409 naming the stage when the consultation's stage of this phase is not open. */
+export async function requireStageOpen(trx: Trx, consultationId: string, phase: string): Promise<void> {
+  const stage = await trx
+    .selectFrom("stages")
+    .select(["name", "status", "phase"])
+    .where("consultation_id", "=", consultationId)
+    .where("phase", "=", phase)
+    .orderBy("position")
+    .executeTakeFirst();
+  if (stage?.status === "open") return;
+  throw new CommandError("stage_closed", "error.stage_closed", {
+    stage: stage?.name || `@phase.${phase}`,
+    status: `@stage_status.${stage?.status ?? "pending"}`,
+  });
+}
+
+/** Tell the public page (and the staff dashboard) that something in this consultation changed. */
+export function announceChange(ctx: CommandContext, consultationId: string, scope: "public" | "staff" = "public"): void {
+  const data = { consultationId, type: ctx.type, at: ctx.now };
+  if (scope === "public") {
+    ctx.broadcasts.push({ room: rooms.consultation(consultationId), event: "consultation:changed", data });
+    ctx.broadcasts.push({ room: rooms.all, event: "consultation:changed", data });
+  }
+  ctx.broadcasts.push({ room: rooms.staff(consultationId), event: "consultation:changed", data });
+}
+

@@ -1,0 +1,21 @@
+// Every command the app knows, in one list: the JSON API, socket.io and Remix actions all dispatch from here.
+import { createConsultation, updateConsultation } from "./consultations.server";
+import { signEthics } from "./ethics.server";
+import { createForum, updateForum } from "./forums.server";
+import { acceptInvitation, createInvitation, grantRole, revokeInvitation, revokeRole } from "./memberships.server";
+import { createOrganization, updateOrganization } from "./organizations.server";
+import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
+import { createAdmin, createApiToken } from "./system.server";
+import { archiveTheme, createTheme, moveTheme, restoreTheme, updateTheme } from "./themes.server";
+import type { CommandDefinition } from "./types";
+
+export const commands: readonly CommandDefinition<any, any>[] = [
+  createConsultation, updateConsultation,
+  addStage, updateStage, moveStage, openStageCommand, closeStageCommand,
+  createTheme, updateTheme, moveTheme, archiveTheme, restoreTheme,
+  createOrganization, updateOrganization,
+  createInvitation, revokeInvitation, acceptInvitation, grantRole, revokeRole,
+  signEthics,
+  createForum, updateForum,
+  createAdmin, createApiToken,
+];

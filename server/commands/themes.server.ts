@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { reorder } from "../../app/domain/phases";
+import { createThemeSchema, moveThemeSchema, themeRefSchema, updateThemeSchema } from "../../app/domain/schemas/theme";
+import { conflict } from "./errors";
+import { announceChange, consultationOfTheme, requireConsultation } from "./lookup.server";
+import { defineCommand } from "./types";
+
+const pointOfContact = { roles: ["point_of_contact"] } as const;
+
+export const createTheme = defineCommand({
+  type: "theme.create",
+  summary: "Add a theme (eje / mesa temática) to a consultation.",
+  schema: createThemeSchema,
+  access: pointOfContact,
+  consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
+  async handle(trx, p, ctx) {
+    const last = await trx
+      .selectFrom("themes")
+      .select((eb) => eb.fn.max("position").as("max"))
+      .where("consultation_id", "=", p.consultationId)
+      .executeTakeFirst();
+    const id = randomUUID();
+    await trx
+      .insertInto("themes")
+      .values({ id, consultation_id: p.consultationId, name: p.name, description: p.description, position: Number(last?.max ?? 0) + 1, archived_at: null })
+      .execute();
+    announceChange(ctx, p.consultationId);
+    return { themeId: id };
+  },
+});
+
+export const updateTheme = defineCommand({
+  type: "theme.update",
+  summary: "Rename a theme or change its description.",
+  schema: updateThemeSchema,
+  access: pointOfContact,
+  consultationOf: (trx, p) => consultationOfTheme(trx, p.themeId),
+  async handle(trx, p, ctx) {
+    await trx.updateTable("themes").set({ name: p.name, description: p.description }).where("id", "=", p.themeId).execute();
+    announceChange(ctx, ctx.consultationId!);
+    return { themeId: p.themeId };
+  },
+});
+
+export const moveTheme = defineCommand({
+  type: "theme.move",
+  summary: "Move a theme to another position.",
+  schema: moveThemeSchema,
+  access: pointOfContact,
+  consultationOf: (trx, p) => consultationOfTheme(trx, p.themeId),
+  async handle(trx, p, ctx) {
+    const themes = await trx.selectFrom("themes").select(["id", "position"]).where("consultation_id", "=", ctx.consultationId!).execute();
+    for (const t of reorder(themes, p.themeId, p.position)) {
+      await trx.updateTable("themes").set({ position: t.position }).where("id", "=", t.id).execute();
+    }
+    announceChange(ctx, ctx.consultationId!);
+    return { themeId: p.themeId };
+  },
+});
+
+/** Themes are archived, never deleted: inputs and proposals keep pointing at them. */
+export const archiveTheme = defineCommand({
+  type: "theme.archive",
+  summary: "Archive a theme: hidden from new input, kept for history.",
+  schema: themeRefSchema,
+  access: pointOfContact,
+  consultationOf: (trx, p) => consultationOfTheme(trx, p.themeId),
+  async handle(trx, p, ctx) {
+    const theme = await trx.selectFrom("themes").select(["archived_at", "name"]).where("id", "=", p.themeId).executeTakeFirstOrThrow();
+    if (theme.archived_at) throw conflict("error.theme_already_archived", { theme: theme.name });
+    await trx.updateTable("themes").set({ archived_at: ctx.now }).where("id", "=", p.themeId).execute();
+    announceChange(ctx, ctx.consultationId!);
+    return { themeId: p.themeId };
+  },
+});
+
+export const restoreTheme = defineCommand({
+  type: "theme.restore",
+  summary: "Bring an archived theme back.",
+  schema: themeRefSchema,
+  access: pointOfContact,
+  consultationOf: (trx, p) => consultationOfTheme(trx, p.themeId),
+  async handle(trx, p, ctx) {
+    const theme = await trx.selectFrom("themes").select(["archived_at", "name"]).where("id", "=", p.themeId).executeTakeFirstOrThrow();
+    if (!theme.archived_at) throw conflict("error.theme_not_archived", { theme: theme.name });
+    await trx.updateTable("themes").set({ archived_at: null }).where("id", "=", p.themeId).execute();
+    announceChange(ctx, ctx.consultationId!);
+    return { themeId: p.themeId };
+  },
+});

@@ -1,0 +1,64 @@
+import type { Transaction } from "kysely";
+import type { z } from "zod";
+import type { Role } from "../../app/domain/roles";
+import type { Database } from "../../db/schema";
+
+export type Trx = Transaction<Database>;
+
+/** Who is acting. Citizens are anonymous; the CLI acts as `system`. */
+export type Actor =
+  | { kind: "user"; userId: string; name: string; isPlatformAdmin: boolean }
+  | { kind: "anonymous"; clientKey: string }
+  | { kind: "system"; label: string };
+
+/**
+ * Who may run a command:
+ * - `public`: anyone, including anonymous citizens;
+ * - `authenticated`: any signed-in user;
+ * - `{ roles }`: a user holding one of the roles in the command's consultation (platform admins always);
+ * - `platform_admin` and `system`: the CLI or an admin of the whole installation.
+ */
+export type Access = "public" | "authenticated" | "platform_admin" | "system" | { roles: readonly Role[] };
+
+/** A socket.io room and what to tell it after commit. */
+export interface Broadcast {
+  room: string;
+  event: string;
+  data: unknown;
+}
+
+export interface CommandContext {
+  actor: Actor;
+  type: string;
+  commandId: string;
+  now: string;
+  /** Roles the actor holds in the consultation (empty for anonymous). */
+  roles: readonly string[];
+  consultationId: string | null;
+  /** Broadcasts collected by the handler, sent after commit. */
+  broadcasts: Broadcast[];
+}
+
+export interface CommandDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
+  type: string;
+  summary: string;
+  schema: S;
+  access: Access;
+  /** The consultation this command acts in, for authorization and audit; throws not_found for unknown refs. */
+  consultationOf(trx: Trx, payload: z.output<S>): Promise<string | null>;
+  handle(trx: Trx, payload: z.output<S>, ctx: CommandContext): Promise<R>;
+  /** Stored in the audit log instead of the payload when it holds secrets (passwords, tokens). */
+  redact?(payload: z.output<S>): unknown;
+  /** Stored in the audit log instead of the result when it holds a secret (the idempotency record keeps it). */
+  redactResult?(result: R): unknown;
+}
+
+export function defineCommand<S extends z.ZodType, R>(def: CommandDefinition<S, R>): CommandDefinition<S, R> {
+  return def;
+}
+
+export const rooms = {
+  consultation: (id: string) => `consultation:${id}`,
+  staff: (id: string) => `consultation:${id}:staff`,
+  all: "consultations",
+};
