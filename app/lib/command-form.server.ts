@@ -1,0 +1,43 @@
+// Remix actions are thin adapters: a form post becomes a command envelope for the same bus as the API.
+import { json, type AppLoadContext, type TypedResponse } from "@remix-run/node";
+import { translate } from "../i18n";
+import type { ActionResult } from "./action-result";
+
+const RESERVED = new Set(["_csrf", "_nonce", "intent"]);
+
+export function formPayload(form: FormData): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (!RESERVED.has(key) && typeof value === "string") payload[key] = value;
+  }
+  return payload;
+}
+
+/**
+ * Reads the form, checks its CSRF token, runs `commands[intent]` and answers the outcome with its HTTP status.
+ * Unknown intents are a 400, like unknown command types on the API.
+ */
+export async function handleCommandForm(
+  request: Request,
+  context: AppLoadContext,
+  commands: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Promise<TypedResponse<ActionResult>> {
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (!context.checkCsrfOk(form)) {
+    return json({ ok: false, intent, error: { code: "forbidden", message: translate(context.lang, "error.csrf") } }, { status: 403 });
+  }
+  const type = commands[intent];
+  if (!type) {
+    return json({ ok: false, intent, error: { code: "unknown_command", message: translate(context.lang, "error.unknown_command", { type: intent }) } }, { status: 400 });
+  }
+  const payload = { ...formPayload(form), ...extra };
+  const outcome = await context.run(type, payload, { nonce: String(form.get("_nonce") ?? "") || undefined });
+  if (outcome.ok) return json({ ok: true, intent, result: outcome.result });
+  const e = outcome.error;
+  return json(
+    { ok: false, intent, error: { code: e.code, message: translate(context.lang, e.messageKey, e.params), issues: e.issues } },
+    { status: e.status },
+  );
+}

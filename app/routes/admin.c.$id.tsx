@@ -1,0 +1,129 @@
+// The point of contact's dashboard: details, stages, themes, forums, people and recent activity, live.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { adminOverview, publicConsultation, rolesOf } from "../lib/queries.server";
+import { CommandForm } from "../components/admin/CommandForm";
+import { ForumsPanel } from "../components/admin/ForumsPanel";
+import { PeoplePanel } from "../components/admin/PeoplePanel";
+import { StagesPanel } from "../components/admin/StagesPanel";
+import { ThemesPanel } from "../components/admin/ThemesPanel";
+import { Field } from "../components/forms";
+import { LiveBadge } from "../components/LiveBadge";
+import { useFormatDate, useT } from "../i18n/react";
+import { handleCommandForm } from "../lib/command-form.server";
+import { requireUser } from "../lib/require-user.server";
+import { useLiveConsultation } from "../live/useLive";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Admin` : "Cocrea" }];
+
+const INTENTS: Record<string, string> = {
+  update: "consultation.update",
+  stage_open: "stage.open",
+  stage_close: "stage.close",
+  stage_update: "stage.update",
+  stage_move: "stage.move",
+  stage_add: "stage.add",
+  theme_create: "theme.create",
+  theme_update: "theme.update",
+  theme_archive: "theme.archive",
+  theme_restore: "theme.restore",
+  theme_move: "theme.move",
+  forum_create: "forum.create",
+  invite: "invitation.create",
+  invite_revoke: "invitation.revoke",
+  role_revoke: "role.revoke",
+  org_create: "organization.create",
+};
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const view = await publicConsultation(context.db, params.id!);
+  if (!view) throw new Response("Not found", { status: 404 });
+  const roles = await rolesOf(context.db, user.id, view.consultation.id);
+  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
+  const overview = await adminOverview(context.db, view.consultation.id);
+  return json({
+    consultation: view.consultation,
+    stages: view.stages,
+    forums: view.forums,
+    declarations: view.declarations.length,
+    ...overview,
+    publicUrl: context.publicUrl,
+    canEdit: user.isPlatformAdmin || roles.includes("point_of_contact"),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireUser(context, request);
+  return handleCommandForm(request, context, INTENTS);
+}
+
+export default function Dashboard() {
+  const t = useT();
+  const date = useFormatDate();
+  const data = useLoaderData<typeof loader>();
+  const live = useLiveConsultation(data.consultation.id, { staff: true });
+  const c = data.consultation;
+  return (
+    <div className="dashboard">
+      <header className="page-head">
+        <h1>{c.title}</h1>
+        <LiveBadge status={live} />
+        <p>
+          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })}
+        </p>
+      </header>
+      <div className="grid">
+        <StagesPanel stages={data.stages} consultationId={c.id} canEdit={data.canEdit} />
+        <ThemesPanel themes={data.themes} consultationId={c.id} canEdit={data.canEdit} />
+        <ForumsPanel forums={data.forums} consultationId={c.id} canEdit={data.canEdit} />
+        <PeoplePanel
+          consultationId={c.id}
+          members={data.members}
+          invitations={data.invitations}
+          organizations={data.organizations}
+          publicUrl={data.publicUrl}
+          canEdit={data.canEdit}
+        />
+        {data.canEdit ? (
+          <section className="panel" aria-labelledby="details-h">
+            <h2 id="details-h">{t("admin.details")}</h2>
+            <CommandForm intent="update" hidden={{ consultationId: c.id }} submitLabel={t("common.save")}>
+              {(r) => (
+                <>
+                  <Field name="title" label={t("field.title")} intent="update" result={r} defaultValue={c.title} required />
+                  <div className="row">
+                    <Field name="startsOn" type="date" label={t("field.starts_on")} intent="update" result={r} defaultValue={c.starts_on} optional />
+                    <Field name="endsOn" type="date" label={t("field.ends_on")} intent="update" result={r} defaultValue={c.ends_on} optional />
+                  </div>
+                  <Field name="description" label={t("field.description")} intent="update" result={r} defaultValue={c.description} multiline />
+                  <Field name="methodology" label={t("field.methodology")} intent="update" result={r} defaultValue={c.methodology} multiline />
+                  <Field name="participation" label={t("field.participation")} intent="update" result={r} defaultValue={c.participation} multiline />
+                  <Field name="ethicsText" label={t("field.ethics_text")} intent="update" result={r} defaultValue={c.ethics_text} multiline />
+                  <div className="row">
+                    <Field name="maxCommitments" type="number" min={1} label={t("field.max_commitments")} intent="update" result={r} defaultValue={c.max_commitments} />
+                    <Field name="maxMilestones" type="number" min={1} label={t("field.max_milestones")} intent="update" result={r} defaultValue={c.max_milestones} />
+                  </div>
+                </>
+              )}
+            </CommandForm>
+          </section>
+        ) : null}
+        <section className="panel" aria-labelledby="activity-h">
+          <h2 id="activity-h">{t("admin.activity")}</h2>
+          {data.activity.length === 0 ? (
+            <p className="empty">{t("admin.activity_empty")}</p>
+          ) : (
+            <ol className="list compact" data-testid="activity">
+              {data.activity.map((a) => (
+                <li key={a.seq}>
+                  <code>{a.command_type}</code> — {a.actor_label} — {date(a.created_at)}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

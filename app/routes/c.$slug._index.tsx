@@ -1,0 +1,168 @@
+// The public call (stage 1): what the consultation is, its methodology, timeline, themes and how to take part.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { publicConsultation, rolesOf } from "../lib/queries.server";
+import { FormBasics, FormError } from "../components/forms";
+import { LiveBadge } from "../components/LiveBadge";
+import { StageName } from "../components/StageName";
+import { useFormatDate, useT } from "../i18n/react";
+import { handleCommandForm } from "../lib/command-form.server";
+import { useLiveConsultation } from "../live/useLive";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const view = await publicConsultation(context.db, params.slug!);
+  if (!view) throw new Response("Not found", { status: 404 });
+  const roles = context.user ? await rolesOf(context.db, context.user.id, view.consultation.id) : [];
+  const { consultation } = view;
+  return json({
+    consultation: {
+      id: consultation.id, slug: consultation.slug, title: consultation.title, description: consultation.description,
+      methodology: consultation.methodology, participation: consultation.participation, ethicsText: consultation.ethics_text,
+      startsOn: consultation.starts_on, endsOn: consultation.ends_on,
+    },
+    stages: view.stages,
+    themes: view.themes,
+    forums: view.forums,
+    declarations: view.declarations,
+    currentStageId: view.currentStageId,
+    canSign: roles.includes("technical_member"),
+    hasSigned: context.user
+      ? Boolean(await context.db.selectFrom("ethics_declarations").select("id").where("consultation_id", "=", consultation.id).where("user_id", "=", context.user.id).executeTakeFirst())
+      : false,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const view = await publicConsultation(context.db, params.slug!);
+  if (!view) throw new Response("Not found", { status: 404 });
+  return handleCommandForm(request, context, { sign: "ethics.sign" }, { consultationId: view.consultation.id });
+}
+
+export default function PublicCall() {
+  const t = useT();
+  const date = useFormatDate();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const live = useLiveConsultation(data.consultation.id);
+  const { consultation, stages, themes, forums, declarations } = data;
+  const intakeOpen = stages.some((s) => s.phase === "opinion_intake" && s.status === "open");
+  const current = stages.find((s) => s.id === data.currentStageId);
+
+  return (
+    <article className="public-call">
+      <header className="page-head">
+        <h1>{consultation.title}</h1>
+        <LiveBadge status={live} />
+        {current ? (
+          <p className="current-stage" data-testid="current-stage">
+            {t("public.now")}: <strong><StageName stage={current} /></strong> — {t(`stage_status.${current.status}`)}
+          </p>
+        ) : null}
+        <p className="muted">
+          {t("public.period")}: {date(consultation.startsOn)} {t("common.to")} {date(consultation.endsOn)}
+        </p>
+      </header>
+
+      <section aria-labelledby="what">
+        <h2 id="what">{t("public.what")}</h2>
+        <p className="prose">{consultation.description}</p>
+      </section>
+
+      <section aria-labelledby="methodology">
+        <h2 id="methodology">{t("public.methodology")}</h2>
+        <p className="prose">{consultation.methodology}</p>
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">{t("public.timeline")}</h2>
+        <ol className="timeline" data-testid="timeline">
+          {stages.map((s) => (
+            <li key={s.id} className={`stage stage-${s.status}${s.id === data.currentStageId ? " stage-current" : ""}`} data-stage-phase={s.phase}>
+              <span className="stage-name"><StageName stage={s} /></span>
+              <span className={`status status-${s.status}`} data-testid={`stage-status-${s.phase}`}>{t(`stage_status.${s.status}`)}</span>
+              <span className="dates">{s.starts_on || s.ends_on ? `${date(s.starts_on)} – ${date(s.ends_on)}` : t("common.date_unset")}</span>
+              {s.description ? <p>{s.description}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="themes">
+        <h2 id="themes">{t("public.themes")}</h2>
+        {themes.length === 0 ? (
+          <p className="empty">{t("public.themes_empty")}</p>
+        ) : (
+          <ul className="themes" data-testid="themes">
+            {themes.map((th) => (
+              <li key={th.id}>
+                <strong>{th.name}</strong>
+                {th.description ? <span className="muted"> — {th.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="take-part">
+        <h2 id="take-part">{t("public.take_part")}</h2>
+        {consultation.participation ? <p className="prose">{consultation.participation}</p> : null}
+        <p>
+          {t("public.online_opinion")} <strong>{intakeOpen ? t("stage_status.open") : t("stage_status.closed")}</strong>
+        </p>
+        <h3>{t("public.forums")}</h3>
+        {forums.length === 0 ? (
+          <p className="empty">{t("public.forums_empty")}</p>
+        ) : (
+          <ul className="forums">
+            {forums.map((f) => (
+              <li key={f.id}>
+                <strong>{f.department}</strong>, {f.municipality} — {f.venue} — {date(f.held_on)}
+                {f.expected_attendance ? <span className="muted"> ({f.expected_attendance} {t("public.attendance_expected")})</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ethics">
+        <h2 id="ethics">{t("public.ethics")}</h2>
+        {consultation.ethicsText ? <blockquote className="prose">{consultation.ethicsText}</blockquote> : null}
+        <h3>{t("public.ethics_signed_by")}</h3>
+        {declarations.length === 0 ? (
+          <p className="empty">{t("public.ethics_none")}</p>
+        ) : (
+          <ul className="signatures" data-testid="signatures">
+            {declarations.map((d) => (
+              <li key={d.id}>
+                <strong>{d.signer_name}</strong>
+                {d.organization_acronym ? ` (${d.organization_acronym})` : ""} — {date(d.signed_at)}
+                {d.conflicts ? <p className="muted">{t("public.ethics_conflicts")}: {d.conflicts}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {result?.ok && result.intent === "sign" ? <p className="form-ok" role="status">{t("public.ethics_signed_ok")}</p> : null}
+        {data.canSign && !data.hasSigned ? (
+          <Form method="post" className="stack">
+            <FormBasics intent="sign" />
+            <FormError result={result} intent="sign" />
+            <div className="field">
+              <label htmlFor="conflicts">{t("public.ethics_conflicts_label")}</label>
+              <textarea id="conflicts" name="conflicts" rows={3} />
+            </div>
+            <div className="field checkbox">
+              <input id="accept" name="accept" type="checkbox" required />
+              <label htmlFor="accept">{t("public.ethics_accept")}</label>
+            </div>
+            <button type="submit" disabled={navigation.state === "submitting"}>{t("public.ethics_sign")}</button>
+          </Form>
+        ) : data.canSign ? (
+          <p className="muted">{t("public.ethics_already")}</p>
+        ) : null}
+      </section>
+    </article>
+  );
+}

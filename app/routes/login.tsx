@@ -1,0 +1,61 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRootData as useRootCsrf } from "../components/forms";
+import { loginSchema } from "../domain/schemas/membership";
+import { translate } from "../i18n";
+import { useT } from "../i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Cocrea" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.user) return redirect("/admin");
+  return null;
+}
+
+function safeRedirect(to: FormDataEntryValue | null): string {
+  const s = typeof to === "string" ? to : "";
+  return s.startsWith("/") && !s.startsWith("//") ? s : "/admin";
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  if (!context.checkCsrfOk(form)) return json({ error: translate(context.lang, "error.csrf") }, { status: 403 });
+  const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return json({ error: translate(context.lang, "login.failed") }, { status: 400 });
+  const outcome = await context.login(parsed.data.email, parsed.data.password);
+  if (!outcome) return json({ error: translate(context.lang, "login.failed") }, { status: 401 });
+  if ("error" in outcome) {
+    return json({ error: translate(context.lang, "error.rate_limited", { seconds: outcome.seconds }) }, { status: 429 });
+  }
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": outcome.setCookie } });
+}
+
+export default function Login() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const { csrfToken } = useRootCsrf();
+  return (
+    <section className="narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" className="stack">
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
+        {data?.error ? <p className="form-error" role="alert">{data.error}</p> : null}
+        <div className="field">
+          <label htmlFor="email">{t("login.email")}</label>
+          <input id="email" name="email" type="email" autoComplete="username" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? t("common.loading") : t("login.submit")}
+        </button>
+      </Form>
+      <p className="muted">{t("login.citizens_note")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// Read models for the point of contact's dashboard (staff only: may include e-mails).
+import type { DB } from "../connection.server";
+
+export async function rolesOf(db: DB, userId: string, consultationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("user_id", "=", userId)
+    .where("consultation_id", "=", consultationId)
+    .where("revoked_at", "is", null)
+    .execute();
+  return rows.map((r) => r.role);
+}
+
+export async function consultationsOfUser(db: DB, userId: string, isPlatformAdmin: boolean) {
+  let q = db.selectFrom("consultations as c").select(["c.id", "c.slug", "c.title"]).orderBy("c.created_at", "desc");
+  if (!isPlatformAdmin) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom("memberships as m").select("m.id").whereRef("m.consultation_id", "=", "c.id").where("m.user_id", "=", userId).where("m.revoked_at", "is", null),
+      ),
+    );
+  }
+  return q.execute();
+}
+
+export async function adminOverview(db: DB, consultationId: string) {
+  const [members, invitations, organizations, themes, activity] = await Promise.all([
+    db
+      .selectFrom("memberships as m")
+      .innerJoin("users as u", "u.id", "m.user_id")
+      .leftJoin("organizations as o", "o.id", "u.organization_id")
+      .select(["m.id", "m.role", "m.granted_at", "u.id as user_id", "u.name", "u.email", "o.acronym as organization_acronym"])
+      .where("m.consultation_id", "=", consultationId)
+      .where("m.revoked_at", "is", null)
+      .orderBy("u.name")
+      .execute(),
+    db
+      .selectFrom("invitations")
+      .select(["id", "email", "name", "role", "created_at", "expires_at"])
+      .where("consultation_id", "=", consultationId)
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
+      .where("expires_at", ">", new Date().toISOString())
+      .orderBy("created_at", "desc")
+      .execute(),
+    db.selectFrom("organizations").select(["id", "name", "acronym", "sector"]).orderBy("acronym").execute(),
+    db.selectFrom("themes").selectAll().where("consultation_id", "=", consultationId).orderBy("position").execute(),
+    db
+      .selectFrom("audit_events")
+      .select(["seq", "actor_label", "command_type", "created_at"])
+      .where("consultation_id", "=", consultationId)
+      .orderBy("seq", "desc")
+      .limit(20)
+      .execute(),
+  ]);
+  return { members, invitations, organizations, themes, activity };
+}

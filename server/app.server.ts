@@ -1,0 +1,179 @@
+// Builds the one HTTP server: Express (Remix pages, JSON API, health) and socket.io on the same port.
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { Server as SocketServer } from "socket.io";
+import { pickLang, LANG_COOKIE } from "../app/i18n";
+import { zodErrorMap } from "../app/i18n/zod.server";
+import { migrateToLatest, openDatabase, type DB } from "../db/connection.server";
+import { createSession, destroySession, checkCredentials, SESSION_COOKIE } from "./auth/sessions.server";
+import { CommandBus } from "./commands/bus.server";
+import { commandIdFor } from "./commands/command-id";
+import { CommandError } from "./commands/errors";
+import { commands } from "./commands/registry";
+import type { CocreaContext } from "./context";
+import type { Env } from "./env";
+import { apiRouter, state, type RequestState } from "./http/api";
+import { clientKey, identify } from "./http/actor.server";
+import {
+  clearSessionCookie, csrfCookie, csrfMatches, csrfToken, CSRF_COOKIE, CSRF_FIELD, langCookie, newCsrfSecret, parseCookies, sessionCookie,
+} from "./http/cookies";
+import { Limiter } from "./http/rate-limit";
+import { attachSockets } from "./realtime/sockets.server";
+
+export interface Cocrea {
+  db: DB;
+  bus: CommandBus;
+  httpServer: http.Server;
+  io: SocketServer;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild } = {}): Promise<Cocrea> {
+  const { db, sqlite } = openDatabase(env.DATABASE_URL);
+  await migrateToLatest(db);
+
+  const app = express();
+  const httpServer = http.createServer(app);
+  const io = new SocketServer(httpServer, {
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // Refuse cross-site socket connections that would ride on the session cookie.
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      cb(null, !origin || new URL(origin).host === req.headers.host);
+    },
+  });
+
+  const publicLimiter = new Limiter(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 60);
+  const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60);
+  const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60);
+  const bus = new CommandBus({
+    db,
+    commands,
+    publish: (broadcasts) => {
+      for (const b of broadcasts) io.to(b.room).emit(b.event, b.data);
+    },
+    limitPublic: async (actor, type) => {
+      if (actor.kind === "anonymous") await publicLimiter.take(`${type}:${actor.clientKey}`);
+    },
+    zodError: zodErrorMap,
+  });
+  attachSockets(io, { db, bus, secret: env.SESSION_SECRET });
+
+  const cookieOpts = { secure: env.SECURE_COOKIES };
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      const pending = await db.selectFrom("kysely_migration" as never).select("name" as never).execute();
+      res.json({ ok: pending.length > 0 });
+    } catch {
+      res.status(503).json({ ok: false });
+    }
+  });
+
+  // Who is asking, in which language, with which CSRF cookie: computed once per request.
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const cookies = parseCookies(req.headers.cookie);
+      let csrf = cookies[CSRF_COOKIE];
+      if (!csrf) {
+        csrf = newCsrfSecret();
+        res.append("Set-Cookie", csrfCookie(csrf, cookieOpts));
+      }
+      const key = clientKey(env.SESSION_SECRET, req.ip);
+      const s: RequestState & { csrf: string } = {
+        lang: pickLang(cookies[LANG_COOKIE], req.headers["accept-language"]),
+        identity: await identify(db, req.headers, key),
+        clientKey: key,
+        csrf,
+      };
+      res.locals.cocrea = s;
+      next();
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  app.use("/api/v1", apiRouter({ db, bus, apiLimiter }));
+
+  const build = options.remixBuild ?? ((await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (req, res): CocreaContext => {
+        const s = state(res) as RequestState & { csrf: string };
+        const { identity, lang } = s;
+        return {
+          lang,
+          user: identity.user,
+          actor: identity.actor,
+          csrfToken: csrfToken(env.SESSION_SECRET, s.csrf),
+          db,
+          publicUrl: env.PUBLIC_URL ?? `${req.protocol}://${req.get("host")}`,
+          run: (type, payload, opts) =>
+            bus.execute({ id: opts?.commandId ?? commandIdFor(opts?.nonce, type, payload), type, payload }, identity.actor, lang),
+          checkCsrfOk: (form) => csrfMatches(env.SESSION_SECRET, s.csrf, form.get(CSRF_FIELD)),
+          login: async (email, password) => {
+            try {
+              await loginLimiter.take(`${s.clientKey}:${email.toLowerCase()}`);
+            } catch (e) {
+              if (e instanceof CommandError) return { error: "rate_limited", seconds: Number(e.params.seconds) };
+              throw e;
+            }
+            const user = await checkCredentials(db, email, password);
+            if (!user) return null;
+            await loginLimiter.reset(`${s.clientKey}:${email.toLowerCase()}`);
+            const session = await createSession(db, user.id);
+            return { user, setCookie: sessionCookie(session.token, cookieOpts) };
+          },
+          logout: async () => {
+            const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+            if (token) await destroySession(db, token);
+            return clearSessionCookie(cookieOpts);
+          },
+          langCookie: (l) => langCookie(l, cookieOpts),
+        };
+      },
+    }),
+  );
+
+  return {
+    db,
+    bus,
+    httpServer,
+    io,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      io.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

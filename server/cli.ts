@@ -1,0 +1,55 @@
+// `npm run cocrea -- <command>`: administration from the shell, through the same command bus.
+import { randomUUID } from "node:crypto";
+import { loadEnv } from "./env";
+import { migrateToLatest, openDatabase } from "../db/connection.server";
+import { CommandBus } from "./commands/bus.server";
+import { commands } from "./commands/registry";
+
+const usage = `Usage:
+  npm run cocrea -- create-admin <email> <name> <password>
+  npm run cocrea -- create-token <email> <token-name>`;
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  const env = loadEnv();
+  const { db } = openDatabase(env.DATABASE_URL);
+  await migrateToLatest(db);
+  // Sockets are not running here: pages pick the change up on their next load.
+  const bus = new CommandBus({ db, commands, publish: () => {} });
+  const actor = { kind: "system" as const, label: "cli" };
+  const run = async (type: string, payload: unknown) => {
+    const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor, "en");
+    if (!outcome.ok) {
+      console.error(`${type} failed: ${outcome.error.messageKey}`);
+      for (const i of outcome.error.issues ?? []) console.error(`  ${i.path.join(".")}: ${i.message}`);
+      process.exit(2);
+    }
+    return outcome.result as Record<string, string>;
+  };
+  try {
+    if (command === "create-admin" && args.length >= 3) {
+      const [email, name, password] = [args[0], args.slice(1, -1).join(" "), args[args.length - 1]];
+      const { userId } = await run("admin.create", { email, name, password });
+      console.log(`Admin created: ${email} (${userId})`);
+    } else if (command === "create-token" && args.length >= 2) {
+      const user = await db.selectFrom("users").select("id").where("email", "=", args[0].toLowerCase()).executeTakeFirst();
+      if (!user) {
+        console.error(`No user with e-mail ${args[0]}`);
+        process.exit(2);
+      }
+      const { token } = await run("api_token.create", { userId: user.id, name: args.slice(1).join(" ") });
+      console.log(`API token (shown once): ${token}`);
+      console.log(`Use it as: Authorization: Bearer ${token}`);
+    } else {
+      console.error(usage);
+      process.exit(2);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
