@@ -21,7 +21,7 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -1,6 +1,6 @@
 import type { MessageKey } from "./es";
 
-export const en: Record<MessageKey, string> = {
+const core = {
   "app.name": "Cocrea",
   "app.tagline": "Open Government action plans, co-created live",
   "nav.home": "Home",
@@ -190,4 +190,8 @@ export const en: Record<MessageKey, string> = {
   "error.email_taken": "There is already an account with that e-mail.",
   "error.already_signed": "You have already signed this declaration.",
   "error.server": "Internal error. It has been logged; please try again.",
+};
+
+export const en: Record<MessageKey, string> = {
+  ...core,
 };

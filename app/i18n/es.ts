@@ -1,5 +1,6 @@
 // Spanish is the source language: every key lives here first; en.ts must have the same keys.
-export const es = {
+// Each capability keeps its own messages in messages/<capability>.ts (Spanish and English side by side).
+const core = {
   "app.name": "Cocrea",
   "app.tagline": "Co-creación de planes de acción de Gobierno Abierto, en vivo",
   "nav.home": "Inicio",
@@ -189,6 +190,10 @@ export const es = {
   "error.email_taken": "Ya existe una cuenta con ese correo.",
   "error.already_signed": "Ya firmó esta declaración.",
   "error.server": "Error interno. Ya quedó registrado; intente de nuevo.",
+} as const;
+
+export const es = {
+  ...core,
 } as const;
 
 export type MessageKey = keyof typeof es;
