@@ -1,0 +1,40 @@
+// A valid payload for every command, so the role matrix tests authorization rather than validation.
+// Add one line here with each new command.
+export interface Fixture {
+  consultationId: string;
+  themeId: string;
+  stageId: string;
+  forumId: string;
+  invitationId: string;
+  organizationId: string;
+  userId: string;
+}
+
+type Sample = (f: Fixture) => unknown;
+
+export const samplePayloads: Record<string, Sample> = {
+  "consultation.create": () => ({ title: "Otra consulta" }),
+  "consultation.update": (f) => ({ consultationId: f.consultationId, title: "Nuevo título" }),
+  "stage.add": (f) => ({ consultationId: f.consultationId, name: "Taller de refinamiento" }),
+  "stage.update": (f) => ({ stageId: f.stageId, name: "Foros" }),
+  "stage.move": (f) => ({ stageId: f.stageId, position: 1 }),
+  "stage.open": (f) => ({ stageId: f.stageId }),
+  "stage.close": (f) => ({ stageId: f.stageId }),
+  "theme.create": (f) => ({ consultationId: f.consultationId, name: "Eje nuevo" }),
+  "theme.update": (f) => ({ themeId: f.themeId, name: "Eje renombrado" }),
+  "theme.move": (f) => ({ themeId: f.themeId, position: 2 }),
+  "theme.archive": (f) => ({ themeId: f.themeId }),
+  "theme.restore": (f) => ({ themeId: f.themeId }),
+  "organization.create": (f) => ({ consultationId: f.consultationId, name: "Otra", acronym: "OTRA", sector: "academia" }),
+  "organization.update": (f) => ({ consultationId: f.consultationId, organizationId: f.organizationId, name: "Acción Ciudadana", acronym: "AC", sector: "civil_society" }),
+  "invitation.create": (f) => ({ consultationId: f.consultationId, email: "x@example.org", name: "X", role: "observer" }),
+  "invitation.revoke": (f) => ({ invitationId: f.invitationId }),
+  "invitation.accept": () => ({ token: "t".repeat(43), name: "X", password: "contraseña-segura-123" }),
+  "role.grant": (f) => ({ consultationId: f.consultationId, userId: f.userId, role: "observer" }),
+  "role.revoke": (f) => ({ consultationId: f.consultationId, userId: f.userId, role: "observer" }),
+  "ethics.sign": (f) => ({ consultationId: f.consultationId, conflicts: "", accept: true }),
+  "forum.create": (f) => ({ consultationId: f.consultationId, department: "Zacapa", municipality: "Zacapa", venue: "Salón", heldOn: "2016-05-20" }),
+  "forum.update": (f) => ({ forumId: f.forumId, department: "Zacapa", municipality: "Zacapa", venue: "Salón", heldOn: "2016-05-20" }),
+  "admin.create": () => ({ email: "otro-admin@example.org", name: "Otro", password: "contraseña-segura-123" }),
+  "api_token.create": (f) => ({ userId: f.userId, name: "token" }),
+};
