@@ -10,3 +10,9 @@ export async function launchBrowser(): Promise<Browser> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
+
+/** A fresh browser profile as a Guatemalan visitor has it (Spanish). */
+export async function newPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}) {
+  const context = await browser.newContext({ locale: "es-GT", ...options });
+  return context.newPage();
+}
