@@ -1,0 +1,66 @@
+// `npm start` on an empty database seeds the demo and prints how to sign in; the CLI creates admins and API tokens.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../support/server";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-start-"));
+const dbUrl = `file:${path.join(dir, "cocrea.sqlite")}`;
+const env = { ...process.env, DATABASE_URL: dbUrl, SESSION_SECRET: "s", HOST: "127.0.0.1" };
+const tsx = path.resolve("node_modules/.bin/tsx");
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("start-up", () => {
+  it("seeds the 2016 demo on an empty database and prints the admin's credentials", async () => {
+    const child = spawn(tsx, ["server/index.ts"], { env: { ...env, PORT: "0" } });
+    let out = "";
+    child.stderr.on("data", (d) => (out += d));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start-up line:\n${out}`)), 20_000);
+      child.stdout.on("data", (d) => {
+        out += d;
+        const m = /Cocrea listening on (http:\/\/\S+)/.exec(out);
+        if (m && /Demo admin/.test(out)) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    });
+    try {
+      expect(out).toContain('Seeded the demo consultation "plan-gobierno-abierto-2016-2018"');
+      const [, email, password] = /e-mail: (\S+)\s+password: (\S+)/.exec(out)!;
+      expect(email).toBe("admin@demo.cocrea.gt");
+      const port = new URL(url).port;
+      const api = new ApiClient(`http://127.0.0.1:${port}`);
+      expect((await api.get("/healthz")).body).toEqual({ ok: true });
+      const { body } = await api.get("/api/v1/consultations/plan-gobierno-abierto-2016-2018");
+      expect(body.result.themes).toHaveLength(5);
+      expect(body.result.forums.map((f: { department: string }) => f.department)).toEqual(["Guatemala", "Quetzaltenango", "Alta Verapaz"]);
+      expect(body.result.forums.reduce((n: number, f: { expected_attendance: number }) => n + f.expected_attendance, 0)).toBe(531);
+      const login = await fetch(`http://127.0.0.1:${port}/login`);
+      expect(login.status).toBe(200);
+      expect(password.length).toBeGreaterThan(8);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  });
+});
+
+describe("cli", () => {
+  it("creates an admin and an API token, and refuses a taken e-mail or a weak password", () => {
+    const admin = spawnSync(tsx, ["server/cli.ts", "create-admin", "cli@example.org", "Ana", "López", "una-clave-muy-larga"], { env, encoding: "utf8" });
+    expect(admin.status, admin.stderr).toBe(0);
+    expect(admin.stdout).toContain("Admin created: cli@example.org");
+    const token = spawnSync(tsx, ["server/cli.ts", "create-token", "cli@example.org", "script"], { env, encoding: "utf8" });
+    expect(token.status, token.stderr).toBe(0);
+    expect(token.stdout).toMatch(/API token \(shown once\): cocrea_\S+/);
+    const again = spawnSync(tsx, ["server/cli.ts", "create-admin", "cli@example.org", "Ana", "una-clave-muy-larga"], { env, encoding: "utf8" });
+    expect(again.status).toBe(2);
+    const weak = spawnSync(tsx, ["server/cli.ts", "create-admin", "otra@example.org", "Ana", "corta"], { env, encoding: "utf8" });
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain("password");
+  });
+});
