@@ -1,9 +1,10 @@
 // Migrations are listed here (not read from disk) so they work the same under tsx, vitest and bundlers.
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial";
+import * as m0002 from "./0002_intake";
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { "0001_initial": m0001 };
+    return { "0001_initial": m0001, "0002_intake": m0002 };
   },
 };
