@@ -1,7 +1,10 @@
 // Read models for the point of contact's dashboard (staff only: may include e-mails).
+import type { Kysely } from "kysely";
 import type { DB } from "../connection.server";
+import type { Database } from "../schema";
 
-export async function rolesOf(db: DB, userId: string, consultationId: string): Promise<string[]> {
+/** Active roles of a user in a consultation (also used inside command transactions). */
+export async function rolesOf(db: Kysely<Database>, userId: string, consultationId: string): Promise<string[]> {
   const rows = await db
     .selectFrom("memberships")
     .select("role")

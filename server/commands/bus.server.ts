@@ -2,8 +2,9 @@
 import { z } from "zod";
 import type { DB } from "../../db/connection.server";
 import { hasAnyRole } from "../../app/domain/roles";
+import { rolesOf } from "../../db/queries/admin.server";
 import { CommandError, type Issue } from "./errors";
-import type { Actor, Broadcast, CommandContext, CommandDefinition, Trx } from "./types";
+import type { Actor, Broadcast, CommandContext, CommandDefinition } from "./types";
 
 export const envelopeSchema = z.object({
   id: z.string().uuid(),
@@ -87,7 +88,7 @@ export class CommandBus {
         return { result: JSON.parse(previous.response) as unknown, replayed: true };
       }
       const consultationId = await def.consultationOf(trx, payload);
-      const roles = await this.rolesOf(trx, actor, consultationId);
+      const roles = actor.kind === "user" && consultationId ? await rolesOf(trx, actor.userId, consultationId) : [];
       this.authorize(def, actor, roles);
 
       const now = new Date().toISOString();
@@ -114,18 +115,6 @@ export class CommandBus {
     });
     if (!outcome.replayed && broadcasts.length > 0) this.options.publish(broadcasts);
     return outcome;
-  }
-
-  private async rolesOf(trx: Trx, actor: Actor, consultationId: string | null): Promise<string[]> {
-    if (actor.kind !== "user" || !consultationId) return [];
-    const rows = await trx
-      .selectFrom("memberships")
-      .select("role")
-      .where("user_id", "=", actor.userId)
-      .where("consultation_id", "=", consultationId)
-      .where("revoked_at", "is", null)
-      .execute();
-    return rows.map((r) => r.role);
   }
 
   private authorize(def: CommandDefinition<any, any>, actor: Actor, roles: readonly string[]): void {

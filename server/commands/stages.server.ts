@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { closeStage, openStage, reorder } from "../../app/domain/phases";
 import { addStageSchema, moveStageSchema, stageRefSchema, updateStageSchema } from "../../app/domain/schemas/stage";
 import { CommandError } from "./errors";
-import { announceChange, consultationOfStage, requireConsultation } from "./lookup.server";
+import { announceChange, consultationOfStage, nextPosition, requireConsultation } from "./lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const pointOfContact = { roles: ["point_of_contact"] } as const;
@@ -18,17 +18,13 @@ export const addStage = defineCommand({
   access: pointOfContact,
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
   async handle(trx, p, ctx) {
-    const last = await trx
-      .selectFrom("stages")
-      .select((eb) => eb.fn.max("position").as("max"))
-      .where("consultation_id", "=", p.consultationId)
-      .executeTakeFirst();
+    const position = await nextPosition(trx, "stages", p.consultationId);
     const id = randomUUID();
     await trx
       .insertInto("stages")
       .values({
         id, consultation_id: p.consultationId, phase: "custom", name: p.name || "—", description: p.description,
-        position: Number(last?.max ?? 0) + 1, starts_on: p.startsOn ?? null, ends_on: p.endsOn ?? null,
+        position, starts_on: p.startsOn ?? null, ends_on: p.endsOn ?? null,
         status: "pending", opened_at: null, closed_at: null,
       })
       .execute();

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { reorder } from "../../app/domain/phases";
 import { createThemeSchema, moveThemeSchema, themeRefSchema, updateThemeSchema } from "../../app/domain/schemas/theme";
 import { conflict } from "./errors";
-import { announceChange, consultationOfTheme, requireConsultation } from "./lookup.server";
-import { defineCommand } from "./types";
+import { announceChange, consultationOfTheme, nextPosition, requireConsultation } from "./lookup.server";
+import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const pointOfContact = { roles: ["point_of_contact"] } as const;
 
@@ -14,15 +14,11 @@ export const createTheme = defineCommand({
   access: pointOfContact,
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
   async handle(trx, p, ctx) {
-    const last = await trx
-      .selectFrom("themes")
-      .select((eb) => eb.fn.max("position").as("max"))
-      .where("consultation_id", "=", p.consultationId)
-      .executeTakeFirst();
+    const position = await nextPosition(trx, "themes", p.consultationId);
     const id = randomUUID();
     await trx
       .insertInto("themes")
-      .values({ id, consultation_id: p.consultationId, name: p.name, description: p.description, position: Number(last?.max ?? 0) + 1, archived_at: null })
+      .values({ id, consultation_id: p.consultationId, name: p.name, description: p.description, position, archived_at: null })
       .execute();
     announceChange(ctx, p.consultationId);
     return { themeId: id };
@@ -59,19 +55,23 @@ export const moveTheme = defineCommand({
 });
 
 /** Themes are archived, never deleted: inputs and proposals keep pointing at them. */
+async function setArchived(trx: Trx, themeId: string, ctx: CommandContext, archived: boolean) {
+  const theme = await trx.selectFrom("themes").select(["archived_at", "name"]).where("id", "=", themeId).executeTakeFirstOrThrow();
+  if (Boolean(theme.archived_at) === archived) {
+    throw conflict(archived ? "error.theme_already_archived" : "error.theme_not_archived", { theme: theme.name });
+  }
+  await trx.updateTable("themes").set({ archived_at: archived ? ctx.now : null }).where("id", "=", themeId).execute();
+  announceChange(ctx, ctx.consultationId!);
+  return { themeId };
+}
+
 export const archiveTheme = defineCommand({
   type: "theme.archive",
   summary: "Archive a theme: hidden from new input, kept for history.",
   schema: themeRefSchema,
   access: pointOfContact,
   consultationOf: (trx, p) => consultationOfTheme(trx, p.themeId),
-  async handle(trx, p, ctx) {
-    const theme = await trx.selectFrom("themes").select(["archived_at", "name"]).where("id", "=", p.themeId).executeTakeFirstOrThrow();
-    if (theme.archived_at) throw conflict("error.theme_already_archived", { theme: theme.name });
-    await trx.updateTable("themes").set({ archived_at: ctx.now }).where("id", "=", p.themeId).execute();
-    announceChange(ctx, ctx.consultationId!);
-    return { themeId: p.themeId };
-  },
+  handle: (trx, p, ctx) => setArchived(trx, p.themeId, ctx, true),
 });
 
 export const restoreTheme = defineCommand({
@@ -80,11 +80,5 @@ export const restoreTheme = defineCommand({
   schema: themeRefSchema,
   access: pointOfContact,
   consultationOf: (trx, p) => consultationOfTheme(trx, p.themeId),
-  async handle(trx, p, ctx) {
-    const theme = await trx.selectFrom("themes").select(["archived_at", "name"]).where("id", "=", p.themeId).executeTakeFirstOrThrow();
-    if (!theme.archived_at) throw conflict("error.theme_not_archived", { theme: theme.name });
-    await trx.updateTable("themes").set({ archived_at: null }).where("id", "=", p.themeId).execute();
-    announceChange(ctx, ctx.consultationId!);
-    return { themeId: p.themeId };
-  },
+  handle: (trx, p, ctx) => setArchived(trx, p.themeId, ctx, false),
 });
