@@ -182,4 +182,28 @@ describe("web forms", () => {
     expect(statuses).toEqual([404, 404, 429]);
     await limited.stop();
   });
+
+  it("a technical-roundtable member signs the ethics declaration from the public page, without JavaScript", async () => {
+    const { consultationId, stage } = await createConsultation(admin.client);
+    await admin.client.ok("stage.open", { stageId: stage("public_call") });
+    const { path } = await admin.client.ok<{ path: string }>("invitation.create", { consultationId, email: "mtga@example.org", name: "Delegada MTGA", role: "technical_member" });
+    await new ApiClient(server.url).ok("invitation.accept", { token: path.split("/").pop(), name: "Delegada MTGA", password: "una-clave-muy-larga" });
+    const cookie = await loginCookie(server.url, "mtga@example.org", "una-clave-muy-larga");
+    const slug = (await admin.client.get(`/api/v1/consultations/${consultationId}`)).body.result.consultation.slug;
+    const page = await formSession(`/c/${slug}`, cookie);
+    expect(page.html).toContain("Firmar la declaración");
+    const post = (accept: string | null) => {
+      const body = new URLSearchParams({ _csrf: page.token, _nonce: page.nonce, intent: "sign", conflicts: "Ninguno" });
+      if (accept) body.set("accept", accept);
+      return fetch(`${server.url}/c/${slug}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie: page.cookie }, body });
+    };
+    const unchecked = await post(null);
+    expect(unchecked.status).toBe(400);
+    const signed = await post("on");
+    expect(signed.status).toBe(200);
+    expect(await signed.text()).toContain("Su declaración quedó firmada.");
+    const after = await (await fetch(`${server.url}/c/${slug}`)).text();
+    expect(after).toContain("Delegada MTGA");
+    expect(after).not.toContain("mtga@example.org");
+  });
 });
