@@ -126,6 +126,8 @@ export interface ForumTable {
   expected_attendance: number;
   status: StageStatus;
   created_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
 }
 
 export interface WorktableTable {
@@ -180,6 +182,7 @@ export interface CitizenInputTable {
   status_reason: string | null;
   created_at: string;
   updated_at: string;
+  captured_at: string | null; // forum captures: the device's clock when captured (may sync later)
 }
 
 /** Private contact data, kept apart so no public query can reach it by accident. */
