@@ -1,4 +1,4 @@
-// Live pages: subscribe to a consultation's socket.io room and reload the page's data when it changes.
+// Live pages: subscribe to socket.io rooms and reload the page's data when something changes there.
 // socket.io-client is loaded on demand so citizen pages stay light and work without JavaScript.
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
@@ -14,28 +14,31 @@ export function getSocket(): Promise<Socket> {
   return shared;
 }
 
-export function useLiveConsultation(consultationId: string | null, options: { staff?: boolean; onEvent?: (event: string, data: unknown) => void } = {}): LiveStatus {
+/**
+ * Joins a room with `subscribeEvent`/`subscribePayload` (again after every reconnect), reloads the loaders on
+ * `consultation:changed` and once after reconnecting (whatever happened meanwhile is in the loaders).
+ */
+function useLiveRoom(subscribeEvent: string, subscribePayload: object | null, onEvent?: (event: string, data: unknown) => void): LiveStatus {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
-  const onEvent = useRef(options.onEvent);
-  onEvent.current = options.onEvent;
+  const listener = useRef(onEvent);
+  listener.current = onEvent;
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const staff = Boolean(options.staff);
+  const key = subscribePayload ? JSON.stringify(subscribePayload) : null;
 
   useEffect(() => {
-    if (!consultationId) return;
+    if (key === null) return;
     let socket: Socket | null = null;
     let cancelled = false;
-    const subscribe = () => socket?.emit("subscribe", { consultationId, staff }, () => setStatus("live"));
+    const subscribe = () => socket?.emit(subscribeEvent, JSON.parse(key), () => setStatus("live"));
     const onChanged = (data: unknown) => {
-      onEvent.current?.("consultation:changed", data);
+      listener.current?.("consultation:changed", data);
       revalidate.current();
     };
     const onDisconnect = () => setStatus("offline");
     const onConnect = () => {
       subscribe();
-      // Whatever happened while we were away is in the loaders: fetch it once on reconnect.
       revalidate.current();
     };
     getSocket().then((s) => {
@@ -52,7 +55,17 @@ export function useLiveConsultation(consultationId: string | null, options: { st
       socket?.off("disconnect", onDisconnect);
       socket?.off("connect", onConnect);
     };
-  }, [consultationId, staff]);
+  }, [subscribeEvent, key]);
 
   return status;
+}
+
+/** A consultation's public page (or, with `staff`, its dashboard). */
+export function useLiveConsultation(consultationId: string | null, options: { staff?: boolean; onEvent?: (event: string, data: unknown) => void } = {}): LiveStatus {
+  return useLiveRoom("subscribe", consultationId ? { consultationId, staff: Boolean(options.staff) } : null, options.onEvent);
+}
+
+/** The list of consultations: any public change in any consultation reloads it. */
+export function useLiveConsultationList(): LiveStatus {
+  return useLiveRoom("subscribe:all", {});
 }

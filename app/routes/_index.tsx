@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listConsultations } from "../lib/queries.server";
 import { useT } from "../i18n/react";
 import { StageName } from "../components/StageName";
+import { LiveBadge } from "../components/LiveBadge";
+import { useLiveConsultationList } from "../live/useLive";
 
 export const meta: MetaFunction = () => [{ title: "Cocrea" }];
 
@@ -13,9 +15,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function Home() {
   const t = useT();
   const { consultations } = useLoaderData<typeof loader>();
+  const live = useLiveConsultationList();
   return (
     <section>
       <h1>{t("home.title")}</h1>
+      <LiveBadge status={live} />
       <p className="lead">{t("app.tagline")}</p>
       {consultations.length === 0 ? (
         <p className="empty">{t("home.empty")}</p>
