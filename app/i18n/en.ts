@@ -1,4 +1,5 @@
 import type { MessageKey } from "./es";
+import { forumsEn } from "./messages/forums";
 
 const core = {
   "app.name": "Cocrea",
@@ -194,4 +195,5 @@ const core = {
 
 export const en: Record<MessageKey, string> = {
   ...core,
+  ...forumsEn,
 };

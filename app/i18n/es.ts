@@ -1,5 +1,7 @@
 // Spanish is the source language: every key lives here first; en.ts must have the same keys.
 // Each capability keeps its own messages in messages/<capability>.ts (Spanish and English side by side).
+import { forumsEs } from "./messages/forums";
+
 const core = {
   "app.name": "Cocrea",
   "app.tagline": "Co-creación de planes de acción de Gobierno Abierto, en vivo",
@@ -194,6 +196,7 @@ const core = {
 
 export const es = {
   ...core,
+  ...forumsEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

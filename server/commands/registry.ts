@@ -1,7 +1,11 @@
 // Every command the app knows, in one list: the JSON API, socket.io and Remix actions all dispatch from here.
 import { createConsultation, updateConsultation } from "./consultations.server";
 import { signEthics } from "./ethics.server";
-import { createForum, updateForum } from "./forums.server";
+import { addHeadCount, registerAttendee, removeAttendance } from "./attendance.server";
+import { createCapture, updateCapture, withdrawCapture } from "./captures.server";
+import { closeForum, createForum, openForum, updateForum } from "./forums.server";
+import { createSummary, deleteSummary, updateSummary } from "./summaries.server";
+import { assignFacilitator, createWorktable, removeWorktable, unassignFacilitator, updateWorktable } from "./worktables.server";
 import { acceptInvitation, createInvitation, grantRole, revokeInvitation, revokeRole } from "./memberships.server";
 import { createOrganization, updateOrganization } from "./organizations.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
@@ -16,6 +20,10 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   createOrganization, updateOrganization,
   createInvitation, revokeInvitation, acceptInvitation, grantRole, revokeRole,
   signEthics,
-  createForum, updateForum,
+  createForum, updateForum, openForum, closeForum,
+  createWorktable, updateWorktable, removeWorktable, assignFacilitator, unassignFacilitator,
+  registerAttendee, addHeadCount, removeAttendance,
+  createCapture, updateCapture, withdrawCapture,
+  createSummary, updateSummary, deleteSummary,
   createAdmin, createApiToken,
 ];

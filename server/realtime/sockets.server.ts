@@ -11,6 +11,7 @@ import { rooms } from "../commands/types";
 import { clientKey, identify, type Identity } from "../http/actor.server";
 import { parseCookies } from "../http/cookies";
 import { errorBody, outcomeResponse } from "../http/respond";
+import { attachForumSubscriptions } from "./forum-subscriptions.server";
 
 interface SocketData {
   identity: Identity;
@@ -75,5 +76,7 @@ export function attachSockets(io: Server, deps: { db: DB; bus: CommandBus; secre
       socket.join(rooms.all);
       reply(ack, { ok: true });
     });
+
+    attachForumSubscriptions(socket, deps.db, data);
   });
 }

@@ -8,6 +8,11 @@ export interface Fixture {
   invitationId: string;
   organizationId: string;
   userId: string;
+  // Forums (tests/support/forum-fixture.ts)
+  worktableId: string;
+  inputId: string;
+  attendanceId: string;
+  summaryId: string;
 }
 
 type Sample = (f: Fixture) => unknown;
@@ -35,6 +40,22 @@ export const samplePayloads: Record<string, Sample> = {
   "ethics.sign": (f) => ({ consultationId: f.consultationId, conflicts: "", accept: true }),
   "forum.create": (f) => ({ consultationId: f.consultationId, department: "Zacapa", municipality: "Zacapa", venue: "Salón", heldOn: "2016-05-20" }),
   "forum.update": (f) => ({ forumId: f.forumId, department: "Zacapa", municipality: "Zacapa", venue: "Salón", heldOn: "2016-05-20" }),
+  "forum.open": (f) => ({ forumId: f.forumId }),
+  "forum.close": (f) => ({ forumId: f.forumId }),
+  "worktable.create": (f) => ({ forumId: f.forumId, themeId: f.themeId }),
+  "worktable.update": (f) => ({ worktableId: f.worktableId, themeId: f.themeId }),
+  "worktable.remove": (f) => ({ worktableId: f.worktableId }),
+  "worktable.assign": (f) => ({ worktableId: f.worktableId, userId: f.userId }),
+  "worktable.unassign": (f) => ({ worktableId: f.worktableId, userId: f.userId }),
+  "attendance.register": (f) => ({ forumId: f.forumId, sector: "citizen" }),
+  "attendance.count": (f) => ({ forumId: f.forumId, count: 3 }),
+  "attendance.remove": (f) => ({ attendanceId: f.attendanceId }),
+  "capture.create": (f) => ({ worktableId: f.worktableId, text: "Aporte" }),
+  "capture.update": (f) => ({ inputId: f.inputId, text: "Aporte corregido" }),
+  "capture.withdraw": (f) => ({ inputId: f.inputId }),
+  "summary.create": (f) => ({ consultationId: f.consultationId, themeId: f.themeId, title: "Resumen", text: "Texto", inputIds: [f.inputId] }),
+  "summary.update": (f) => ({ summaryId: f.summaryId, title: "Resumen", text: "Texto", inputIds: [f.inputId] }),
+  "summary.delete": (f) => ({ summaryId: f.summaryId }),
   "admin.create": () => ({ email: "otro-admin@example.org", name: "Otro", password: "contraseña-segura-123" }),
   "api_token.create": (f) => ({ userId: f.userId, name: "token" }),
 };

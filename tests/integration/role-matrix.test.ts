@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../app/domain/roles";
 import { commands } from "../../server/commands/registry";
+import { forumMatrixFixture } from "../support/forum-fixture";
 import { ApiClient, createAdmin, createConsultation, createMember, startServer, type TestServer } from "../support/server";
 import { samplePayloads, type Fixture } from "./role-matrix.samples";
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const { organizationId } = await admin.client.ok("organization.create", { consultationId, name: "Acción Ciudadana", acronym: "AC", sector: "civil_society" });
   for (const role of ROLES) members.set(role, (await createMember(server, admin.client, consultationId, role)).client);
   fixture = { consultationId, themeId: themeIds[0], stageId: stage("forums"), forumId, invitationId, organizationId, userId: admin.userId };
+  Object.assign(fixture, await forumMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[0], forumId }));
 });
 afterAll(() => server.stop());
 
