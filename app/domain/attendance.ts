@@ -45,14 +45,3 @@ export function attendanceTotals(rows: readonly AttendanceRow[]): AttendanceTota
   }
   return totals;
 }
-
-/** Per forum and overall (2016: 113 + 206 + 212 = 531). */
-export function attendanceByForum(rows: readonly AttendanceRow[]): { byForum: Record<string, number>; total: number } {
-  const byForum: Record<string, number> = {};
-  let total = 0;
-  for (const r of rows) {
-    byForum[r.forum_id] = (byForum[r.forum_id] ?? 0) + r.head_count;
-    total += r.head_count;
-  }
-  return { byForum, total };
-}
