@@ -20,8 +20,8 @@ beforeAll(async () => {
   const { invitationId } = await admin.client.ok("invitation.create", { consultationId, email: "invitada@example.org", name: "Invitada", role: "observer" });
   const { organizationId } = await admin.client.ok("organization.create", { consultationId, name: "Acción Ciudadana", acronym: "AC", sector: "civil_society" });
   for (const role of ROLES) members.set(role, (await createMember(server, admin.client, consultationId, role)).client);
-  fixture = { consultationId, themeId: themeIds[0], stageId: stage("forums"), forumId, invitationId, organizationId, userId: admin.userId };
-  Object.assign(fixture, await forumMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[0], forumId }));
+  const forumRefs = await forumMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[0], forumId });
+  fixture = { consultationId, themeId: themeIds[0], stageId: stage("forums"), forumId, invitationId, organizationId, userId: admin.userId, ...forumRefs };
 });
 afterAll(() => server.stop());
 
