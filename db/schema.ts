@@ -177,7 +177,7 @@ export interface CitizenInputTable {
   tags: string; // JSON array
   receipt_code: string | null;
   client_hash: string | null; // private: salted hash used for duplicate/abuse checks
-  text_fingerprint: string | null; // private: hash of the normalized text, for the duplicate rule (0002_intake)
+  text_fingerprint: string | null; // private: hash of consultation, client and normalized text, for the duplicate rule (0002_intake)
   status: InputStatus;
   status_reason: string | null;
   created_at: string;

@@ -1,4 +1,5 @@
 import type { MessageKey } from "./es";
+import { intakeEn } from "./messages/intake";
 import { forumsEn } from "./messages/forums";
 
 const core = {
@@ -195,5 +196,6 @@ const core = {
 
 export const en: Record<MessageKey, string> = {
   ...core,
+  ...intakeEn,
   ...forumsEn,
 };

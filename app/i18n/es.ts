@@ -1,5 +1,6 @@
 // Spanish is the source language: every key lives here first; en.ts must have the same keys.
 // Each capability keeps its own messages in messages/<capability>.ts (Spanish and English side by side).
+import { intakeEs } from "./messages/intake";
 import { forumsEs } from "./messages/forums";
 
 const core = {
@@ -196,6 +197,7 @@ const core = {
 
 export const es = {
   ...core,
+  ...intakeEs,
   ...forumsEs,
 } as const;
 

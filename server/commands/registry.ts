@@ -7,6 +7,7 @@ import { closeForum, createForum, openForum, updateForum } from "./forums.server
 import { createSummary, deleteSummary, updateSummary } from "./summaries.server";
 import { assignFacilitator, createWorktable, removeWorktable, unassignFacilitator, updateWorktable } from "./worktables.server";
 import { acceptInvitation, createInvitation, grantRole, revokeInvitation, revokeRole } from "./memberships.server";
+import { hideOpinion, reportOpinion, restoreOpinion, submitOpinion } from "./opinions.server";
 import { createOrganization, updateOrganization } from "./organizations.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
 import { createAdmin, createApiToken } from "./system.server";
@@ -25,5 +26,6 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   registerAttendee, addHeadCount, removeAttendance,
   createCapture, updateCapture, withdrawCapture,
   createSummary, updateSummary, deleteSummary,
+  submitOpinion, reportOpinion, hideOpinion, restoreOpinion,
   createAdmin, createApiToken,
 ];

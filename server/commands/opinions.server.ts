@@ -1,0 +1,173 @@
+// Online opinions (stage 2): citizens submit and report; the point of contact and systematizers hide and restore.
+// Opinions are `citizen_inputs` rows with channel "online", so systematization reads them beside forum input.
+import { randomInt, randomUUID } from "node:crypto";
+import { DUPLICATE_WINDOW_MINUTES, RECEIPT_ALPHABET, RECEIPT_LENGTH, normalizeForDuplicates } from "../../app/domain/opinion";
+import { hideOpinionSchema, reportOpinionSchema, restoreOpinionSchema, submitOpinionSchema } from "../../app/domain/schemas/opinion";
+import { OPINION_EVENTS, type OpinionChange } from "../../app/live/opinion-events";
+import { sha256 } from "../auth/crypto.server";
+import { CommandError, conflict, notFound } from "./errors";
+import { requireConsultation, requireStageOpen } from "./lookup.server";
+import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from "./types";
+
+const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
+
+function newReceiptCode(): string {
+  let code = "";
+  for (let i = 0; i < RECEIPT_LENGTH; i++) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  return code;
+}
+
+/** Private key of who sent an opinion, for the duplicate rule only: anonymous clients are already a salted hash. */
+function clientHashOf(actor: Actor): string {
+  if (actor.kind === "anonymous") return actor.clientKey;
+  return sha256(actor.kind === "user" ? `user:${actor.userId}` : `system:${actor.label}`).slice(0, 32);
+}
+
+async function consultationOfOpinion(trx: Trx, inputId: string): Promise<string> {
+  const row = await trx
+    .selectFrom("citizen_inputs")
+    .select("consultation_id")
+    .where("id", "=", inputId)
+    .where("channel", "=", "online")
+    .executeTakeFirst();
+  if (!row) throw notFound("opinion");
+  return row.consultation_id;
+}
+
+function announceOpinion(ctx: CommandContext, consultationId: string, inputId: string, change: OpinionChange["change"]): void {
+  const data: OpinionChange = { consultationId, inputId, change, at: ctx.now };
+  ctx.broadcasts.push(
+    change === "reported"
+      ? { room: rooms.staff(consultationId), event: OPINION_EVENTS.reported, data }
+      : { room: rooms.consultation(consultationId), event: OPINION_EVENTS.changed, data },
+  );
+}
+
+export interface OpinionReceipt {
+  inputId: string;
+  receiptCode: string;
+  createdAt: string;
+  /** The same text came from the same client a few minutes ago: the first receipt is answered, nothing new stored. */
+  duplicate: boolean;
+}
+
+export const submitOpinion = defineCommand({
+  type: "opinion.submit",
+  summary: "Give an opinion on the methodology, one of its axes or a prioritized theme (anyone, opinion-intake stage open).",
+  schema: submitOpinionSchema,
+  access: "public",
+  consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
+  async handle(trx, p, ctx): Promise<OpinionReceipt> {
+    // People never see the honeypot; the message still helps one whose browser filled it in by mistake.
+    if (p.website) throw new CommandError("invalid", "intake.error.honeypot");
+    await requireStageOpen(trx, p.consultationId, "opinion_intake");
+    if (p.subject === "theme") {
+      const theme = await trx
+        .selectFrom("themes")
+        .select("id")
+        .where("id", "=", p.themeId!)
+        .where("consultation_id", "=", p.consultationId)
+        .where("archived_at", "is", null)
+        .executeTakeFirst();
+      if (!theme) {
+        throw new CommandError("invalid", "error.invalid_payload", {}, [{ path: ["themeId"], code: "custom", message: "intake.error.unknown_theme" }]);
+      }
+    }
+
+    const clientHash = clientHashOf(ctx.actor);
+    // One equality on one indexed column: the planner cannot pick the wide (consultation, date) index instead.
+    const fingerprint = sha256(`${p.consultationId}\n${clientHash}\n${normalizeForDuplicates(p.text)}`).slice(0, 32);
+    const since = new Date(Date.parse(ctx.now) - DUPLICATE_WINDOW_MINUTES * 60_000).toISOString();
+    const earlier = await trx
+      .selectFrom("citizen_inputs")
+      .select(["id", "receipt_code", "created_at"])
+      .where("text_fingerprint", "=", fingerprint)
+      .where("created_at", ">=", since)
+      .executeTakeFirst();
+    if (earlier) return { inputId: earlier.id, receiptCode: earlier.receipt_code ?? "", createdAt: earlier.created_at, duplicate: true };
+
+    const id = randomUUID();
+    let receiptCode = "";
+    // 27^8 codes: a clash is rare, but the unique index decides, not luck.
+    for (let attempt = 0; !receiptCode; attempt++) {
+      if (attempt === 5) throw new Error("could not draw a free receipt code");
+      const candidate = newReceiptCode();
+      const inserted = await trx
+        .insertInto("citizen_inputs")
+        .values({
+          id, consultation_id: p.consultationId, channel: "online", subject: p.subject,
+          theme_id: p.subject === "theme" ? p.themeId! : null, axis: p.subject === "axis" ? p.axis! : null,
+          text: p.text, department: p.department ?? null, sector: p.sector ?? null, age_range: p.ageRange ?? null,
+          gender: p.gender ?? null,
+          speaks_indigenous_language: p.indigenousLanguage === "yes" ? 1 : p.indigenousLanguage === "no" ? 0 : null,
+          forum_id: null, worktable_id: null, captured_by: null, speaker_sector: null, tags: "[]",
+          receipt_code: candidate, client_hash: clientHash, text_fingerprint: fingerprint,
+          status: "visible", status_reason: null, created_at: ctx.now, updated_at: ctx.now,
+        })
+        .onConflict((oc) => oc.column("receipt_code").doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) receiptCode = candidate;
+    }
+    if (p.email && p.emailConsent) {
+      await trx.insertInto("input_contacts").values({ input_id: id, email: p.email, consent_at: ctx.now }).execute();
+    }
+    announceOpinion(ctx, p.consultationId, id, "new");
+    return { inputId: id, receiptCode, createdAt: ctx.now, duplicate: false };
+  },
+  // The audit log is read by staff: it keeps the opinion, never the e-mail.
+  redact: ({ email, website, ...rest }) => ({ ...rest, email: email ? "[private]" : null, honeypotFilled: Boolean(website) }),
+});
+
+export const hideOpinion = defineCommand({
+  type: "opinion.hide",
+  summary: "Hide an opinion with a reason (point of contact, systematizer). Never deleted: it stays in the audit log and counts as hidden.",
+  schema: hideOpinionSchema,
+  access: moderators,
+  consultationOf: (trx, p) => consultationOfOpinion(trx, p.inputId),
+  async handle(trx, p, ctx) {
+    const row = await trx.selectFrom("citizen_inputs").select("status").where("id", "=", p.inputId).executeTakeFirstOrThrow();
+    if (row.status === "hidden") throw conflict("intake.error.already_hidden");
+    await trx
+      .updateTable("citizen_inputs")
+      .set({ status: "hidden", status_reason: p.reason, updated_at: ctx.now })
+      .where("id", "=", p.inputId)
+      .execute();
+    announceOpinion(ctx, ctx.consultationId!, p.inputId, "hidden");
+    return { inputId: p.inputId, status: "hidden" as const };
+  },
+});
+
+export const restoreOpinion = defineCommand({
+  type: "opinion.restore",
+  summary: "Show a hidden opinion again (point of contact, systematizer).",
+  schema: restoreOpinionSchema,
+  access: moderators,
+  consultationOf: (trx, p) => consultationOfOpinion(trx, p.inputId),
+  async handle(trx, p, ctx) {
+    const row = await trx.selectFrom("citizen_inputs").select("status").where("id", "=", p.inputId).executeTakeFirstOrThrow();
+    if (row.status !== "hidden") throw conflict("intake.error.not_hidden");
+    await trx
+      .updateTable("citizen_inputs")
+      .set({ status: "visible", status_reason: null, updated_at: ctx.now })
+      .where("id", "=", p.inputId)
+      .execute();
+    announceOpinion(ctx, ctx.consultationId!, p.inputId, "restored");
+    return { inputId: p.inputId, status: "visible" as const };
+  },
+});
+
+export const reportOpinion = defineCommand({
+  type: "opinion.report",
+  summary: "Report an opinion to the moderators, with a reason (anyone).",
+  schema: reportOpinionSchema,
+  access: "public",
+  consultationOf: (trx, p) => consultationOfOpinion(trx, p.inputId),
+  async handle(trx, p, ctx) {
+    const row = await trx.selectFrom("citizen_inputs").select("status").where("id", "=", p.inputId).executeTakeFirstOrThrow();
+    if (row.status !== "visible") throw conflict("intake.error.already_hidden");
+    const id = randomUUID();
+    await trx.insertInto("input_reports").values({ id, input_id: p.inputId, reason: p.reason, created_at: ctx.now }).execute();
+    announceOpinion(ctx, ctx.consultationId!, p.inputId, "reported");
+    return { reportId: id };
+  },
+});
