@@ -4,7 +4,8 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type StageStatus = "pending" | "open" | "closed";
 export type InputStatus = "visible" | "hidden" | "withdrawn";
-export type ProposalState = "draft" | "active" | "merged" | "split" | "withdrawn" | "rejected" | "adopted";
+/** `undone`: the result of a merge or split that the table undid (see app/domain/proposals/states.ts). */
+export type ProposalState = "draft" | "active" | "merged" | "split" | "withdrawn" | "rejected" | "adopted" | "undone";
 
 export interface ConsultationTable {
   id: string;
@@ -232,6 +233,8 @@ export interface RoundTable {
   venue: string;
   host_organization_id: string | null;
   status: StageStatus;
+  opened_at: string | null; // 0004
+  closed_at: string | null; // 0004
 }
 
 export interface RoundAttendanceTable {
@@ -298,6 +301,7 @@ export interface ProposalOperationTable {
   created_by: string | null;
   created_at: string;
   undone_at: string | null;
+  undone_by: string | null; // 0004: user id
 }
 
 export interface ProposalLineageTable {

@@ -1,6 +1,7 @@
 import type { MessageKey } from "./es";
 import { intakeEn } from "./messages/intake";
 import { forumsEn } from "./messages/forums";
+import { roundtablesEn } from "./messages/roundtables";
 
 const core = {
   "app.name": "Cocrea",
@@ -198,4 +199,5 @@ export const en: Record<MessageKey, string> = {
   ...core,
   ...intakeEn,
   ...forumsEn,
+  ...roundtablesEn,
 };

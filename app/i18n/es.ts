@@ -2,6 +2,7 @@
 // Each capability keeps its own messages in messages/<capability>.ts (Spanish and English side by side).
 import { intakeEs } from "./messages/intake";
 import { forumsEs } from "./messages/forums";
+import { roundtablesEs } from "./messages/roundtables";
 
 const core = {
   "app.name": "Cocrea",
@@ -199,6 +200,7 @@ export const es = {
   ...core,
   ...intakeEs,
   ...forumsEs,
+  ...roundtablesEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -2,3 +2,5 @@
 export { listConsultations, publicConsultation } from "../../db/queries/consultations.server";
 export { adminOverview, consultationsOfUser, rolesOf } from "../../db/queries/admin.server";
 export { emailOfUser, pendingInvitation } from "../../db/queries/invitations.server";
+export { funnelCounts, organizationOfUser, proposalDetail, roundtableSession, roundtablesOverview, themeSummaries } from "../../db/queries/roundtables.server";
+export { proposalLineage } from "../../db/queries/lineage.server";

@@ -9,6 +9,9 @@ import { assignFacilitator, createWorktable, removeWorktable, unassignFacilitato
 import { acceptInvitation, createInvitation, grantRole, revokeInvitation, revokeRole } from "./memberships.server";
 import { hideOpinion, reportOpinion, restoreOpinion, submitOpinion } from "./opinions.server";
 import { createOrganization, updateOrganization } from "./organizations.server";
+import { proposalOperationCommands } from "./proposal-operations.server";
+import { proposalCommands } from "./proposals.server";
+import { roundtableCommands } from "./roundtables.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
 import { createAdmin, createApiToken } from "./system.server";
 import { archiveTheme, createTheme, moveTheme, restoreTheme, updateTheme } from "./themes.server";
@@ -27,5 +30,6 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   createCapture, updateCapture, withdrawCapture,
   createSummary, updateSummary, deleteSummary,
   submitOpinion, reportOpinion, hideOpinion, restoreOpinion,
+  ...roundtableCommands, ...proposalCommands, ...proposalOperationCommands,
   createAdmin, createApiToken,
 ];

@@ -12,6 +12,7 @@ import { clientKey, identify, type Identity } from "../http/actor.server";
 import { parseCookies } from "../http/cookies";
 import { errorBody, outcomeResponse } from "../http/respond";
 import { attachForumSubscriptions } from "./forum-subscriptions.server";
+import { attachRoundtablePresence } from "./roundtable-presence.server";
 
 interface SocketData {
   identity: Identity;
@@ -78,5 +79,6 @@ export function attachSockets(io: Server, deps: { db: DB; bus: CommandBus; secre
     });
 
     attachForumSubscriptions(socket, deps.db, data);
+    attachRoundtablePresence(io, socket, deps.db, data);
   });
 }

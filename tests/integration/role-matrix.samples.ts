@@ -13,6 +13,11 @@ export interface Fixture {
   inputId: string;
   attendanceId: string;
   summaryId: string;
+  // Thematic roundtables (tests/support/roundtable-fixture.ts)
+  roundtableId: string;
+  roundId: string;
+  proposalId: string;
+  operationId: string;
 }
 
 type Sample = (f: Fixture) => unknown;
@@ -58,4 +63,17 @@ export const samplePayloads: Record<string, Sample> = {
   "summary.delete": (f) => ({ summaryId: f.summaryId }),
   "admin.create": () => ({ email: "otro-admin@example.org", name: "Otro", password: "contraseña-segura-123" }),
   "api_token.create": (f) => ({ userId: f.userId, name: "token" }),
+  "roundtable.create": (f) => ({ consultationId: f.consultationId, themeId: f.themeId }),
+  "round.schedule": (f) => ({ roundtableId: f.roundtableId, venue: "Salón" }),
+  "round.update": (f) => ({ roundId: f.roundId, venue: "Otro salón" }),
+  "round.open": (f) => ({ roundId: f.roundId }),
+  "round.close": (f) => ({ roundId: f.roundId }),
+  "round.attendance": (f) => ({ roundId: f.roundId, organizationIds: [f.organizationId] }),
+  "proposal.create": (f) => ({ roundtableId: f.roundtableId, title: "Propuesta", draft: true }),
+  "proposal.update": (f) => ({ proposalId: f.proposalId, title: "Propuesta editada" }),
+  "proposal.submit": (f) => ({ proposalId: f.proposalId }),
+  "proposal.withdraw": (f) => ({ proposalId: f.proposalId, reason: "Motivo" }),
+  "proposal.merge": (f) => ({ sourceIds: [f.proposalId, f.proposalId], result: { title: "Unificada" }, present: [f.organizationId], agreed: true }),
+  "proposal.split": (f) => ({ sourceId: f.proposalId, results: [{ title: "Parte 1" }, { title: "Parte 2" }], present: [f.organizationId], agreed: true }),
+  "proposal.undo": (f) => ({ operationId: f.operationId }),
 };

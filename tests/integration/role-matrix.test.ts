@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../app/domain/roles";
 import { commands } from "../../server/commands/registry";
 import { forumMatrixFixture } from "../support/forum-fixture";
+import { roundtableMatrixFixture } from "../support/roundtable-fixture";
 import { ApiClient, createAdmin, createConsultation, createMember, startServer, type TestServer } from "../support/server";
 import { samplePayloads, type Fixture } from "./role-matrix.samples";
 
@@ -21,7 +22,8 @@ beforeAll(async () => {
   const { organizationId } = await admin.client.ok("organization.create", { consultationId, name: "Acción Ciudadana", acronym: "AC", sector: "civil_society" });
   for (const role of ROLES) members.set(role, (await createMember(server, admin.client, consultationId, role)).client);
   const forumRefs = await forumMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[0], forumId });
-  fixture = { consultationId, themeId: themeIds[0], stageId: stage("forums"), forumId, invitationId, organizationId, userId: admin.userId, ...forumRefs };
+  const roundtableRefs = await roundtableMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[1], organizationId, thematicStageId: stage("thematic_roundtables") });
+  fixture = { consultationId, themeId: themeIds[0], stageId: stage("forums"), forumId, invitationId, organizationId, userId: admin.userId, ...forumRefs, ...roundtableRefs };
 });
 afterAll(() => server.stop());
 

@@ -1,0 +1,170 @@
+// Proposals on the OGP template: a proponent (an organization's delegate) saves drafts, registers them with a
+// thematic roundtable, edits them while their round is not closed, and withdraws them with a reason.
+import { THEMATIC_ENTRY } from "../../app/domain/funnel";
+import { editRefusal, isProponentOf, isTableOwned, withdrawRefusal } from "../../app/domain/proposals/rules";
+import { templateFromRow } from "../../app/domain/proposals/template";
+import { createProposalSchema, proposalRefSchema, updateProposalSchema, withdrawProposalSchema, type ProposalTemplate } from "../../app/domain/schemas/proposal";
+import { hasAnyRole } from "../../app/domain/roles";
+import { CommandError, forbidden } from "./errors";
+import { requireStageOpen } from "./lookup.server";
+import {
+  assertComplete, assertMilestoneCap, assertResponses, enterStage, factsOf, insertProposal, maxMilestonesOf, replaceMilestones,
+  replaceResponses, templateColumns, type ProposalRow,
+} from "./proposal-store.server";
+import {
+  actingUser, actorLabel, announceRoundtable, consultationOfProposal, consultationOfRoundtable, receivingRound, refusalError, requireRoundtable,
+} from "./roundtable-lookup.server";
+import { defineCommand, type CommandContext, type Trx } from "./types";
+
+const PHASE = "thematic_roundtables";
+
+async function organizationLabel(trx: Trx, organizationId: string | null): Promise<string> {
+  if (!organizationId) return "";
+  const org = await trx.selectFrom("organizations").select(["acronym"]).where("id", "=", organizationId).executeTakeFirst();
+  return org?.acronym ?? "";
+}
+
+async function loadProposal(trx: Trx, proposalId: string): Promise<ProposalRow> {
+  return trx.selectFrom("proposals").selectAll().where("id", "=", proposalId).executeTakeFirstOrThrow();
+}
+
+/**
+ * A proponent acts on the proposals of their organization; the table's own proposals (merge and split results)
+ * are edited by its members and the point of contact. Anyone else: 403.
+ */
+async function requireMayEdit(trx: Trx, ctx: CommandContext, row: ProposalRow): Promise<void> {
+  if (ctx.actor.kind === "system") return;
+  const owner = { proponentUserId: row.proponent_user_id, proponentOrganizationId: row.proponent_organization_id };
+  if (isTableOwned(owner)) {
+    if ((ctx.actor.kind === "user" && ctx.actor.isPlatformAdmin) || hasAnyRole(ctx.roles, ["roundtable_member", "point_of_contact"])) return;
+    throw forbidden();
+  }
+  const user = await actingUser(trx, ctx);
+  if (!user || !hasAnyRole(ctx.roles, ["proponent"]) || !isProponentOf(owner, user)) throw forbidden();
+}
+
+/** The proponent themself (withdrawing or registering is the proponent's decision alone). */
+async function requireProponent(trx: Trx, ctx: CommandContext, row: ProposalRow): Promise<void> {
+  if (ctx.actor.kind === "system") return;
+  const user = await actingUser(trx, ctx);
+  const owner = { proponentUserId: row.proponent_user_id, proponentOrganizationId: row.proponent_organization_id };
+  if (!user || !isProponentOf(owner, user)) throw forbidden();
+}
+
+async function roundIsClosed(trx: Trx, roundId: string | null): Promise<boolean> {
+  if (!roundId) return false;
+  const round = await trx.selectFrom("rounds").select("status").where("id", "=", roundId).executeTakeFirst();
+  return round?.status === "closed";
+}
+
+async function templateOf(trx: Trx, row: ProposalRow): Promise<ProposalTemplate> {
+  const milestones = await trx.selectFrom("milestones").selectAll().where("proposal_id", "=", row.id).orderBy("position").execute();
+  return templateFromRow(row, milestones);
+}
+
+export const createProposal = defineCommand({
+  type: "proposal.create",
+  summary: "Register a commitment proposal on the OGP template with a thematic roundtable, or save it as a draft.",
+  schema: createProposalSchema,
+  access: { roles: ["proponent"] },
+  consultationOf: (trx, p) => consultationOfRoundtable(trx, p.roundtableId),
+  async handle(trx, p, ctx) {
+    const consultationId = ctx.consultationId!;
+    await requireStageOpen(trx, consultationId, PHASE);
+    const table = await requireRoundtable(trx, p.roundtableId);
+    if (!table.theme_id) throw new CommandError("invalid", "roundtable.error.not_thematic");
+    const round = await receivingRound(trx, table.id);
+    assertMilestoneCap(p.milestones.length, await maxMilestonesOf(trx, consultationId));
+    if (!p.draft) assertComplete(p);
+    await assertResponses(trx, consultationId, p.respondsTo);
+    const user = await actingUser(trx, ctx);
+    const id = await insertProposal(trx, {
+      consultationId, themeId: table.theme_id, roundtableId: table.id, roundId: round.id,
+      proponentUserId: user?.userId ?? null, proponentOrganizationId: user?.organizationId ?? null,
+      stage: THEMATIC_ENTRY, state: p.draft ? "draft" : "active", template: p, now: ctx.now,
+    });
+    await replaceResponses(trx, id, p.respondsTo);
+    if (!p.draft) {
+      await enterStage(trx, [id], THEMATIC_ENTRY, ctx.now);
+      const organization = await organizationLabel(trx, user?.organizationId ?? null);
+      announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, user), "roundtable.feed.registered", { title: p.title, organization });
+    }
+    return { proposalId: id, state: p.draft ? "draft" : "active", version: 1 };
+  },
+});
+
+export const updateProposal = defineCommand({
+  type: "proposal.update",
+  summary: "Edit a proposal while its round is not closed (proponents their own; the table its unified ones).",
+  schema: updateProposalSchema,
+  access: { roles: ["proponent", "roundtable_member", "point_of_contact"] },
+  consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
+  async handle(trx, p, ctx) {
+    const consultationId = ctx.consultationId!;
+    await requireStageOpen(trx, consultationId, PHASE);
+    const row = await loadProposal(trx, p.proposalId);
+    await requireMayEdit(trx, ctx, row);
+    const refusal = editRefusal(factsOf(row), await roundIsClosed(trx, row.round_id), p.expectedVersion);
+    if (refusal) throw await refusalError(trx, refusal);
+    assertMilestoneCap(p.milestones.length, await maxMilestonesOf(trx, consultationId));
+    if (row.state === "active") assertComplete(p);
+    await assertResponses(trx, consultationId, p.respondsTo);
+    const version = row.version + 1;
+    await trx.updateTable("proposals").set({ ...templateColumns(p), version, updated_at: ctx.now }).where("id", "=", row.id).execute();
+    await replaceMilestones(trx, row.id, p.milestones);
+    await replaceResponses(trx, row.id, p.respondsTo);
+    if (row.state === "active" && row.roundtable_id) {
+      announceRoundtable(ctx, row.roundtable_id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.edited", { title: p.title });
+    }
+    return { proposalId: row.id, version };
+  },
+});
+
+export const submitProposal = defineCommand({
+  type: "proposal.submit",
+  summary: "Register a saved draft with its thematic roundtable.",
+  schema: proposalRefSchema,
+  access: { roles: ["proponent"] },
+  consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
+  async handle(trx, p, ctx) {
+    const consultationId = ctx.consultationId!;
+    await requireStageOpen(trx, consultationId, PHASE);
+    const row = await loadProposal(trx, p.proposalId);
+    await requireProponent(trx, ctx, row);
+    if (row.state !== "draft") throw new CommandError("conflict", "roundtable.error.not_draft", { title: row.title, state: `@proposal.state.${row.state}` });
+    if (!row.roundtable_id) throw new CommandError("invalid", "roundtable.error.not_thematic");
+    const round = await receivingRound(trx, row.roundtable_id);
+    const template = await templateOf(trx, row);
+    assertMilestoneCap(template.milestones.length, await maxMilestonesOf(trx, consultationId));
+    assertComplete(template);
+    const version = row.version + 1;
+    await trx.updateTable("proposals").set({ state: "active", round_id: round.id, version, updated_at: ctx.now }).where("id", "=", row.id).execute();
+    await enterStage(trx, [row.id], THEMATIC_ENTRY, ctx.now);
+    const user = await actingUser(trx, ctx);
+    const organization = await organizationLabel(trx, row.proponent_organization_id);
+    announceRoundtable(ctx, row.roundtable_id, consultationId, actorLabel(ctx, user), "roundtable.feed.registered", { title: row.title, organization });
+    return { proposalId: row.id, state: "active", version };
+  },
+});
+
+export const withdrawProposal = defineCommand({
+  type: "proposal.withdraw",
+  summary: "Withdraw one's own proposal, with a reason (it stays in the record, counted where it reached).",
+  schema: withdrawProposalSchema,
+  access: { roles: ["proponent"] },
+  consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
+  async handle(trx, p, ctx) {
+    const row = await loadProposal(trx, p.proposalId);
+    await requireProponent(trx, ctx, row);
+    const refusal = withdrawRefusal(factsOf(row));
+    if (refusal) throw await refusalError(trx, refusal);
+    const version = row.version + 1;
+    await trx.updateTable("proposals").set({ state: "withdrawn", state_reason: p.reason, version, updated_at: ctx.now }).where("id", "=", row.id).execute();
+    if (row.roundtable_id && row.state === "active") {
+      announceRoundtable(ctx, row.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.withdrawn", { title: row.title, reason: p.reason });
+    }
+    return { proposalId: row.id, state: "withdrawn", version };
+  },
+});
+
+export const proposalCommands = [createProposal, updateProposal, submitProposal, withdrawProposal];
