@@ -5,7 +5,8 @@ import { DEPARTMENTS } from "../guatemala";
 import { SUMMARY_INPUTS_MAX } from "../lineage";
 import { id, isoDate, optionalText, shortText } from "./fields";
 
-const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** A blank form field or a JSON null both mean "not said". */
+const emptyToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 /** An optional choice from a list; a form's empty option means "not said". */
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(emptyToUndefined, z.enum(values).optional());
 

@@ -30,6 +30,7 @@ export const forumsEs = {
   "forum.attendance": "Asistencia",
   "forum.report": "Informe imprimible",
   "forum.csv": "Aportes (CSV)",
+  "forum.qr_cards": "Tarjetas QR de las mesas",
   "forum.systematization": "Sistematización",
   "forum.captures_count": "{count} aportes",
   "forum.people_count": "{count} personas",
@@ -154,6 +155,7 @@ export const forumsEs = {
   "report.summary_of": "Recoge {count} aportes",
   "report.generated": "Generado el {date} a partir de los registros; cada cifra se deriva de los aportes listados.",
   "report.none": "Sin aportes.",
+  "report.people": "personas",
 
   "summary.title": "Sistematización",
   "summary.intro": "Agrupe los aportes ciudadanos (de los foros y en línea) en resúmenes por eje. Cada resumen guarda los aportes de los que sale.",
@@ -219,6 +221,7 @@ export const forumsEn: Record<keyof typeof forumsEs, string> = {
   "forum.attendance": "Attendance",
   "forum.report": "Printable report",
   "forum.csv": "Captures (CSV)",
+  "forum.qr_cards": "Table QR cards",
   "forum.systematization": "Systematization",
   "forum.captures_count": "{count} inputs",
   "forum.people_count": "{count} people",
@@ -343,6 +346,7 @@ export const forumsEn: Record<keyof typeof forumsEs, string> = {
   "report.summary_of": "Takes up {count} inputs",
   "report.generated": "Generated on {date} from the records; every figure is derived from the input listed.",
   "report.none": "No input.",
+  "report.people": "people",
 
   "summary.title": "Systematization",
   "summary.intro": "Group citizen input (from forums and online) into summaries per theme. Each summary keeps the inputs it comes from.",

@@ -1,0 +1,16 @@
+// The QR code of a worktable's short link, as SVG, for the dashboard and the printed table cards.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { normalizeShortCode } from "../domain/forum";
+import { qrSvg } from "../lib/qr.server";
+import { captureScreen, rolesOf } from "../lib/queries.server";
+import { requireUser } from "../lib/require-user.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const code = normalizeShortCode(params.code ?? "");
+  const screen = await captureScreen(context.db, code);
+  if (!screen) throw new Response("Not found", { status: 404 });
+  if (!user.isPlatformAdmin && (await rolesOf(context.db, user.id, screen.forum.consultation_id)).length === 0) throw new Response("Forbidden", { status: 403 });
+  const svg = await qrSvg(`${context.publicUrl}/t/${code}`);
+  return new Response(svg, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" } });
+}
