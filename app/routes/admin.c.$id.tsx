@@ -1,9 +1,9 @@
 // The point of contact's dashboard: details, stages, themes, forums, people and recent activity, live.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { adminOverview, publicConsultation, rolesOf } from "../lib/queries.server";
+import { adminOverview, forumsPanel, publicConsultation, rolesOf } from "../lib/queries.server";
 import { CommandForm } from "../components/admin/CommandForm";
-import { ForumsPanel } from "../components/admin/ForumsPanel";
+import { FORUM_INTENTS, ForumsPanel } from "../components/admin/ForumsPanel";
 import { PeoplePanel } from "../components/admin/PeoplePanel";
 import { StagesPanel } from "../components/admin/StagesPanel";
 import { ThemesPanel } from "../components/admin/ThemesPanel";
@@ -28,7 +28,7 @@ const INTENTS: Record<string, string> = {
   theme_archive: "theme.archive",
   theme_restore: "theme.restore",
   theme_move: "theme.move",
-  forum_create: "forum.create",
+  ...FORUM_INTENTS,
   invite: "invitation.create",
   invite_revoke: "invitation.revoke",
   role_revoke: "role.revoke",
@@ -46,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     consultation: view.consultation,
     stages: view.stages,
     forums: view.forums,
+    forumsPanel: await forumsPanel(context.db, view.consultation.id, user.id),
     declarations: view.declarations.length,
     ...overview,
     publicUrl: context.publicUrl,
@@ -76,7 +77,7 @@ export default function Dashboard() {
       <div className="grid">
         <StagesPanel stages={data.stages} consultationId={c.id} canEdit={data.canEdit} />
         <ThemesPanel themes={data.themes} consultationId={c.id} canEdit={data.canEdit} />
-        <ForumsPanel forums={data.forums} consultationId={c.id} canEdit={data.canEdit} />
+        <ForumsPanel panel={data.forumsPanel} consultationId={c.id} canEdit={data.canEdit} publicUrl={data.publicUrl} />
         <PeoplePanel
           consultationId={c.id}
           members={data.members}
