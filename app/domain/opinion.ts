@@ -76,3 +76,15 @@ export function guatemalaDay(iso: string): string {
   const t = Date.parse(iso) + GUATEMALA_UTC_OFFSET_HOURS * 3_600_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** Open data of the intake is published under this license (stated in the JSON and on the statistics page). */
+export const OPEN_DATA_LICENSE = {
+  name: "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)",
+  url: "https://creativecommons.org/licenses/by/4.0/deed.es",
+} as const;
+
+/** Columns of the open-data CSV, in order. */
+export const OPEN_DATA_COLUMNS = [
+  "id", "created_at", "subject", "axis", "theme_id", "theme_name", "text", "department", "sector", "age_range", "gender",
+  "speaks_indigenous_language",
+] as const;

@@ -71,7 +71,8 @@ export default function Dashboard() {
         <h1>{c.title}</h1>
         <LiveBadge status={live} />
         <p>
-          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })}
+          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })} ·{" "}
+          <Link to={`/admin/c/${c.id}/opiniones`}>{t("intake.mod_link")}</Link>
         </p>
       </header>
       <div className="grid">

@@ -1,6 +1,6 @@
 // The public call (stage 1): what the consultation is, its methodology, timeline, themes and how to take part.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { publicConsultation, rolesOf } from "../lib/queries.server";
 import { FormBasics, FormError } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
@@ -111,6 +111,10 @@ export default function PublicCall() {
         {consultation.participation ? <p className="prose">{consultation.participation}</p> : null}
         <p>
           {t("public.online_opinion")} <strong>{intakeOpen ? t("stage_status.open") : t("stage_status.closed")}</strong>
+        </p>
+        <p className="row">
+          <Link to={`/c/${consultation.slug}/opinar`} data-testid="intake-link">{t("intake.cta")}</Link>
+          <Link to={`/c/${consultation.slug}/estadisticas`}>{t("intake.see_stats")}</Link>
         </p>
         <h3>{t("public.forums")}</h3>
         {forums.length === 0 ? (

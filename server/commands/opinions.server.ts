@@ -23,15 +23,17 @@ function clientHashOf(actor: Actor): string {
   return sha256(actor.kind === "user" ? `user:${actor.userId}` : `system:${actor.label}`).slice(0, 32);
 }
 
-async function consultationOfOpinion(trx: Trx, inputId: string): Promise<string> {
-  const row = await trx
-    .selectFrom("citizen_inputs")
-    .select("consultation_id")
-    .where("id", "=", inputId)
-    .where("channel", "=", "online")
-    .executeTakeFirst();
+async function consultationOfInput(trx: Trx, inputId: string): Promise<string> {
+  const row = await trx.selectFrom("citizen_inputs").select("consultation_id").where("id", "=", inputId).executeTakeFirst();
   if (!row) throw notFound("opinion");
   return row.consultation_id;
+}
+
+/** Checked after authorization, so who may not moderate learns nothing about other inputs. */
+async function onlineOpinion(trx: Trx, inputId: string): Promise<{ status: string }> {
+  const row = await trx.selectFrom("citizen_inputs").select(["status", "channel"]).where("id", "=", inputId).executeTakeFirstOrThrow();
+  if (row.channel !== "online") throw notFound("opinion");
+  return row;
 }
 
 function announceOpinion(ctx: CommandContext, consultationId: string, inputId: string, change: OpinionChange["change"]): void {
@@ -123,9 +125,9 @@ export const hideOpinion = defineCommand({
   summary: "Hide an opinion with a reason (point of contact, systematizer). Never deleted: it stays in the audit log and counts as hidden.",
   schema: hideOpinionSchema,
   access: moderators,
-  consultationOf: (trx, p) => consultationOfOpinion(trx, p.inputId),
+  consultationOf: (trx, p) => consultationOfInput(trx, p.inputId),
   async handle(trx, p, ctx) {
-    const row = await trx.selectFrom("citizen_inputs").select("status").where("id", "=", p.inputId).executeTakeFirstOrThrow();
+    const row = await onlineOpinion(trx, p.inputId);
     if (row.status === "hidden") throw conflict("intake.error.already_hidden");
     await trx
       .updateTable("citizen_inputs")
@@ -142,9 +144,9 @@ export const restoreOpinion = defineCommand({
   summary: "Show a hidden opinion again (point of contact, systematizer).",
   schema: restoreOpinionSchema,
   access: moderators,
-  consultationOf: (trx, p) => consultationOfOpinion(trx, p.inputId),
+  consultationOf: (trx, p) => consultationOfInput(trx, p.inputId),
   async handle(trx, p, ctx) {
-    const row = await trx.selectFrom("citizen_inputs").select("status").where("id", "=", p.inputId).executeTakeFirstOrThrow();
+    const row = await onlineOpinion(trx, p.inputId);
     if (row.status !== "hidden") throw conflict("intake.error.not_hidden");
     await trx
       .updateTable("citizen_inputs")
@@ -161,13 +163,13 @@ export const reportOpinion = defineCommand({
   summary: "Report an opinion to the moderators, with a reason (anyone).",
   schema: reportOpinionSchema,
   access: "public",
-  consultationOf: (trx, p) => consultationOfOpinion(trx, p.inputId),
+  consultationOf: (trx, p) => consultationOfInput(trx, p.inputId),
   async handle(trx, p, ctx) {
-    const row = await trx.selectFrom("citizen_inputs").select("status").where("id", "=", p.inputId).executeTakeFirstOrThrow();
+    const row = await onlineOpinion(trx, p.inputId);
     if (row.status !== "visible") throw conflict("intake.error.already_hidden");
     const id = randomUUID();
     await trx.insertInto("input_reports").values({ id, input_id: p.inputId, reason: p.reason, created_at: ctx.now }).execute();
     announceOpinion(ctx, ctx.consultationId!, p.inputId, "reported");
-    return { reportId: id };
+    return { reportId: id, inputId: p.inputId };
   },
 });

@@ -6,6 +6,7 @@ import { listConsultations, publicConsultation } from "../../db/queries/consulta
 import type { DB } from "../../db/connection.server";
 import type { CommandBus } from "../commands/bus.server";
 import { CommandError } from "../commands/errors";
+import { openDataRouter } from "./open-data";
 import type { Limiter } from "./rate-limit";
 import { errorBody, outcomeResponse } from "./respond";
 import type { Identity } from "./actor.server";
@@ -71,6 +72,8 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
       }
     },
   );
+
+  router.use(openDataRouter(deps));
 
   router.get("/consultations", async (_req, res, next) => {
     try {

@@ -1,0 +1,83 @@
+// Online opinion intake (stage 2): the citizen form, the receipt after sending, and the newest opinions, live.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { LiveBadge } from "../components/LiveBadge";
+import type { IntakeResult } from "../components/intake/FieldShell";
+import { OpinionCard } from "../components/intake/OpinionCard";
+import { OPINION_FETCHER, OPINION_INTENT, OpinionForm } from "../components/intake/OpinionForm";
+import { ReceiptBox } from "../components/intake/ReceiptBox";
+import { StageNotice } from "../components/intake/StageNotice";
+import { translate } from "../i18n";
+import { useT } from "../i18n/react";
+import { handleIntakeForm } from "../lib/intake-form.server";
+import { intakeContext, recentOpinions } from "../lib/queries.server";
+import { useLiveOpinions } from "../live/useLiveOpinions";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const intake = await intakeContext(context.db, params.slug!);
+  if (!intake) throw new Response("Not found", { status: 404 });
+  const recent = await recentOpinions(context.db, intake.consultation.id, 10);
+  return json({
+    title: translate(context.lang, "intake.title"),
+    consultation: intake.consultation,
+    stage: intake.stage,
+    themes: intake.themes,
+    recent: recent.map((o) => ({ id: o.id, subject: o.subject, axis: o.axis, theme_name: o.theme_name, text: o.text, department: o.department, created_at: o.created_at })),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const intake = await intakeContext(context.db, params.slug!);
+  if (!intake) throw new Response("Not found", { status: 404 });
+  return handleIntakeForm(request, context, { [OPINION_INTENT]: "opinion.submit", report: "opinion.report" }, (intent) =>
+    intent === OPINION_INTENT ? { consultationId: intake.consultation.id } : {},
+  );
+}
+
+export default function OpinionPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  // With JavaScript the answer comes to the fetcher; without it, to the re-rendered page.
+  const posted = useActionData<typeof action>() as IntakeResult | undefined;
+  const fetcher = useFetcher<IntakeResult>({ key: OPINION_FETCHER });
+  const result = fetcher.data ?? posted;
+  const live = useLiveOpinions(data.consultation.id);
+  const open = data.stage?.status === "open";
+  const receipt = result?.ok && result.intent === OPINION_INTENT ? (result.result as { receiptCode: string; duplicate: boolean }) : null;
+  const reportedId = posted?.ok && posted.intent === "report" ? (posted.result as { inputId: string }).inputId : null;
+
+  return (
+    <article className="intake">
+      <header className="page-head">
+        <p className="crumb"><Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link></p>
+        <h1>{t("intake.title")}</h1>
+        <LiveBadge status={live} />
+      </header>
+      <p className="lead">{t("intake.intro")}</p>
+      <StageNotice stage={data.stage} />
+      {receipt ? <ReceiptBox receiptCode={receipt.receiptCode} duplicate={receipt.duplicate} /> : null}
+      {open ? <OpinionForm themes={data.themes} result={result} /> : null}
+      {!open && result && !result.ok && result.intent === OPINION_INTENT ? <p className="form-error" role="alert">{result.error.message}</p> : null}
+
+      <section aria-labelledby="recent-h">
+        <h2 id="recent-h">{t("intake.recent")}</h2>
+        {data.recent.length === 0 ? (
+          <p className="empty">{t("intake.recent_empty")}</p>
+        ) : (
+          <ul className="opinions" data-testid="recent-opinions">
+            {data.recent.map((o) => <OpinionCard key={o.id} opinion={o} reportedHere={o.id === reportedId} />)}
+          </ul>
+        )}
+        <p><Link to={`/c/${data.consultation.slug}/estadisticas`}>{t("intake.see_stats")}</Link></p>
+      </section>
+
+      <form method="get" action="/r" className="row receipt-lookup">
+        <label htmlFor="receipt-lookup">{t("intake.receipt_lookup")}</label>
+        <input id="receipt-lookup" name="code" placeholder="XXXX-XXXX" autoCapitalize="characters" maxLength={12} required />
+        <button type="submit">{t("intake.receipt_lookup_submit")}</button>
+      </form>
+    </article>
+  );
+}
