@@ -1,0 +1,86 @@
+// The real server as a separate process (`tsx server/index.ts`), so a test can SIGKILL it mid-work and
+// start it again on the same SQLite file. Needs `npx remix build` (the server loads build/index.js).
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+
+export interface ChildServer {
+  url: string;
+  port: number;
+  pid: number;
+  output(): string;
+  /** SIGKILL the whole process group (tsx and the node process it runs): no shutdown handlers run. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for a clean exit. */
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+export async function spawnServer(options: { dbFile: string; port?: number; env?: Record<string, string> }): Promise<ChildServer> {
+  const port = options.port ?? (await freePort());
+  let log = "";
+  const child = spawn(process.execPath, [TSX, "server/index.ts"], {
+    cwd: ROOT,
+    detached: true, // its own process group, so kill() reaches tsx's child too
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${options.dbFile}`,
+      SEED_DEMO: "0",
+      SESSION_SECRET: "child-server-test-secret",
+      PUBLIC_RATE_LIMIT_PER_MINUTE: "1000",
+      ...options.env,
+    },
+  });
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      process.kill(-child.pid!, "SIGKILL");
+      throw new Error(`server did not start within 30 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    output: () => log,
+    async kill() {
+      process.kill(-child.pid!, "SIGKILL");
+      await exited(child);
+    },
+    async stop() {
+      process.kill(-child.pid!, "SIGTERM");
+      await exited(child);
+    },
+  };
+}
