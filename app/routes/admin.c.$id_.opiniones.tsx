@@ -103,9 +103,12 @@ export default function Moderation() {
                   <CommandButton intent="restore" hidden={{ inputId: o.id }} label={t("intake.mod_restore")} />
                 </>
               ) : (
-                <CommandForm intent="hide" hidden={{ inputId: o.id }} submitLabel={t("intake.mod_hide")} className="row hide-form">
-                  {(r) => <Field id={`hide-${o.id}`} name="reason" label={t("intake.mod_hide_reason")} intent="hide" result={r} required />}
-                </CommandForm>
+                <details className="hide">
+                  <summary>{t("intake.mod_hide")}…</summary>
+                  <CommandForm intent="hide" hidden={{ inputId: o.id }} submitLabel={t("intake.mod_hide")} className="row hide-form">
+                    {(r) => <Field id={`hide-${o.id}`} name="reason" label={t("intake.mod_hide_reason")} intent="hide" result={r} required />}
+                  </CommandForm>
+                </details>
               )}
             </li>
           ))}

@@ -1,10 +1,9 @@
 // One published opinion: what it is about, the text exactly as typed (React escapes it: never HTML), where
 // from and when; anyone may report it to the moderators.
 import { useFetcher } from "@remix-run/react";
-import { useFormatDate } from "../../i18n/react";
 import { FormBasics } from "../forms";
 import type { IntakeResult } from "./FieldShell";
-import { useIntakeLabels } from "./labels";
+import { useFormatDateTime, useIntakeLabels } from "./labels";
 
 export interface OpinionCardData {
   id: string;
@@ -18,11 +17,11 @@ export interface OpinionCardData {
 
 export function OpinionMeta({ opinion }: { opinion: Pick<OpinionCardData, "subject" | "axis" | "theme_name" | "created_at"> & { department?: string | null } }) {
   const L = useIntakeLabels();
-  const date = useFormatDate();
+  const date = useFormatDateTime();
   return (
     <p className="opinion-meta">
       <strong>{L.about({ subject: opinion.subject, axis: opinion.axis, themeName: opinion.theme_name })}</strong>
-      {opinion.department ? ` · ${opinion.department}` : ""} · <time dateTime={opinion.created_at}>{date(opinion.created_at)}</time>
+      {opinion.department ? ` · ${opinion.department}` : ""} · <time dateTime={opinion.created_at} suppressHydrationWarning>{date(opinion.created_at)}</time>
     </p>
   );
 }

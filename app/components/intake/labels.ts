@@ -1,6 +1,13 @@
 // Translated names of the opinion form's choices, shared by the form, the cards, statistics and moderation.
 import { isMessageKey, type MessageKey } from "../../i18n";
-import { useT } from "../../i18n/react";
+import { useLang, useT } from "../../i18n/react";
+
+/** Date and time as read in Guatemala (the statistics count days in the same zone). */
+export function useFormatDateTime(): (iso: string) => string {
+  const lang = useLang();
+  const format = new Intl.DateTimeFormat(lang === "es" ? "es-GT" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Guatemala" });
+  return (iso) => format.format(new Date(iso));
+}
 
 export function useIntakeLabels() {
   const t = useT();
