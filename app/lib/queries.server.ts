@@ -2,7 +2,7 @@
 export { listConsultations, publicConsultation } from "../../db/queries/consultations.server";
 export { adminOverview, consultationsOfUser, rolesOf } from "../../db/queries/admin.server";
 export { emailOfUser, pendingInvitation } from "../../db/queries/invitations.server";
-export { funnelCounts, organizationOfUser, proposalDetail, roundtableSession, roundtablesOverview, themeSummaries } from "../../db/queries/roundtables.server";
+export { funnelCounts, organizationOfUser, proposalDetail, roundtableHeader, roundtableSession, roundtablesOverview, themeInputs, themeSummaries } from "../../db/queries/roundtables.server";
 export { proposalLineage } from "../../db/queries/lineage.server";
 export { attendanceCounts, captureScreen, forumAttendance, forumBoard, forumById, forumCaptures, forumCsvRows, forumReport, forumsPanel } from "../../db/queries/forums.server";
 export { systematization } from "../../db/queries/systematization.server";

@@ -5,6 +5,7 @@ import { adminOverview, forumsPanel, publicConsultation, rolesOf } from "../lib/
 import { CommandForm } from "../components/admin/CommandForm";
 import { FORUM_INTENTS, ForumsPanel } from "../components/admin/ForumsPanel";
 import { PeoplePanel } from "../components/admin/PeoplePanel";
+import { ROUNDTABLE_INTENTS, RoundtablesPanel } from "../components/admin/RoundtablesPanel";
 import { StagesPanel } from "../components/admin/StagesPanel";
 import { ThemesPanel } from "../components/admin/ThemesPanel";
 import { Field } from "../components/forms";
@@ -13,6 +14,7 @@ import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { requireUser } from "../lib/require-user.server";
 import { useLiveConsultation } from "../live/useLive";
+import { roundtablesOverview } from "../lib/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Admin` : "Cocrea" }];
 
@@ -29,6 +31,7 @@ const INTENTS: Record<string, string> = {
   theme_restore: "theme.restore",
   theme_move: "theme.move",
   ...FORUM_INTENTS,
+  ...ROUNDTABLE_INTENTS,
   invite: "invitation.create",
   invite_revoke: "invitation.revoke",
   role_revoke: "role.revoke",
@@ -47,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     stages: view.stages,
     forums: view.forums,
     forumsPanel: await forumsPanel(context.db, view.consultation.id, user.id),
+    roundtables: await roundtablesOverview(context.db, view.consultation.id),
     declarations: view.declarations.length,
     ...overview,
     publicUrl: context.publicUrl,
@@ -79,6 +83,7 @@ export default function Dashboard() {
         <StagesPanel stages={data.stages} consultationId={c.id} canEdit={data.canEdit} />
         <ThemesPanel themes={data.themes} consultationId={c.id} canEdit={data.canEdit} />
         <ForumsPanel panel={data.forumsPanel} consultationId={c.id} canEdit={data.canEdit} publicUrl={data.publicUrl} />
+        <RoundtablesPanel overview={data.roundtables} consultationId={c.id} canEdit={data.canEdit} />
         <PeoplePanel
           consultationId={c.id}
           members={data.members}

@@ -262,3 +262,51 @@ export async function organizationOfUser(db: DB, userId: string): Promise<string
   const row = await db.selectFrom("users").select("organization_id").where("id", "=", userId).executeTakeFirst();
   return row?.organization_id ?? null;
 }
+
+/** A roundtable's heading (theme, consultation, milestone cap) for pages that do not need the whole session. */
+export async function roundtableHeader(db: DB, roundtableId: string) {
+  const row = await db
+    .selectFrom("roundtables as t")
+    .innerJoin("consultations as c", "c.id", "t.consultation_id")
+    .leftJoin("themes as th", "th.id", "t.theme_id")
+    .select(["t.id", "t.name", "t.consultation_id", "t.theme_id", "th.name as theme_name", "c.title as consultation_title", "c.max_milestones"])
+    .where("t.id", "=", roundtableId)
+    .executeTakeFirst();
+  if (!row || !row.theme_id) return null;
+  const [openRound, organizations] = await Promise.all([
+    db
+      .selectFrom("rounds")
+      .select(["id", "number"])
+      .where("roundtable_id", "=", roundtableId)
+      .where("status", "=", "open")
+      .executeTakeFirst(),
+    db.selectFrom("organizations").select(["id", "name", "acronym", "sector"]).orderBy("acronym").execute(),
+  ]);
+  const present = openRound
+    ? (await db.selectFrom("round_attendance").select("organization_id").where("round_id", "=", openRound.id).execute()).map((a) => a.organization_id)
+    : [];
+  return {
+    id: row.id,
+    name: row.name,
+    consultationId: row.consultation_id,
+    consultationTitle: row.consultation_title,
+    themeId: row.theme_id,
+    themeName: row.theme_name ?? "",
+    maxMilestones: row.max_milestones,
+    openRound: openRound ? { ...openRound, present } : null,
+    organizations,
+  };
+}
+
+/** Visible citizen inputs of a theme a proposal can respond to one by one (most recent first, bounded). */
+export async function themeInputs(db: DB, consultationId: string, themeId: string, limit = 300) {
+  return db
+    .selectFrom("citizen_inputs")
+    .select(["id", "text", "channel", "department", "created_at"])
+    .where("consultation_id", "=", consultationId)
+    .where("theme_id", "=", themeId)
+    .where("status", "=", "visible")
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}

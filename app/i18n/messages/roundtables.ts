@@ -57,7 +57,7 @@ export const roundtablesEs = {
   "proposal.value.technology": "Tecnología e innovación",
 
   "proposal.smart.title": "Lista SMART",
-  "proposal.smart.hint": "Una ayuda para la mesa, no un requisito: marque lo que su propuesta ya cumple.",
+  "proposal.smart.hint": "Una ayuda para la mesa, no un requisito: se marca sola con lo que su propuesta ya cumple.",
   "proposal.smart.specific": "Específica: objetivo y descripción claros",
   "proposal.smart.measurable": "Medible: metas verificables, cada una descrita",
   "proposal.smart.attainable": "Alcanzable: entidad responsable para el compromiso y para cada meta",
@@ -97,6 +97,7 @@ export const roundtablesEs = {
   "proposal.stage_now": "Etapa: {stage}",
   "proposal.version": "versión {version}",
   "proposal.none_summaries": "Este eje aún no tiene resúmenes de aportes ciudadanos.",
+  "proposal.single_inputs": "Aportes ciudadanos individuales de este eje ({count})",
   "proposal.not_found": "No encontramos esa propuesta.",
 
   "roundtable.title": "Mesa temática: {theme}",
@@ -179,6 +180,7 @@ export const roundtablesEs = {
   "lineage.summary": "Resumen: {title}",
   "lineage.input_hidden": "(aporte moderado, texto no visible)",
   "lineage.stage_history": "Etapas alcanzadas",
+  "lineage.no_stage_history": "Nació en la mesa: entra en el conteo de una etapa al cerrarse la ronda.",
   "lineage.entered": "{stage}: {date}",
   "lineage.none": "Es una propuesta original: no viene de otras.",
 
@@ -281,7 +283,7 @@ export const roundtablesEn: Record<keyof typeof roundtablesEs, string> = {
   "proposal.value.technology": "Technology and innovation",
 
   "proposal.smart.title": "SMART checklist",
-  "proposal.smart.hint": "A help for the table, not a requirement: it ticks what your proposal already meets.",
+  "proposal.smart.hint": "A help for the table, not a requirement: it ticks itself as your proposal meets each point.",
   "proposal.smart.specific": "Specific: a clear objective and description",
   "proposal.smart.measurable": "Measurable: verifiable milestones, each described",
   "proposal.smart.attainable": "Attainable: a responsible institution for the commitment and every milestone",
@@ -321,6 +323,7 @@ export const roundtablesEn: Record<keyof typeof roundtablesEs, string> = {
   "proposal.stage_now": "Stage: {stage}",
   "proposal.version": "version {version}",
   "proposal.none_summaries": "This theme has no summaries of citizen input yet.",
+  "proposal.single_inputs": "Single citizen inputs of this theme ({count})",
   "proposal.not_found": "We could not find that proposal.",
 
   "roundtable.title": "Thematic roundtable: {theme}",
@@ -403,6 +406,7 @@ export const roundtablesEn: Record<keyof typeof roundtablesEs, string> = {
   "lineage.summary": "Summary: {title}",
   "lineage.input_hidden": "(moderated input, text not shown)",
   "lineage.stage_history": "Stages reached",
+  "lineage.no_stage_history": "Born at the table: it enters a stage's count when the round closes.",
   "lineage.entered": "{stage}: {date}",
   "lineage.none": "An original proposal: it does not come from others.",
 
