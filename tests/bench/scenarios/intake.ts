@@ -23,6 +23,17 @@ interface ClientRun {
   failures: Record<string, number>;
 }
 
+/** CPU time of this process's main thread (the server's event loop), from /proc; null where there is none. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
 function drive(server: TestServer, consultationId: string, themeIds: string[], seconds: number, workerIndex: number): Promise<ClientRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
@@ -72,14 +83,21 @@ export async function run(): Promise<void> {
 
     const warmup = await drive(server, consultationId, themeIds, WARMUP_SECONDS, 0);
     const started = performance.now();
+    const cpuBefore = mainThreadCpuMs();
     const measured = await drive(server, consultationId, themeIds, SECONDS, 1);
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = mainThreadCpuMs();
 
     const perSecond = measured.acked.length / elapsed;
     const latency = summarize(measured.latencies);
     console.log(`path: POST /api/v1/commands opinion.submit → command bus (validation, rate limit, one transaction with audit + idempotency record)`);
     console.log(`${CONNECTIONS} concurrent keep-alive clients for ${SECONDS} s (after ${WARMUP_SECONDS} s warm-up), ${os.cpus().length} CPUs`);
     console.log(`accepted: ${measured.acked.length} opinions, refused/failed: ${JSON.stringify(measured.failures)}`);
+    // CPU per opinion does not depend on what else the machine is running, unlike opinions per second.
+    if (cpuBefore !== null && cpuAfter !== null) {
+      const busy = (cpuAfter - cpuBefore) / (elapsed * 1000);
+      console.log(`server thread: ${(((cpuAfter - cpuBefore) * 1000) / measured.acked.length).toFixed(0)} µs CPU per opinion, busy ${(busy * 100).toFixed(0)}% of the run`);
+    }
     console.log(`latency: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
 
     const ackedIds = [...warmup.acked, ...measured.acked];
