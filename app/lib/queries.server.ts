@@ -6,4 +6,4 @@ export { funnelCounts, organizationOfUser, proposalDetail, roundtableHeader, rou
 export { proposalLineage } from "../../db/queries/lineage.server";
 export { attendanceCounts, captureScreen, forumAttendance, forumBoard, forumById, forumCaptures, forumCsvRows, forumReport, forumsPanel } from "../../db/queries/forums.server";
 export { systematization } from "../../db/queries/systematization.server";
-export { consultationForExport, intakeContext, moderationCounts, moderationQueue, opinionFacets, opinionReceipt, recentOpinions, themeNames } from "../../db/queries/opinions.server";
+export { intakeContext, moderationCounts, moderationQueue, opinionReceipt, opinionStatsFacets, recentOpinions, themeNames } from "../../db/queries/opinions.server";

@@ -72,3 +72,15 @@ export function useLiveOpinions(
 
   return status;
 }
+
+/** The loader answered data it knows to be a moment old (see opinionStatsFacets): ask again shortly. */
+export function useRefreshWhenStale(data: { stale: boolean }, afterMs = 1_000): void {
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    if (!data.stale) return;
+    const timer = setTimeout(() => revalidate.current(), afterMs);
+    return () => clearTimeout(timer);
+  }, [data, afterMs]);
+}

@@ -9,28 +9,31 @@ import { LiveBadge } from "../components/LiveBadge";
 import { OPEN_DATA_LICENSE } from "../domain/opinion";
 import { tallyOpinions } from "../domain/opinion-stats";
 import { translate } from "../i18n";
-import { intakeContext, opinionFacets, themeNames } from "../lib/queries.server";
-import { useLiveOpinions } from "../live/useLiveOpinions";
+import { intakeContext, opinionStatsFacets, themeNames } from "../lib/queries.server";
+import { useLiveOpinions, useRefreshWhenStale } from "../live/useLiveOpinions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const intake = await intakeContext(context.db, params.slug!);
   if (!intake) throw new Response("Not found", { status: 404 });
-  const [facets, names] = await Promise.all([opinionFacets(context.db, intake.consultation.id), themeNames(context.db, intake.consultation.id)]);
+  const [{ facets, stale }, names] = await Promise.all([opinionStatsFacets(context.db, intake.consultation.id), themeNames(context.db, intake.consultation.id)]);
   return json({
     title: translate(context.lang, "intake.stats_title"),
     consultation: intake.consultation,
     stats: tallyOpinions(facets, intake.themes.map((th) => th.id)),
     themeNames: names,
+    stale,
   });
 }
 
 export default function OpinionStatistics() {
   const L = useIntakeLabels();
   const { t } = L;
-  const { consultation, stats, themeNames } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { consultation, stats, themeNames } = data;
   const live = useLiveOpinions(consultation.id);
+  useRefreshWhenStale(data);
   const api = `/api/v1/consultations/${consultation.id}/opinions`;
   const byCount = [...stats.byDepartment].sort((a, b) => b.count - a.count);
   return (

@@ -51,7 +51,8 @@ export function openDataRouter(deps: { db: DB }): express.Router {
       res.status(200);
       res.setHeader("Content-Type", csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
       res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
-      res.setHeader("Cache-Control", "public, max-age=60");
+      // Not cached: an opinion hidden by moderation must leave the export at once.
+      res.setHeader("Cache-Control", "no-cache");
       res.setHeader("Access-Control-Allow-Origin", "*");
 
       let count = 0;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, createMember, emitWithAck, loginCookie, startServer, waitForEvent, type TestServer } from "../support/server";
 import { FormClient, openIntake, opinion } from "../support/intake";
+import { opinionStatsFacets } from "../../db/queries/opinions.server";
 
 let server: TestServer;
 let intake: Awaited<ReturnType<typeof openIntake>>;
@@ -119,6 +120,21 @@ describe("statistics and open data", () => {
     expect(html).toMatch(/data-key="Petén"[\s\S]*?data-testid="chart-department-count">2/);
     // Zacapa's only opinion is hidden: no bar for it.
     expect(html).not.toContain('data-key="Zacapa"');
+  });
+
+  it("recomputes statistics at most once a second under load, saying when an answer is a moment old", async () => {
+    const busy = await openIntake(server);
+    const total = (facets: Array<{ status: string; n: number }>) => facets.filter((f) => f.status === "visible").reduce((s, f) => s + f.n, 0);
+    await citizen().ok("opinion.submit", opinion(busy.consultationId));
+    const first = await opinionStatsFacets(server.cocrea.db, busy.consultationId);
+    expect([total(first.facets), first.stale]).toEqual([1, false]);
+    expect((await opinionStatsFacets(server.cocrea.db, busy.consultationId)).stale).toBe(false); // nothing changed
+    await citizen().ok("opinion.submit", opinion(busy.consultationId));
+    const soon = await opinionStatsFacets(server.cocrea.db, busy.consultationId);
+    expect([total(soon.facets), soon.stale]).toEqual([1, true]);
+    await new Promise((r) => setTimeout(r, 1_050));
+    const later = await opinionStatsFacets(server.cocrea.db, busy.consultationId);
+    expect([total(later.facets), later.stale]).toEqual([2, false]);
   });
 
   it("exports visible opinions as JSON with a license line, and nothing private", async () => {
