@@ -2,16 +2,8 @@
 // citizen inputs those proposals respond to, the inputs behind each summary, and what became of it since.
 // A recursive CTE walks the graph once; the rest are flat reads keyed by a JSON list of ids (one parameter).
 import { sql } from "kysely";
-import { operationsFrom, type LineageGraph } from "../../app/domain/proposals/lineage";
+import type { LineageGraph } from "../../app/domain/proposals/lineage";
 import type { DB } from "../connection.server";
-
-interface Edge {
-  operation_id: string;
-  source_id: string;
-  result_id: string;
-  kind: string;
-  created_at: string;
-}
 
 export interface LineageProposal {
   id: string;
@@ -44,91 +36,134 @@ export interface Lineage {
   inputs: Record<string, LineageInput>;
 }
 
-const backward = (id: string) => sql<Edge>`
+/** One edge of the walk with the proposal at its far end (the source going back, the result going forward). */
+interface WalkRow {
+  operation_id: string;
+  source_id: string;
+  result_id: string;
+  kind: string;
+  op_created_at: string;
+  id: string;
+  title: string;
+  state: string;
+  stage: string;
+  organization_id: string | null;
+  created_at: string;
+}
+
+// Each walk visits every proposal once (UNION on the id), following the lineage index from the proposals found
+// so far; then one pass reads the edges into those proposals with the proposal at the far end. CROSS JOIN keeps
+// SQLite's join order (walked ids first, then index lookups) instead of scanning the lineage table.
+const backward = (id: string) => sql<WalkRow>`
   WITH RECURSIVE behind(id) AS (
     SELECT ${id}
     UNION
-    SELECT l.source_id FROM proposal_lineage l
-      JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
-      JOIN behind b ON l.result_id = b.id
+    SELECT l.source_id FROM behind b
+      CROSS JOIN proposal_lineage l ON l.result_id = b.id
+      CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
   )
-  SELECT l.operation_id, l.source_id, l.result_id, o.kind, o.created_at
+  SELECT l.operation_id, l.source_id, l.result_id, o.kind, o.created_at AS op_created_at,
+         p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at
   FROM behind b
-  JOIN proposal_lineage l ON l.result_id = b.id
-  JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL`;
+  CROSS JOIN proposal_lineage l ON l.result_id = b.id
+  CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
+  CROSS JOIN proposals p ON p.id = l.source_id`;
 
-const forward = (id: string) => sql<Edge>`
+const forward = (id: string) => sql<WalkRow>`
   WITH RECURSIVE after(id) AS (
     SELECT ${id}
     UNION
-    SELECT l.result_id FROM proposal_lineage l
-      JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
-      JOIN after a ON l.source_id = a.id
+    SELECT l.result_id FROM after a
+      CROSS JOIN proposal_lineage l ON l.source_id = a.id
+      CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
   )
-  SELECT l.operation_id, l.source_id, l.result_id, o.kind, o.created_at
+  SELECT l.operation_id, l.source_id, l.result_id, o.kind, o.created_at AS op_created_at,
+         p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at
   FROM after a
-  JOIN proposal_lineage l ON l.source_id = a.id
-  JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL`;
+  CROSS JOIN proposal_lineage l ON l.source_id = a.id
+  CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
+  CROSS JOIN proposals p ON p.id = l.result_id`;
+
+const root = (id: string) => sql<Omit<WalkRow, "operation_id" | "source_id" | "result_id" | "kind" | "op_created_at">>`
+  SELECT p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at FROM proposals p WHERE p.id = ${id}`;
+
+/** Organizations are few: their acronyms are read once rather than joined on every row. */
+const acronyms = (ids: string) => sql<{ id: string; acronym: string }>`
+  SELECT g.id, g.acronym FROM json_each(${ids}) j JOIN organizations g ON g.id = j.value`;
+
+/** What the proposals behind respond to, with each summary's title. */
+const responsesOf = (ids: string) => sql<{ proposal_id: string; summary_id: string | null; input_id: string | null; title: string | null; theme_id: string | null }>`
+  SELECT r.proposal_id, r.summary_id, r.input_id, s.title, s.theme_id
+  FROM json_each(${ids}) j
+  JOIN proposal_responses r ON r.proposal_id = j.value
+  LEFT JOIN summaries s ON s.id = r.summary_id`;
+
+/** The inputs behind those summaries, and the ones responded to directly (summary_id null). */
+const inputsOf = (summaryIds: string, inputIds: string) => sql<LineageInput & { status: string; summary_id: string | null }>`
+  SELECT si.summary_id, i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
+  FROM json_each(${summaryIds}) j
+  JOIN summary_inputs si ON si.summary_id = j.value
+  JOIN citizen_inputs i ON i.id = si.input_id
+  UNION ALL
+  SELECT NULL, i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
+  FROM json_each(${inputIds}) j
+  JOIN citizen_inputs i ON i.id = j.value`;
+
+/** The walks as SQL, for the benchmark's same-statements baseline. */
+export const lineageWalks = { backward, forward };
 
 export async function proposalLineage(db: DB, proposalId: string): Promise<Lineage | null> {
-  const [back, ahead] = await Promise.all([backward(proposalId).execute(db), forward(proposalId).execute(db)]);
-  const edges = [...back.rows, ...ahead.rows];
-  const ids = new Set<string>([proposalId]);
-  for (const e of edges) {
-    ids.add(e.source_id);
-    ids.add(e.result_id);
+  const self = (await root(proposalId).execute(db)).rows[0];
+  if (!self) return null;
+  const back = (await backward(proposalId).execute(db)).rows;
+  const ahead = (await forward(proposalId).execute(db)).rows;
+
+  // Each walk yields every edge once; an operation's sources and results are gathered as its edges come.
+  const found = new Map<string, { id: string; title: string; state: string; stage: string; organization_id: string | null; created_at: string }>([[proposalId, self]]);
+  const operations = new Map<string, { id: string; kind: string; created_at: string; sourceIds: string[]; resultIds: string[] }>();
+  const behind = [proposalId];
+  for (const rows of [back, ahead]) {
+    for (const r of rows) {
+      if (!found.has(r.id)) found.set(r.id, r);
+      let op = operations.get(r.operation_id);
+      if (!op) operations.set(r.operation_id, (op = { id: r.operation_id, kind: r.kind, created_at: r.op_created_at, sourceIds: [], resultIds: [] }));
+      if (!op.sourceIds.includes(r.source_id)) op.sourceIds.push(r.source_id);
+      if (!op.resultIds.includes(r.result_id)) op.resultIds.push(r.result_id);
+    }
   }
-  const behindIds = new Set<string>([proposalId, ...back.rows.map((e) => e.source_id)]);
-  const idList = JSON.stringify([...ids]);
-  const behindList = JSON.stringify([...behindIds]);
+  for (const r of back) behind.push(r.source_id);
 
-  const [proposals, responses] = await Promise.all([
-    sql<LineageProposal>`
-      SELECT p.id, p.title, p.state, p.stage, o.acronym AS organization, p.created_at
-      FROM json_each(${idList}) j
-      JOIN proposals p ON p.id = j.value
-      LEFT JOIN organizations o ON o.id = p.proponent_organization_id`.execute(db),
-    sql<{ proposal_id: string; summary_id: string | null; input_id: string | null }>`
-      SELECT r.proposal_id, r.summary_id, r.input_id
-      FROM json_each(${behindList}) j
-      JOIN proposal_responses r ON r.proposal_id = j.value`.execute(db),
-  ]);
-  if (!proposals.rows.some((p) => p.id === proposalId)) return null;
+  const organizationIds = [...new Set([...found.values()].map((p) => p.organization_id).filter((o): o is string => o !== null))];
+  const acronymOf = new Map((await acronyms(JSON.stringify(organizationIds)).execute(db)).rows.map((o) => [o.id, o.acronym]));
+  const proposals: Lineage["proposals"] = {};
+  const states: LineageGraph["states"] = {};
+  for (const p of found.values()) {
+    proposals[p.id] = { id: p.id, title: p.title, state: p.state, stage: p.stage, organization: p.organization_id ? (acronymOf.get(p.organization_id) ?? null) : null, created_at: p.created_at };
+    states[p.id] = p.state;
+  }
 
-  const summaryIds = JSON.stringify([...new Set(responses.rows.map((r) => r.summary_id).filter((s): s is string => Boolean(s)))]);
-  const [summaries, summaryInputs] = await Promise.all([
-    sql<{ id: string; title: string; theme_id: string }>`
-      SELECT s.id, s.title, s.theme_id FROM json_each(${summaryIds}) j JOIN summaries s ON s.id = j.value`.execute(db),
-    sql<{ summary_id: string; input_id: string }>`
-      SELECT si.summary_id, si.input_id FROM json_each(${summaryIds}) j JOIN summary_inputs si ON si.summary_id = j.value`.execute(db),
-  ]);
-  const inputIds = JSON.stringify([
-    ...new Set([...responses.rows.map((r) => r.input_id).filter((i): i is string => Boolean(i)), ...summaryInputs.rows.map((r) => r.input_id)]),
-  ]);
-  const inputs = await sql<LineageInput & { status: string }>`
-    SELECT i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
-    FROM json_each(${inputIds}) j JOIN citizen_inputs i ON i.id = j.value`.execute(db);
+  const responses = (await responsesOf(JSON.stringify(behind)).execute(db)).rows;
+  const summaries: Lineage["summaries"] = {};
+  const directInputs = new Set<string>();
+  for (const r of responses) {
+    if (r.summary_id && r.title !== null) summaries[r.summary_id] ??= { id: r.summary_id, title: r.title, themeId: r.theme_id ?? "", inputIds: [] };
+    if (r.input_id) directInputs.add(r.input_id);
+  }
+  const inputRows = (await inputsOf(JSON.stringify(Object.keys(summaries)), JSON.stringify([...directInputs])).execute(db)).rows;
+  const inputs: Lineage["inputs"] = {};
+  for (const { status, summary_id, ...i } of inputRows) {
+    if (summary_id) summaries[summary_id]?.inputIds.push(i.id);
+    inputs[i.id] ??= { ...i, text: status === "visible" ? i.text : null };
+  }
 
-  const opRows = new Map<string, { id: string; kind: string; created_at: string; undone_at: null }>();
-  for (const e of edges) opRows.set(e.operation_id, { id: e.operation_id, kind: e.kind, created_at: e.created_at, undone_at: null });
-  const uniqueEdges = [...new Map(edges.map((e) => [`${e.operation_id}|${e.source_id}|${e.result_id}`, e])).values()];
-
-  const summaryMap: Lineage["summaries"] = {};
-  for (const s of summaries.rows) summaryMap[s.id] = { id: s.id, title: s.title, themeId: s.theme_id, inputIds: [] };
-  for (const si of summaryInputs.rows) summaryMap[si.summary_id]?.inputIds.push(si.input_id);
-
+  const ops = [...operations.values()];
   return {
     proposalId,
-    proposals: Object.fromEntries(proposals.rows.map((p) => [p.id, p])),
-    graph: {
-      states: Object.fromEntries(proposals.rows.map((p) => [p.id, p.state])),
-      operations: operationsFrom([...opRows.values()], uniqueEdges),
-    },
-    operations: [...opRows.values()].map(({ id, kind, created_at }) => ({ id, kind, created_at })),
-    responses: responses.rows.map((r) => ({ proposalId: r.proposal_id, summaryId: r.summary_id, inputId: r.input_id })),
-    summaries: summaryMap,
-    inputs: Object.fromEntries(
-      inputs.rows.map(({ status, ...i }) => [i.id, { ...i, text: status === "visible" ? i.text : null }]),
-    ),
+    proposals,
+    graph: { states, operations: ops.map((o) => ({ id: o.id, kind: o.kind === "split" ? "split" : "merge", sourceIds: o.sourceIds, resultIds: o.resultIds, undone: false })) },
+    operations: ops.map(({ id, kind, created_at }) => ({ id, kind, created_at })),
+    responses: responses.map((r) => ({ proposalId: r.proposal_id, summaryId: r.summary_id, inputId: r.input_id })),
+    summaries,
+    inputs,
   };
 }
