@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newPage } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
-import { proposalPayload, setupRoundtable } from "../support/roundtables";
+import { createDelegate, proposalPayload, setupRoundtable } from "../support/roundtables";
 
 let server: TestServer;
 let browser: Browser;
@@ -84,4 +84,46 @@ it("one member merges three proposals; the other participant sees the result and
   await unified.getByRole("link", { name: "Trazabilidad" }).click();
   await expect.poll(() => watcher.getByTestId("lineage-count").textContent()).toBe("3 propuestas, 0 resúmenes y 0 aportes ciudadanos");
   for (const title of titles.slice(0, 3)) expect(await watcher.getByTestId("lineage").textContent()).toContain(title);
+});
+
+it("two members compose overlapping merges: the second is told what changed; undoing the first restores the sources live", async () => {
+  const table = await setupRoundtable(server);
+  const titles = ["Fideicomisos transparentes", "Transparencia de fideicomisos", "Deuda pública abierta"];
+  for (const title of titles) await table.icefi.client.ok("proposal.create", proposalPayload(table.roundtableId, { title, milestones: proposalPayload("x").milestones.slice(0, 1) }));
+  const second = await createDelegate(server, table.admin.client, table.consultationId, "roundtable_member", table.orgs.ciidh);
+  const session = `${server.url}/admin/c/${table.consultationId}/roundtables/${table.roundtableId}`;
+
+  const first = await newPage(browser);
+  await signIn(first, table.member.email, table.member.password);
+  await first.goto(session);
+  const other = await newPage(browser);
+  await signIn(other, second.email, second.password);
+  await other.goto(session);
+  for (const page of [first, other]) await expect.poll(() => page.getByTestId("live-status").textContent()).toBe("En vivo");
+
+  // Both select overlapping proposals and open their composers.
+  await first.getByLabel(`Seleccionar «${titles[0]}»`).check();
+  await first.getByLabel(`Seleccionar «${titles[1]}»`).check();
+  await first.getByRole("button", { name: "Unificar seleccionadas" }).click();
+  await other.getByLabel(`Seleccionar «${titles[1]}»`).check();
+  await other.getByLabel(`Seleccionar «${titles[2]}»`).check();
+  await other.getByRole("button", { name: "Unificar seleccionadas" }).click();
+  for (const page of [first, other]) await page.getByTestId("merge-composer").getByLabel("La mesa acordó esta unificación por consenso").check();
+
+  // The first merge applies; the other composer warns at once and its submit is refused, naming what changed.
+  await first.getByTestId("merge-composer").getByLabel("Nombre del compromiso").fill("Fideicomisos públicos abiertos");
+  await first.getByRole("button", { name: "Unificar", exact: true }).click();
+  await expect.poll(() => first.getByTestId("merge-done").count()).toBe(1);
+  const composer = other.getByTestId("merge-composer");
+  await expect.poll(() => composer.textContent()).toContain(`«${titles[1]}» cambió mientras componía: ahora está unificada.`);
+  await composer.getByRole("button", { name: "Unificar", exact: true }).click();
+  await expect.poll(() => composer.getByRole("alert").allTextContents()).toContain(`La propuesta «${titles[1]}» ya fue unificada en «Fideicomisos públicos abiertos».`);
+  await composer.getByRole("button", { name: "Cancelar" }).click();
+
+  // The other member undoes the merge from the table's log: both pages show the three proposals active again.
+  await other.getByTestId("operations").getByRole("button", { name: "Deshacer" }).click();
+  for (const page of [first, other]) {
+    await expect.poll(() => page.locator('[data-testid="proposal"][data-state="active"]').count()).toBe(3);
+    await expect.poll(() => page.getByTestId("count-now").textContent()).toBe("3");
+  }
 });
