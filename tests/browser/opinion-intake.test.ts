@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newPage } from "../support/browser";
 import { openIntake } from "../support/intake";
-import { startServer, type TestServer } from "../support/server";
+import { createMember, loginCookie, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -13,7 +13,7 @@ let intake: Awaited<ReturnType<typeof openIntake>>;
 let themeName: string;
 
 beforeAll(async () => {
-  server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" });
+  server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000", LOGIN_RATE_LIMIT: "1000" });
   browser = await launchBrowser();
   intake = await openIntake(server);
   const view = await intake.admin.client.get(`/api/v1/consultations/${intake.consultationId}`);
@@ -61,8 +61,19 @@ it("without JavaScript: a plain form post, errors next to the fields with the te
   await context.close();
 });
 
+/** Console errors and failed hydration show up here; a healthy page has none. */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
 it("with JavaScript: no reload, the receipt appears, the form empties and the list updates", async () => {
   const page = await newPage(browser);
+  const errors = consoleErrors(page);
   await page.goto(opinar());
   await expect.poll(() => page.getByTestId("live-status").textContent()).toBe("En vivo");
   await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
@@ -78,11 +89,13 @@ it("with JavaScript: no reload, the receipt appears, the form empties and the li
   await intake.admin.client.ok("opinion.submit", { consultationId: intake.consultationId, about: "methodology", text: "Llegó desde otro teléfono, en vivo." });
   await expect.poll(() => page.getByTestId("recent-opinions").textContent(), { timeout: 5_000 }).toContain("Llegó desde otro teléfono");
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  expect(errors).toEqual([]);
   await page.context().close();
 });
 
 it("the statistics page updates live while a second page submits", async () => {
   const stats = await newPage(browser);
+  const errors = consoleErrors(stats);
   await stats.goto(`${server.url}/c/${intake.slug}/estadisticas`);
   await expect.poll(() => stats.getByTestId("live-status").textContent()).toBe("En vivo");
   const total = async () => Number(/(\d+) opiniones/.exec((await stats.getByTestId("stats-total").textContent()) ?? "")?.[1]);
@@ -101,8 +114,44 @@ it("the statistics page updates live while a second page submits", async () => {
   await expect.poll(total, { timeout: 5_000 }).toBe(before + 1);
   await expect.poll(jutiapa).toBe("1");
   expect(await stats.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  expect(errors).toEqual([]);
   await stats.context().close();
   await citizen.context().close();
+});
+
+it("a systematizer sees a new opinion arrive live, hides it with a reason, and the public list drops it", async () => {
+  const systematizer = await createMember(server, intake.admin.client, intake.consultationId, "systematizer");
+  const cookie = await loginCookie(server.url, systematizer.email, "contraseña-segura-123");
+  const context = await browser.newContext({ locale: "es-GT" });
+  await context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const [name, ...rest] = pair.split("=");
+      return { name, value: rest.join("="), url: server.url };
+    }),
+  );
+  const queue = await context.newPage();
+  await queue.goto(`${server.url}/admin/c/${intake.consultationId}/opiniones`);
+  await expect.poll(() => queue.getByTestId("live-status").textContent()).toBe("En vivo");
+
+  const text = "Texto ofensivo que la moderación debe ocultar.";
+  const { inputId } = await intake.admin.client.ok("opinion.submit", { consultationId: intake.consultationId, about: "methodology", text });
+  const card = queue.locator(".opinion-card", { hasText: text });
+  await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
+  expect(await card.getAttribute("class")).toContain("is-new");
+
+  await card.getByText("Ocultar…").click();
+  await card.getByLabel("Motivo para ocultarla").fill("Lenguaje ofensivo");
+  await card.getByRole("button", { name: "Ocultar" }).click();
+  await expect.poll(() => card.getAttribute("data-status")).toBe("hidden");
+  expect(await card.textContent()).toContain("Oculta: Lenguaje ofensivo");
+
+  const citizen = await newPage(browser);
+  await citizen.goto(opinar());
+  expect(await citizen.getByTestId("recent-opinions").textContent()).not.toContain(text);
+  const row = await server.cocrea.db.selectFrom("citizen_inputs").select(["status", "status_reason"]).where("id", "=", inputId).executeTakeFirstOrThrow();
+  expect(row).toEqual({ status: "hidden", status_reason: "Lenguaje ofensivo" });
+  await citizen.context().close();
+  await context.close();
 });
 
 /** Transferred bytes (compressed, with headers) of every script a page loads, via the DevTools protocol. */
