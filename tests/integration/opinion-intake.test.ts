@@ -231,6 +231,15 @@ describe("the form without JavaScript", () => {
     expect(res.html).toMatch(/aria-invalid="true"[^>]*id="opinion-emailConsent"|id="opinion-emailConsent"[^>]*aria-invalid="true"/);
   });
 
+  it("reports an opinion from its card and thanks the reporter", async () => {
+    const { inputId } = await citizen().ok("opinion.submit", opinion(intake.consultationId, { text: "Una opinión que alguien va a reportar." }));
+    const res = await new FormClient(server.url).post(`/c/${intake.slug}/opinar`, { intent: "report", inputId, reason: "Es publicidad de un partido" });
+    expect(res.status).toBe(200);
+    expect(res.html).toContain("el equipo de moderación revisará esta opinión");
+    const reports = await server.cocrea.db.selectFrom("input_reports").select("reason").where("input_id", "=", inputId).execute();
+    expect(reports).toEqual([{ reason: "Es publicidad de un partido" }]);
+  });
+
   it("refuses a post without the CSRF token", async () => {
     const res = await fetch(`${server.url}/c/${intake.slug}/opinar`, {
       method: "POST",
