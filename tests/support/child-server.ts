@@ -18,6 +18,18 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
+/** Process groups still running, killed if this process exits first (a failed test, an interrupted bench). */
+const running = new Set<number>();
+process.on("exit", () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -33,10 +45,11 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-export async function spawnServer(options: { dbFile: string; port?: number; env?: Record<string, string> }): Promise<ChildServer> {
+/** `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. */
+export async function spawnServer(options: { dbFile: string; port?: number; env?: Record<string, string>; script?: string }): Promise<ChildServer> {
   const port = options.port ?? (await freePort());
   let log = "";
-  const child = spawn(process.execPath, [TSX, "server/index.ts"], {
+  const child = spawn(process.execPath, [TSX, options.script ?? "server/index.ts"], {
     cwd: ROOT,
     detached: true, // its own process group, so kill() reaches tsx's child too
     stdio: ["ignore", "pipe", "pipe"],
@@ -51,6 +64,8 @@ export async function spawnServer(options: { dbFile: string; port?: number; env?
       ...options.env,
     },
   });
+  running.add(child.pid!);
+  child.once("exit", () => running.delete(child.pid!));
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
