@@ -21,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 const INTENTS: Record<string, string> = {
   round_schedule: "round.schedule",
+  round_update: "round.update",
   round_open: "round.open",
   round_close: "round.close",
   round_attendance: "round.attendance",

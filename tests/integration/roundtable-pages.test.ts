@@ -125,6 +125,16 @@ describe("the live session page", () => {
     expect(html).toMatch(/data-testid="count-now">\d+</);
   });
 
+  it("the point of contact edits a round's date, venue and host from the session", async () => {
+    const cookie = await loginCookie(server.url, table.admin.email, table.admin.password);
+    const path = `/admin/c/${table.consultationId}/roundtables/${table.roundtableId}`;
+    const view = await page(path, cookie);
+    const res = await post(path, cookie, { _csrf: view.token, _nonce: view.nonce, intent: "round_update", roundId: table.roundId, heldOn: "2016-06-28", venue: "Palacio Nacional de la Cultura", hostOrganizationId: "" });
+    expect(res.status).toBe(200);
+    const round = await server.cocrea.db.selectFrom("rounds").select(["held_on", "venue", "host_organization_id"]).where("id", "=", table.roundId).executeTakeFirstOrThrow();
+    expect(round).toEqual({ held_on: "2016-06-28", venue: "Palacio Nacional de la Cultura", host_organization_id: null });
+  });
+
   it("is for the consultation's staff: a stranger gets 403, a mismatched address 404, nobody signed in goes to login", async () => {
     const other = await setupRoundtable(server);
     const stranger = await loginCookie(server.url, other.icefi.email, other.icefi.password);

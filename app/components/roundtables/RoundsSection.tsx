@@ -32,6 +32,27 @@ export function RoundsSection({ roundtableId, rounds, organizations, canManage, 
               {r.venue ? ` — ${r.venue}` : ""}
               {r.host_acronym ? <span className="muted"> ({t("roundtable.round_host")}: {r.host_acronym})</span> : null}
               {r.present.length ? <p className="muted">{t("roundtable.attendance_count", { count: r.present.length })}: {r.present.map(acronym).join(", ")}</p> : null}
+              {canManage && r.status !== "closed" ? (
+                <details>
+                  <summary>{t("common.edit")}</summary>
+                  <CommandForm intent="round_update" hidden={{ roundId: r.id }} submitLabel={t("common.save")}>
+                    {(res) => (
+                      <>
+                        <div className="row">
+                          <Field name="heldOn" type="date" label={t("roundtable.round_date")} intent="round_update" result={res} defaultValue={r.held_on} id={`round-${r.id}-heldOn`} optional />
+                          <Field name="venue" label={t("roundtable.round_venue")} intent="round_update" result={res} defaultValue={r.venue} id={`round-${r.id}-venue`} />
+                        </div>
+                        <Field name="hostOrganizationId" label={t("roundtable.round_host")} intent="round_update" result={res} id={`round-${r.id}-host`} optional>
+                          <select id={`round-${r.id}-host`} name="hostOrganizationId" defaultValue={r.host_organization_id ?? ""}>
+                            <option value="">—</option>
+                            {organizations.map((o) => <option key={o.id} value={o.id}>{o.acronym} — {o.name}</option>)}
+                          </select>
+                        </Field>
+                      </>
+                    )}
+                  </CommandForm>
+                </details>
+              ) : null}
               {canManage && r.status === "pending" ? (
                 <div className="actions">
                   <CommandButton intent="round_open" hidden={{ roundId: r.id }} label={t("roundtable.round_open", { number: r.number })} />
