@@ -240,6 +240,13 @@ describe("the form without JavaScript", () => {
     expect(reports).toEqual([{ reason: "Es publicidad de un partido" }]);
   });
 
+  it("says plainly when a choice is not one of the list (a stale or tampered form)", async () => {
+    const res = await new FormClient(server.url).post(`/c/${intake.slug}/opinar`, { intent: "opinion", about: "methodology", text: "Una opinión con un departamento raro.", department: "Atlántida" });
+    expect(res.status).toBe(400);
+    expect(res.html).toMatch(/data-testid="error-opinion-department">Elija una opción de la lista\./);
+    expect(res.html).not.toContain("se esperaba una de");
+  });
+
   it("refuses a post without the CSRF token", async () => {
     const res = await fetch(`${server.url}/c/${intake.slug}/opinar`, {
       method: "POST",
