@@ -1,0 +1,57 @@
+// The 2016 departmental forums for the demo consultation, built through the command bus (their history is in
+// the audit log): five worktables per forum with two facilitators each, the attendance of 2016 (531 people),
+// what was said at each table, and a first summary with its lineage. Guatemala and Quetzaltenango are over;
+// Cobán is open, ready to continue live in the browser.
+import { randomUUID } from "node:crypto";
+import type { CommandBus } from "../../server/commands/bus.server";
+import type { Actor } from "../../server/commands/types";
+import type { DB } from "../connection.server";
+import { forums2016 as demo } from "../factories/forums-2016";
+
+const system: Actor = { kind: "system", label: "demo-seed" };
+
+async function run<T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown): Promise<T> {
+  const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor);
+  if (!outcome.ok) throw new Error(`demo seed: ${type} failed: ${outcome.error.messageKey} ${JSON.stringify(outcome.error.issues ?? outcome.error.params)}`);
+  return outcome.result as T;
+}
+
+/** A facilitator for the demo, acting as a signed-in user (no password is kept: demo only). */
+async function person(bus: CommandBus, consultationId: string, role: string, name: string): Promise<Actor & { kind: "user" }> {
+  const email = `${name.normalize("NFD").toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomUUID().slice(0, 6)}@demo.cocrea.gt`;
+  const { path } = await run<{ path: string }>(bus, system, "invitation.create", { consultationId, email, name, role });
+  const { userId } = await run<{ userId: string }>(bus, system, "invitation.accept", { token: path.split("/").pop(), name, password: randomUUID() });
+  return { kind: "user", userId, name, isPlatformAdmin: false };
+}
+
+export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ forumIds: string[]; summaryIds: string[] }> {
+  const themes = await db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", consultationId).where("archived_at", "is", null).orderBy("position").execute();
+  const forums = await db.selectFrom("forums").select(["id", "department"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
+  const systematizer = await person(bus, consultationId, "systematizer", "Sistematización (demo)");
+  const taken: Record<number, string[]> = {};
+  let n = 0;
+  for (const [f, forum] of forums.entries()) {
+    for (const [t, theme] of themes.entries()) {
+      const { worktableId } = await run(bus, system, "worktable.create", { forumId: forum.id, themeId: theme.id });
+      const pair = [await person(bus, consultationId, "facilitator", `Facilitadora ${++n}`), await person(bus, consultationId, "facilitator", `Facilitador ${++n}`)];
+      for (const p of pair) await run(bus, system, "worktable.assign", { worktableId, userId: p.userId });
+      if (t === 0) await run(bus, system, "forum.open", { forumId: forum.id });
+      for (const [k, c] of (demo.captures[t] ?? []).entries()) {
+        const { inputId } = await run<{ inputId: string }>(bus, pair[k % 2], "capture.create", { worktableId, text: c.text, speakerSector: c.sector, tags: c.tags });
+        (taken[t] ??= []).push(inputId);
+      }
+    }
+    const people = demo.attendance[forum.department] ?? 150;
+    for (const r of demo.registrations) await run(bus, system, "attendance.register", { forumId: forum.id, department: forum.department, ...r });
+    await run(bus, system, "attendance.count", { forumId: forum.id, count: people - demo.registrations.length });
+    if (f < forums.length - 1) await run(bus, system, "forum.close", { forumId: forum.id });
+  }
+  const summaryIds: string[] = [];
+  for (const s of demo.summaries) {
+    const theme = themes[s.theme];
+    if (!theme || !taken[s.theme]?.length) continue;
+    const { summaryId } = await run<{ summaryId: string }>(bus, systematizer, "summary.create", { consultationId, themeId: theme.id, title: s.title, text: s.text, inputIds: taken[s.theme] });
+    summaryIds.push(summaryId);
+  }
+  return { forumIds: forums.map((f) => f.id), summaryIds };
+}

@@ -1,0 +1,32 @@
+// The demo's 2016 forums: 531 people in three forums, five tables each, input at every table, a summary
+// with its lineage; Cobán still open for a live demonstration.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { seedDemo } from "../../db/seed/demo.server";
+import { seedForumsDemo } from "../../db/seed/forums-demo.server";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+it("seeds the 2016 forums through the commands", async () => {
+  const { db, bus } = server.cocrea;
+  await seedDemo(bus, db, `demo-${randomUUID()}`);
+  const consultation = await db.selectFrom("consultations").select("id").executeTakeFirstOrThrow();
+  const { forumIds, summaryIds } = await seedForumsDemo(bus, db, consultation.id);
+  expect(forumIds).toHaveLength(3);
+  const people = await db.selectFrom("attendance").select((eb) => eb.fn.sum<number>("head_count").as("n")).executeTakeFirstOrThrow();
+  expect(Number(people.n)).toBe(531);
+  const tables = await db.selectFrom("worktables").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  expect(Number(tables.n)).toBe(15);
+  const forums = await db.selectFrom("forums").select(["department", "status"]).orderBy("held_on").execute();
+  expect(forums.map((f) => f.status)).toEqual(["closed", "closed", "open"]);
+  const captures = await db.selectFrom("citizen_inputs").select((eb) => eb.fn.countAll<number>().as("n")).where("channel", "=", "forum").executeTakeFirstOrThrow();
+  expect(Number(captures.n)).toBe(30);
+  expect(summaryIds).toHaveLength(1);
+  const links = await db.selectFrom("summary_inputs").select("input_id").where("summary_id", "=", summaryIds[0]).execute();
+  expect(links).toHaveLength(6);
+});
