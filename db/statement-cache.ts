@@ -4,19 +4,17 @@
 import type SQLite from "better-sqlite3";
 import type { SqliteDatabase, SqliteStatement } from "kysely";
 
-export function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+/** `max` bounds memory if some code builds SQL with varying shapes (long IN lists); the oldest are dropped first. */
+export function withStatementCache(sqlite: SQLite.Database, max = 1_000): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
     prepare(sql: string): SqliteStatement {
       let stmt = cache.get(sql);
-      if (stmt) {
-        // Most recently used last, so the first key is the one to drop.
-        cache.delete(sql);
-      } else {
+      if (!stmt) {
         stmt = sqlite.prepare(sql) as unknown as SqliteStatement;
         if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
       }
-      cache.set(sql, stmt);
       return stmt;
     },
     close: () => sqlite.close(),

@@ -1,6 +1,6 @@
 // Online opinions (stage 2): citizens submit and report; the point of contact and systematizers hide and restore.
 // Opinions are `citizen_inputs` rows with channel "online", so systematization reads them beside forum input.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { DUPLICATE_WINDOW_MINUTES, RECEIPT_ALPHABET, RECEIPT_LENGTH, normalizeForDuplicates } from "../../app/domain/opinion";
 import { hideOpinionSchema, reportOpinionSchema, restoreOpinionSchema, submitOpinionSchema } from "../../app/domain/schemas/opinion";
 import { OPINION_EVENTS, type OpinionChange } from "../../app/live/opinion-events";
@@ -11,9 +11,15 @@ import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from 
 
 const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
 
+/** Uniform over the alphabet: bytes past the last whole multiple of its length are drawn again. */
 function newReceiptCode(): string {
+  const limit = 256 - (256 % RECEIPT_ALPHABET.length);
   let code = "";
-  for (let i = 0; i < RECEIPT_LENGTH; i++) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  while (code.length < RECEIPT_LENGTH) {
+    for (const byte of randomBytes(RECEIPT_LENGTH)) {
+      if (byte < limit && code.length < RECEIPT_LENGTH) code += RECEIPT_ALPHABET[byte % RECEIPT_ALPHABET.length];
+    }
+  }
   return code;
 }
 
