@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-
 import { useState } from "react";
 import { CommandButton, CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
-import { forumPlace } from "../components/forums/format";
+import { forumPlace, metaTranslator } from "../components/forums/format";
 import { LiveBadge } from "../components/LiveBadge";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
@@ -14,7 +14,7 @@ import { rolesOf, systematization } from "../lib/queries.server";
 import { requireUser } from "../lib/require-user.server";
 import { useLiveConsultation } from "../live/useLive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Sistematización · ${data.consultation.title}` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${metaTranslator(matches)("summary.title")} · ${data.consultation.title}` : "Cocrea" }];
 
 const INTENTS = { create: "summary.create", update: "summary.update", delete: "summary.delete" };
 

@@ -6,7 +6,7 @@ import { CommandButton, CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
 import { Breakdown, useBreakdownLabel } from "../components/forums/AttendanceBreakdown";
 import { AttendanceCounter } from "../components/forums/BoardParts";
-import { forumPlace, useFormatTime } from "../components/forums/format";
+import { forumPlace, metaTranslator, useFormatTime } from "../components/forums/format";
 import { LiveBadge } from "../components/LiveBadge";
 import { AGE_RANGES, GENDERS, PARTICIPANT_SECTORS } from "../domain/attendance";
 import { FORUM_EVENTS } from "../domain/forum-events";
@@ -17,7 +17,7 @@ import { requireForumStaff } from "../lib/forum-access.server";
 import { forumAttendance } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Asistencia · ${forumPlace(data.forum)}` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("attendance.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum, has } = await requireForumStaff(context, request, params.forumId);

@@ -1,18 +1,19 @@
 // The systematizer's board for one forum: every table's input as it arrives, grouped by theme, with counts
 // per table and theme and the attendance, live.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { AttendanceCounter, CaptureCard, CountsTables } from "../components/forums/BoardParts";
-import { forumPlace } from "../components/forums/format";
+import { forumPlace, metaTranslator } from "../components/forums/format";
 import { LiveBadge } from "../components/LiveBadge";
 import { boardCounts, groupByTheme } from "../domain/forum-board";
+import { FORUM_EVENTS } from "../domain/forum-events";
 import { useFormatDate, useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumBoard } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Tablero · ${forumPlace(data.forum)}` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("board.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
@@ -24,7 +25,12 @@ export default function Board() {
   const date = useFormatDate();
   const data = useLoaderData<typeof loader>()!;
   const { forum, themes, worktables } = data;
-  const live = useForumLive({ forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status });
+  const revalidator = useRevalidator();
+  // Tables added or reassigned meanwhile: reload the page's data (captures stay merged).
+  const live = useForumLive(
+    { forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status },
+    { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && revalidator.revalidate() },
+  );
   const [table, setTable] = useState("");
   const counts = useMemo(() => boardCounts(live.captures, worktables.map((w) => w.id), themes.map((th) => th.id)), [live.captures, worktables, themes]);
   const shown = table ? live.captures.filter((c) => c.worktableId === table) : live.captures;

@@ -1,11 +1,12 @@
 // The projection view for the room's big screen: large type, every theme's latest input, the counts and the
 // attendance, updating by itself. No controls: open it on the projector's computer and leave it.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useMemo } from "react";
 import { CaptureCard } from "../components/forums/BoardParts";
-import { forumPlace } from "../components/forums/format";
+import { forumPlace, metaTranslator } from "../components/forums/format";
 import { boardCounts, groupByTheme } from "../domain/forum-board";
+import { FORUM_EVENTS } from "../domain/forum-events";
 import { useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumBoard } from "../lib/queries.server";
@@ -13,7 +14,7 @@ import { useForumLive } from "../live/useForumLive";
 
 const PER_THEME = 6;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? forumPlace(data.forum) : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("board.projection_title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
@@ -24,7 +25,12 @@ export default function Projection() {
   const t = useT();
   const data = useLoaderData<typeof loader>()!;
   const { forum, themes, worktables } = data;
-  const live = useForumLive({ forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status });
+  const revalidator = useRevalidator();
+  // Tables added or reassigned meanwhile: reload the page's data (captures stay merged).
+  const live = useForumLive(
+    { forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status },
+    { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && revalidator.revalidate() },
+  );
   const counts = useMemo(() => boardCounts(live.captures, worktables.map((w) => w.id), themes.map((th) => th.id)), [live.captures, worktables, themes]);
   const groups = groupByTheme(live.captures, themes).filter((g) => g.theme || g.captures.length);
 

@@ -2,13 +2,13 @@
 // so facilitators open their capture screen with the phone's camera.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { forumPlace } from "../components/forums/format";
+import { forumPlace, metaTranslator } from "../components/forums/format";
 import { useFormatDate, useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { qrSvg } from "../lib/qr.server";
 import { forumBoard } from "../lib/queries.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `QR · ${forumPlace(data.forum)}` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${metaTranslator(matches)("forum.qr_cards")} · ${forumPlace(data.forum)}` : "Cocrea" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);

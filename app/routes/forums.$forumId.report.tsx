@@ -3,13 +3,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breakdown } from "../components/forums/AttendanceBreakdown";
-import { forumPlace, useFormatTime } from "../components/forums/format";
+import { forumPlace, metaTranslator, useFormatTime } from "../components/forums/format";
 import { boardCounts, groupByTheme } from "../domain/forum-board";
 import { useFormatDate, useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumReport } from "../lib/queries.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Informe · ${forumPlace(data.forum)}` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("report.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);

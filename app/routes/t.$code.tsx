@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { CaptureForm, type CaptureDraft } from "../components/forums/CaptureForm";
 import { CaptureList, type CaptureListItem } from "../components/forums/CaptureList";
-import { forumPlace } from "../components/forums/format";
+import { forumPlace, metaTranslator } from "../components/forums/format";
 import { OutboxStatus } from "../components/forums/OutboxStatus";
 import { normalizeShortCode } from "../domain/forum";
 import { visibleCaptures, type BoardCapture } from "../domain/forum-board";
@@ -18,8 +18,8 @@ import { useForumLive } from "../live/useForumLive";
 import { useOfflineShell } from "../live/useOfflineShell";
 import { newCommandId, useOutbox } from "../live/useOutbox";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Mesa ${data.worktable.number} · ${data.worktable.themeName}` : "Cocrea" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaTranslator(matches)("capture.title", { number: data.worktable.number, theme: data.worktable.themeName }) : "Cocrea" },
   { name: "theme-color", content: "#0b2e4f" },
 ];
 
