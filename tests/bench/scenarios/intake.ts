@@ -96,7 +96,11 @@ export async function run(): Promise<void> {
     // CPU per opinion does not depend on what else the machine is running, unlike opinions per second.
     if (cpuBefore !== null && cpuAfter !== null) {
       const busy = (cpuAfter - cpuBefore) / (elapsed * 1000);
-      console.log(`server thread: ${(((cpuAfter - cpuBefore) * 1000) / measured.acked.length).toFixed(0)} µs CPU per opinion, busy ${(busy * 100).toFixed(0)}% of the run`);
+      const cpuPerOpinion = ((cpuAfter - cpuBefore) * 1000) / measured.acked.length;
+      console.log(
+        `server thread: ${cpuPerOpinion.toFixed(0)} µs CPU per opinion, busy ${(busy * 100).toFixed(0)}% of the run ` +
+          `(with a core to itself: ~${(1e6 / cpuPerOpinion).toFixed(0)} opinions/s; the rest of the time other processes had the CPU)`,
+      );
     }
     console.log(`latency: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
 
