@@ -186,6 +186,21 @@ describe("statistics and open data", () => {
   });
 });
 
+describe("systematization", () => {
+  it("takes opinions up as citizen input with forum input, and the receipt says where it went", async () => {
+    const { inputId, receiptCode } = await citizen().ok("opinion.submit", opinion(intake.consultationId, { about: `theme:${intake.themeIds[0]}`, text: "Que los contratos de obra se publiquen completos." }));
+    const page = await (await fetch(`${server.url}/admin/c/${intake.consultationId}/systematization?theme=${intake.themeIds[0]}&channel=online`, {
+      headers: { cookie: await loginCookie(server.url, systematizer.email, "contraseña-segura-123") },
+    })).text();
+    expect(page).toContain("Que los contratos de obra se publiquen completos.");
+    await systematizer.client.ok("summary.create", {
+      consultationId: intake.consultationId, themeId: intake.themeIds[0], title: "Contratos de obra abiertos", text: "La ciudadanía pide publicar los contratos.", inputIds: [inputId],
+    });
+    const receipt = await (await fetch(`${server.url}/r/${receiptCode}`)).text();
+    expect(receipt).toContain("Tomada en cuenta en el resumen «Contratos de obra abiertos»");
+  });
+});
+
 describe("privacy", () => {
   it("never shows a contact e-mail in any public response, though it is kept privately", async () => {
     const email = "maria.privada@example.org";
