@@ -98,7 +98,7 @@ it("the statistics page updates live while a second page submits", async () => {
   const errors = consoleErrors(stats);
   await stats.goto(`${server.url}/c/${intake.slug}/estadisticas`);
   await expect.poll(() => stats.getByTestId("live-status").textContent()).toBe("En vivo");
-  const total = async () => Number(/(\d+) opiniones/.exec((await stats.getByTestId("stats-total").textContent()) ?? "")?.[1]);
+  const total = async () => Number(/(\d+)$/.exec((await stats.getByTestId("stats-total").textContent()) ?? "")?.[1]);
   const before = await total();
   const jutiapa = () => stats.locator('[data-testid="department-map"] [data-department="Jutiapa"] span').textContent();
   expect(await jutiapa()).toBe("0");

@@ -115,8 +115,8 @@ describe("statistics and open data", () => {
 
   it("counts visible opinions by theme, department and more, hidden ones apart", async () => {
     const html = await (await fetch(`${server.url}/c/${stats.slug}/estadisticas`)).text();
-    expect(html).toContain("2 opiniones publicadas");
-    expect(html).toContain("1 ocultas por moderación");
+    expect(html).toContain("Opiniones publicadas: 2");
+    expect(html).toContain("ocultas por moderación, contadas aparte: 1");
     expect(html).toMatch(/data-key="Petén"[\s\S]*?data-testid="chart-department-count">2/);
     // Zacapa's only opinion is hidden: no bar for it.
     expect(html).not.toContain('data-key="Zacapa"');
