@@ -39,7 +39,7 @@ export function useForumLive(initial: ForumLiveInitial, options: { worktableId?:
 
   // New loader data (a revalidation) is merged, never replacing newer events.
   useEffect(() => setCaptures((prev) => mergeCaptures(prev, initial.captures)), [initial.captures]);
-  useEffect(() => setAttendance(initial.attendance), [initial.attendance]);
+  useEffect(() => setAttendance({ forum: initial.attendance.forum, total: initial.attendance.total }), [initial.attendance.forum, initial.attendance.total]);
   useEffect(() => setStatus(initial.status), [initial.status]);
 
   const apply = useCallback(

@@ -12,7 +12,7 @@ import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { rolesOf, systematization } from "../lib/queries.server";
 import { requireUser } from "../lib/require-user.server";
-import { useLiveConsultation } from "../live/useLive";
+import { useQuietRevalidate, useStaffChanges } from "../live/useQuietRevalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${metaTranslator(matches)("summary.title")} · ${data.consultation.title}` : "Cocrea" }];
 
@@ -53,7 +53,8 @@ export default function Systematization() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const live = useLiveConsultation(data.consultation.id, { staff: true });
+  // Other systematizers' summaries show up as they are saved.
+  const live = useStaffChanges(data.consultation.id, useQuietRevalidate());
   const { theme, editing } = data;
   const [selected, setSelected] = useState<Set<string>>(new Set(editing?.inputIds ?? []));
   const [editKey, setEditKey] = useState(editing?.id ?? "new");

@@ -1,7 +1,8 @@
 // Attendance at a forum's door: a big +1, a head count for groups, or a registration with optional details
 // (the name is private). Counters for this forum and all forums update live.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { CommandButton, CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
 import { Breakdown, useBreakdownLabel } from "../components/forums/AttendanceBreakdown";
@@ -16,6 +17,7 @@ import { handleCommandForm } from "../lib/command-form.server";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumAttendance } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
+import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("attendance.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
 
@@ -36,11 +38,13 @@ export default function Attendance() {
   const label = useBreakdownLabel();
   const data = useLoaderData<typeof loader>();
   const { forum } = data;
-  const revalidator = useRevalidator();
-  const live = useForumLive(
-    { forumId: forum.id, captures: [], attendance: { forum: data.totals.total, total: data.consultationTotal }, status: forum.status },
-    { onEvent: (e) => e === FORUM_EVENTS.attendanceChanged && revalidator.revalidate() },
+  const reload = useQuietRevalidate();
+  const initial = useMemo(
+    () => ({ forumId: forum.id, captures: [], attendance: { forum: data.totals.total, total: data.consultationTotal }, status: forum.status }),
+    [forum.id, forum.status, data.totals.total, data.consultationTotal],
   );
+  // Someone else at the door recorded people: reload the breakdown and the latest entries.
+  const live = useForumLive(initial, { onEvent: (e) => e === FORUM_EVENTS.attendanceChanged && reload() });
   const open = live.status !== "closed" && data.canRecord;
 
   return (

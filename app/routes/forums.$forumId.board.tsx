@@ -1,7 +1,7 @@
 // The systematizer's board for one forum: every table's input as it arrives, grouped by theme, with counts
 // per table and theme and the attendance, live.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { AttendanceCounter, CaptureCard, CountsTables } from "../components/forums/BoardParts";
 import { forumPlace, metaTranslator } from "../components/forums/format";
@@ -12,6 +12,7 @@ import { useFormatDate, useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumBoard } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
+import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("board.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
 
@@ -25,11 +26,11 @@ export default function Board() {
   const date = useFormatDate();
   const data = useLoaderData<typeof loader>()!;
   const { forum, themes, worktables } = data;
-  const revalidator = useRevalidator();
+  const reload = useQuietRevalidate();
   // Tables added or reassigned meanwhile: reload the page's data (captures stay merged).
   const live = useForumLive(
     { forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status },
-    { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && revalidator.revalidate() },
+    { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && reload() },
   );
   const [table, setTable] = useState("");
   const counts = useMemo(() => boardCounts(live.captures, worktables.map((w) => w.id), themes.map((th) => th.id)), [live.captures, worktables, themes]);

@@ -1,7 +1,7 @@
 // The projection view for the room's big screen: large type, every theme's latest input, the counts and the
 // attendance, updating by itself. No controls: open it on the projector's computer and leave it.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { CaptureCard } from "../components/forums/BoardParts";
 import { forumPlace, metaTranslator } from "../components/forums/format";
@@ -11,6 +11,7 @@ import { useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumBoard } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
+import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
 const PER_THEME = 6;
 
@@ -25,11 +26,11 @@ export default function Projection() {
   const t = useT();
   const data = useLoaderData<typeof loader>()!;
   const { forum, themes, worktables } = data;
-  const revalidator = useRevalidator();
+  const reload = useQuietRevalidate();
   // Tables added or reassigned meanwhile: reload the page's data (captures stay merged).
   const live = useForumLive(
     { forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status },
-    { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && revalidator.revalidate() },
+    { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && reload() },
   );
   const counts = useMemo(() => boardCounts(live.captures, worktables.map((w) => w.id), themes.map((th) => th.id)), [live.captures, worktables, themes]);
   const groups = groupByTheme(live.captures, themes).filter((g) => g.theme || g.captures.length);

@@ -72,7 +72,33 @@ it("a correction reaches the projection, and a summary made from the board's inp
   await expect.poll(() => summary.count()).toBe(1);
   expect(await summary.locator("summary").textContent()).toBe("Aportes de origen (2)");
   await expect.poll(() => desk.getByTestId("coverage").textContent()).toBe("2 de 2 aportes ya están en un resumen");
+  // The form is ready for the next summary (not left waiting by the live reload).
+  await expect.poll(() => desk.getByRole("button", { name: "Guardar resumen" }).isEnabled()).toBe(true);
+  expect(await desk.getByLabel("Título del resumen").inputValue()).toBe("");
 
   // The board marks both captures as taken up, live.
   await expect.poll(() => board.locator(".board-card .pill", { hasText: "En un resumen" }).count()).toBe(2);
+});
+
+it("the door's +1 and registrations move the board's attendance counters live", async () => {
+  const door = f.tables[1].facilitators[1];
+  const { page: board } = await signedIn(systematizer.email);
+  await board.goto(`${server.url}/forums/${f.forumId}/board`);
+  await expect.poll(() => board.getByTestId("live-status").textContent()).toBe("En vivo");
+  const before = Number(await board.getByTestId("attendance-forum").textContent());
+
+  const { page } = await signedIn(door.email);
+  await page.goto(`${server.url}/forums/${f.forumId}/attendance`);
+  const plusOne = page.getByRole("button", { name: "+1 persona" });
+  for (let i = 1; i <= 3; i++) {
+    await plusOne.click();
+    await expect.poll(() => page.getByTestId("attendance-forum").textContent()).toBe(String(before + i));
+    await expect.poll(() => plusOne.isEnabled()).toBe(true);
+  }
+  await page.getByLabel("Sector").selectOption("academia");
+  await page.getByLabel("Género").selectOption("woman");
+  await page.getByRole("button", { name: "Registrar asistente" }).click();
+  await expect.poll(() => board.getByTestId("attendance-forum").textContent()).toBe(String(before + 4));
+  expect(await board.getByTestId("attendance-total").textContent()).toBe(String(before + 4));
+  await expect.poll(() => page.getByTestId("attendance-recent").textContent()).toContain("Academia · Mujer");
 });
