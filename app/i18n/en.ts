@@ -2,6 +2,7 @@ import type { MessageKey } from "./es";
 import { intakeEn } from "./messages/intake";
 import { forumsEn } from "./messages/forums";
 import { roundtablesEn } from "./messages/roundtables";
+import { funnelPublicEn } from "./messages/funnel-public";
 
 const core = {
   "app.name": "Cocrea",
@@ -200,4 +201,5 @@ export const en: Record<MessageKey, string> = {
   ...intakeEn,
   ...forumsEn,
   ...roundtablesEn,
+  ...funnelPublicEn,
 };

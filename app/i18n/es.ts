@@ -3,6 +3,7 @@
 import { intakeEs } from "./messages/intake";
 import { forumsEs } from "./messages/forums";
 import { roundtablesEs } from "./messages/roundtables";
+import { funnelPublicEs } from "./messages/funnel-public";
 
 const core = {
   "app.name": "Cocrea",
@@ -201,6 +202,7 @@ export const es = {
   ...intakeEs,
   ...forumsEs,
   ...roundtablesEs,
+  ...funnelPublicEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -7,3 +7,4 @@ export { proposalLineage } from "../../db/queries/lineage.server";
 export { attendanceCounts, captureScreen, forumAttendance, forumBoard, forumById, forumCaptures, forumCsvRows, forumReport, forumsPanel } from "../../db/queries/forums.server";
 export { systematization } from "../../db/queries/systematization.server";
 export { intakeContext, moderationCounts, moderationQueue, opinionReceipt, opinionStatsFacets, recentOpinions, themeNames } from "../../db/queries/opinions.server";
+export { publicProposals } from "../../db/queries/public-proposals.server";

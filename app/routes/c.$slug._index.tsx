@@ -104,6 +104,9 @@ export default function PublicCall() {
             ))}
           </ul>
         )}
+        <p>
+          <Link to={`/c/${consultation.slug}/propuestas`} data-testid="funnel-link">{t("public_funnel.link")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="take-part">

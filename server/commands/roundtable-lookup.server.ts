@@ -140,7 +140,8 @@ export function announceRoundtable(
 ): void {
   const change: RoundtableChange = { roundtableId, type: ctx.type, at: ctx.now, actor, key, params };
   ctx.broadcasts.push({ room: roundtableRoom(roundtableId), event: ROUNDTABLE_EVENTS.changed, data: change });
-  announceChange(ctx, consultationId, "staff");
+  // Public too: the public funnel ("how many remain at each stage") follows every change live.
+  announceChange(ctx, consultationId);
 }
 
 export function actorLabel(ctx: CommandContext, user: { name: string } | null): string {
