@@ -70,7 +70,9 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   const cookieOpts = { secure: env.SECURE_COOKIES };
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
-  app.use(compression());
+  // Pages and exports are compressed; small command answers are not worth the wrapper on the hottest path.
+  const compress = compression();
+  app.use((req, res, next) => (req.path === "/api/v1/commands" ? next() : compress(req, res, next)));
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -94,12 +96,13 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     try {
       const cookies = parseCookies(req.headers.cookie);
       let csrf = cookies[CSRF_COOKIE];
-      if (!csrf) {
+      // The JSON API takes no form posts, so it needs no CSRF cookie.
+      if (!csrf && !req.path.startsWith("/api/")) {
         csrf = newCsrfSecret();
         res.append("Set-Cookie", csrfCookie(csrf, cookieOpts));
       }
       const key = clientKey(env.SESSION_SECRET, req.ip);
-      const s: RequestState & { csrf: string } = {
+      const s: RequestState & { csrf: string | undefined } = {
         lang: pickLang(cookies[LANG_COOKIE], req.headers["accept-language"]),
         identity: await identify(db, req.headers, key),
         clientKey: key,
@@ -120,7 +123,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     createRequestHandler({
       build,
       getLoadContext: (req, res): CocreaContext => {
-        const s = state(res) as RequestState & { csrf: string };
+        const s = state(res) as RequestState & { csrf: string };  // always set outside /api/
         const { identity, lang } = s;
         return {
           lang,
