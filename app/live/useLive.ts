@@ -1,8 +1,8 @@
 // Live pages: subscribe to socket.io rooms and reload the page's data when something changes there.
 // socket.io-client is loaded on demand so citizen pages stay light and work without JavaScript.
-import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
+import { useQuietRevalidate } from "./useQuietRevalidate";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
@@ -15,15 +15,14 @@ export function getSocket(): Promise<Socket> {
 }
 
 /**
- * Joins a room with `subscribeEvent`/`subscribePayload` (again after every reconnect), reloads the loaders on
- * `consultation:changed` and once after reconnecting (whatever happened meanwhile is in the loaders).
+ * Joins a room with `subscribeEvent`/`subscribePayload` (again after every reconnect) and calls `onChange` on
+ * `consultation:changed` and once after reconnecting (whatever happened meanwhile is in the loaders). By default
+ * `onChange` reloads the page's data, waiting for the page's own forms to settle (see useQuietRevalidate).
  */
-function useLiveRoom(subscribeEvent: string, subscribePayload: object | null, onEvent?: (event: string, data: unknown) => void): LiveStatus {
-  const revalidator = useRevalidator();
-  const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
-  const listener = useRef(onEvent);
-  listener.current = onEvent;
+function useLiveRoom(subscribeEvent: string, subscribePayload: object | null, onChange?: () => void): LiveStatus {
+  const quietRevalidate = useQuietRevalidate();
+  const callback = useRef(onChange ?? quietRevalidate);
+  callback.current = onChange ?? quietRevalidate;
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const key = subscribePayload ? JSON.stringify(subscribePayload) : null;
 
@@ -31,15 +30,12 @@ function useLiveRoom(subscribeEvent: string, subscribePayload: object | null, on
     if (key === null) return;
     let socket: Socket | null = null;
     let cancelled = false;
-    const subscribe = () => socket?.emit(subscribeEvent, JSON.parse(key), () => setStatus("live"));
-    const onChanged = (data: unknown) => {
-      listener.current?.("consultation:changed", data);
-      revalidate.current();
-    };
+    const subscribe = () => socket?.emit(subscribeEvent, JSON.parse(key), (ack: { ok?: boolean }) => setStatus(ack?.ok === false ? "offline" : "live"));
+    const onChanged = () => callback.current();
     const onDisconnect = () => setStatus("offline");
     const onConnect = () => {
       subscribe();
-      revalidate.current();
+      callback.current();
     };
     getSocket().then((s) => {
       if (cancelled) return;
@@ -61,8 +57,13 @@ function useLiveRoom(subscribeEvent: string, subscribePayload: object | null, on
 }
 
 /** A consultation's public page (or, with `staff`, its dashboard). */
-export function useLiveConsultation(consultationId: string | null, options: { staff?: boolean; onEvent?: (event: string, data: unknown) => void } = {}): LiveStatus {
-  return useLiveRoom("subscribe", consultationId ? { consultationId, staff: Boolean(options.staff) } : null, options.onEvent);
+export function useLiveConsultation(consultationId: string | null, options: { staff?: boolean } = {}): LiveStatus {
+  return useLiveRoom("subscribe", consultationId ? { consultationId, staff: Boolean(options.staff) } : null);
+}
+
+/** The consultation's staff room: calls `onChange` on every change and after a reconnect. */
+export function useStaffChanges(consultationId: string, onChange: () => void): LiveStatus {
+  return useLiveRoom("subscribe", { consultationId, staff: true }, onChange);
 }
 
 /** The list of consultations: any public change in any consultation reloads it. */

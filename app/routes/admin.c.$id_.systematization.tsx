@@ -12,7 +12,8 @@ import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { rolesOf, systematization } from "../lib/queries.server";
 import { requireUser } from "../lib/require-user.server";
-import { useQuietRevalidate, useStaffChanges } from "../live/useQuietRevalidate";
+import { useStaffChanges } from "../live/useLive";
+import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${metaTranslator(matches)("summary.title")} · ${data.consultation.title}` : "Cocrea" }];
 

@@ -1,19 +1,15 @@
 // The demo consultation, built through the command bus (so its history is in the audit log like any other).
-import { randomUUID } from "node:crypto";
 import type { CommandBus } from "../../server/commands/bus.server";
-import type { Actor } from "../../server/commands/types";
 import { demo2016 } from "../factories/guatemala-2016";
 import type { DB } from "../connection.server";
+import { seedForumsDemo } from "./forums-demo.server";
+import { seedIntakeDemo } from "./intake-demo.server";
+import { seedRoundtablesDemo } from "./roundtables-demo.server";
+import { runCommand, seedActor } from "./run-command.server";
 
-const system: Actor = { kind: "system", label: "demo-seed" };
+const run = <T = Record<string, string>>(bus: CommandBus, type: string, payload: unknown) => runCommand<T>(bus, seedActor, type, payload);
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.cocrea.gt";
-
-async function run<T = Record<string, string>>(bus: CommandBus, type: string, payload: unknown): Promise<T> {
-  const outcome = await bus.execute({ id: randomUUID(), type, payload }, system);
-  if (!outcome.ok) throw new Error(`demo seed: ${type} failed: ${outcome.error.messageKey} ${JSON.stringify(outcome.error.issues ?? outcome.error.params)}`);
-  return outcome.result as T;
-}
 
 export async function isEmpty(db: DB): Promise<boolean> {
   const row = await db.selectFrom("consultations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -21,7 +17,7 @@ export async function isEmpty(db: DB): Promise<boolean> {
 }
 
 /** Seeds the 2016 Guatemala consultation and its admin; answers the admin's credentials. */
-export async function seedDemo(bus: CommandBus, db: DB, password: string): Promise<{ email: string; password: string; slug: string }> {
+export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const { userId } = await run(bus, "admin.create", { email: DEMO_ADMIN_EMAIL, name: "Punto de Contacto (demo)", password });
   const { consultationId, slug } = await run(bus, "consultation.create", demo2016.consultation);
   await run(bus, "role.grant", { consultationId, userId, role: "point_of_contact" });
@@ -47,5 +43,9 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string): Promi
   }
   const publicCall = stages.find((s) => s.phase === "public_call");
   if (publicCall) await run(bus, "stage.open", { stageId: publicCall.id });
-  return { email: DEMO_ADMIN_EMAIL, password, slug };
+  // The rest of the pipeline, so a newcomer sees every capability with data in it.
+  const intake = await seedIntakeDemo(bus, db, consultationId);
+  const forums = await seedForumsDemo(bus, db, consultationId);
+  const roundtables = await seedRoundtablesDemo(bus, db, consultationId);
+  return { email: DEMO_ADMIN_EMAIL, password, slug, consultationId, intake, forums, roundtables };
 }

@@ -2,38 +2,23 @@
 // the audit log): five worktables per forum with two facilitators each, the attendance of 2016 (531 people),
 // what was said at each table, and a first summary with its lineage. Guatemala and Quetzaltenango are over;
 // Cobán is open, ready to continue live in the browser.
-import { randomUUID } from "node:crypto";
 import type { CommandBus } from "../../server/commands/bus.server";
-import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
+import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
 import { forums2016 as demo } from "../factories/forums-2016";
 
-const system: Actor = { kind: "system", label: "demo-seed" };
 
-async function run<T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown): Promise<T> {
-  const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor);
-  if (!outcome.ok) throw new Error(`demo seed: ${type} failed: ${outcome.error.messageKey} ${JSON.stringify(outcome.error.issues ?? outcome.error.params)}`);
-  return outcome.result as T;
-}
-
-/** A facilitator for the demo, acting as a signed-in user (no password is kept: demo only). */
-async function person(bus: CommandBus, consultationId: string, role: string, name: string): Promise<Actor & { kind: "user" }> {
-  const email = `${name.normalize("NFD").toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomUUID().slice(0, 6)}@demo.cocrea.gt`;
-  const { path } = await run<{ path: string }>(bus, system, "invitation.create", { consultationId, email, name, role });
-  const { userId } = await run<{ userId: string }>(bus, system, "invitation.accept", { token: path.split("/").pop(), name, password: randomUUID() });
-  return { kind: "user", userId, name, isPlatformAdmin: false };
-}
 
 export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ forumIds: string[]; summaryIds: string[] }> {
   const themes = await db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", consultationId).where("archived_at", "is", null).orderBy("position").execute();
   const forums = await db.selectFrom("forums").select(["id", "department"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
-  const systematizer = await person(bus, consultationId, "systematizer", "Sistematización (demo)");
+  const systematizer = await demoPerson(bus, consultationId, "systematizer", "Sistematización (demo)");
   const taken: Record<number, string[]> = {};
   let n = 0;
   for (const [f, forum] of forums.entries()) {
     for (const [t, theme] of themes.entries()) {
       const { worktableId } = await run(bus, system, "worktable.create", { forumId: forum.id, themeId: theme.id });
-      const pair = [await person(bus, consultationId, "facilitator", `Facilitadora ${++n}`), await person(bus, consultationId, "facilitator", `Facilitador ${++n}`)];
+      const pair = [await demoPerson(bus, consultationId, "facilitator", `Facilitadora ${++n}`), await demoPerson(bus, consultationId, "facilitator", `Facilitador ${++n}`)];
       for (const p of pair) await run(bus, system, "worktable.assign", { worktableId, userId: p.userId });
       if (t === 0) await run(bus, system, "forum.open", { forumId: forum.id });
       for (const [k, c] of (demo.captures[t] ?? []).entries()) {

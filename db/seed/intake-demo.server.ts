@@ -1,19 +1,13 @@
 // Online opinions for the demo consultation, through the command bus like every other change: the intake stage
 // opened, citizens' opinions from across the country, one reported and hidden by the point of contact. The
 // stage stays open so a visitor can add one and watch the statistics move.
-import { randomUUID } from "node:crypto";
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
+import { runCommand as run, seedActor as system } from "./run-command.server";
 import { intake2016 as demo } from "../factories/intake-2016";
 
-const system: Actor = { kind: "system", label: "demo-seed" };
 
-async function run<T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown): Promise<T> {
-  const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor);
-  if (!outcome.ok) throw new Error(`demo seed: ${type} failed: ${outcome.error.messageKey} ${JSON.stringify(outcome.error.issues ?? outcome.error.params)}`);
-  return outcome.result as T;
-}
 
 export async function seedIntakeDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ inputIds: string[]; hiddenId: string }> {
   const stage = await db.selectFrom("stages").select(["id", "status"]).where("consultation_id", "=", consultationId).where("phase", "=", "opinion_intake").executeTakeFirstOrThrow();

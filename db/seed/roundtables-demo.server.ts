@@ -1,28 +1,12 @@
 // The 2016 fiscal-transparency roundtable for the demo consultation, built through the command bus (its history is
 // in the audit log): proponents' delegates register 30 proposals, round 1 closes, round 2 is open and the table
 // has unified some of them — a live session ready to continue in the browser.
-import { randomUUID } from "node:crypto";
 import type { CommandBus } from "../../server/commands/bus.server";
-import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
+import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
 import { fiscalRoundtable2016 as demo } from "../factories/roundtables-2016";
 
-const system: Actor = { kind: "system", label: "demo-seed" };
 
-async function run<T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown): Promise<T> {
-  const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor);
-  if (!outcome.ok) throw new Error(`demo seed: ${type} failed: ${outcome.error.messageKey} ${JSON.stringify(outcome.error.issues ?? outcome.error.params)}`);
-  return outcome.result as T;
-}
-
-/** A delegate of an organization with a role, acting as a signed-in user (no password is kept: demo only). */
-async function delegate(bus: CommandBus, consultationId: string, role: string, organizationId: string, name: string): Promise<Actor> {
-  const local = name.normalize("NFD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const email = `${local}-${randomUUID().slice(0, 6)}@demo.cocrea.gt`;
-  const { path } = await run<{ path: string }>(bus, system, "invitation.create", { consultationId, email, name, role, organizationId });
-  const { userId } = await run<{ userId: string }>(bus, { kind: "anonymous", clientKey: "demo-seed" }, "invitation.accept", { token: path.split("/").pop(), name, password: randomUUID() });
-  return { kind: "user", userId, name, isPlatformAdmin: false };
-}
 
 function template(title: string, acronym: string, leadAgency: string) {
   return {
@@ -67,7 +51,7 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
   const idsByTitle = new Map<string, string>();
   for (const [acronym, titles] of Object.entries(demo.proposals)) {
     const org = orgs.get(acronym)!;
-    const proponent = await delegate(bus, consultationId, "proponent", org.id, `Delegada de ${acronym}`);
+    const proponent = await demoPerson(bus, consultationId, "proponent", `Delegada de ${acronym}`, org.id);
     for (const title of titles) {
       const lead = org.sector === "public" ? `${org.name} (${org.acronym})` : `${minfin.name} (${minfin.acronym})`;
       const { proposalId } = await run<{ proposalId: string }>(bus, proponent, "proposal.create", { roundtableId, ...template(title, acronym, lead) });
@@ -78,7 +62,7 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
   await run(bus, system, "round.open", { roundId: roundIds[1] });
   const present = [...new Set(Object.keys(demo.proposals))].map((a) => orgs.get(a)!.id);
   await run(bus, system, "round.attendance", { roundId: roundIds[1], organizationIds: present });
-  const member = await delegate(bus, consultationId, "roundtable_member", minfin.id, "Integrante de la mesa (MINFIN)");
+  const member = await demoPerson(bus, consultationId, "roundtable_member", "Integrante de la mesa (MINFIN)", minfin.id);
   const find = (title: string) => [...idsByTitle.entries()].find(([key]) => key.endsWith(`:${title}`))![1];
   for (const m of demo.merges) {
     await run(bus, member, "proposal.merge", {

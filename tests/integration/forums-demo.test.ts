@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemo } from "../../db/seed/demo.server";
-import { seedForumsDemo } from "../../db/seed/forums-demo.server";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -14,9 +13,9 @@ afterAll(() => server.stop());
 
 it("seeds the 2016 forums through the commands", async () => {
   const { db, bus } = server.cocrea;
-  await seedDemo(bus, db, `demo-${randomUUID()}`);
-  const consultation = await db.selectFrom("consultations").select("id").executeTakeFirstOrThrow();
-  const { forumIds, summaryIds } = await seedForumsDemo(bus, db, consultation.id);
+  const demo = await seedDemo(bus, db, `demo-${randomUUID()}`);
+  const consultation = { id: demo.consultationId };
+  const { forumIds, summaryIds } = demo.forums;
   expect(forumIds).toHaveLength(3);
   const people = await db.selectFrom("attendance").select((eb) => eb.fn.sum<number>("head_count").as("n")).executeTakeFirstOrThrow();
   expect(Number(people.n)).toBe(531);

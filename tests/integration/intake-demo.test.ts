@@ -2,7 +2,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemo } from "../../db/seed/demo.server";
-import { seedIntakeDemo } from "../../db/seed/intake-demo.server";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -13,9 +12,10 @@ afterAll(() => server.stop());
 
 it("seeds opinions from across the country, one hidden, and the statistics show them", async () => {
   const { db, bus } = server.cocrea;
-  const { slug } = await seedDemo(bus, db, `demo-${randomUUID()}`);
-  const consultation = await db.selectFrom("consultations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-  const { inputIds, hiddenId } = await seedIntakeDemo(bus, db, consultation.id);
+  const demo = await seedDemo(bus, db, `demo-${randomUUID()}`);
+  const { slug } = demo;
+  const consultation = { id: demo.consultationId };
+  const { inputIds, hiddenId } = demo.intake;
   expect(inputIds).toHaveLength(25);
   const statuses = await db.selectFrom("citizen_inputs").select(["status"]).where("channel", "=", "online").execute();
   expect(statuses.filter((s) => s.status === "visible")).toHaveLength(24);

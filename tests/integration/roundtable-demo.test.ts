@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { invariantViolations, operationsFrom } from "../../app/domain/proposals/lineage";
 import { funnelCounts } from "../../db/queries/roundtables.server";
 import { seedDemo } from "../../db/seed/demo.server";
-import { seedRoundtablesDemo } from "../../db/seed/roundtables-demo.server";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -16,8 +15,8 @@ afterAll(() => server.stop());
 it("seeds the 2016 fiscal-transparency table through the commands, mid-session and consistent", async () => {
   const { db, bus } = server.cocrea;
   const admin = await seedDemo(bus, db, "contraseña-de-demo-123");
-  const consultation = await db.selectFrom("consultations").select("id").where("slug", "=", admin.slug).executeTakeFirstOrThrow();
-  const { roundtableId } = await seedRoundtablesDemo(bus, db, consultation.id);
+  const consultation = { id: admin.consultationId };
+  const { roundtableId } = admin.roundtables;
 
   const theme = await db.selectFrom("themes").select("id").where("consultation_id", "=", consultation.id).where("name", "=", "Transparencia fiscal").executeTakeFirstOrThrow();
   const counts = (await funnelCounts(db, consultation.id)).byTheme[theme.id];
