@@ -25,7 +25,7 @@ function Header({ lang, user }: { lang: Lang; user: { name: string } | null }) {
     <header className="site-header">
       <a className="skip" href="#main">{t("nav.skip")}</a>
       <Link to="/" className="brand">{t("app.name")}</Link>
-      <nav aria-label="principal">
+      <nav aria-label={t("nav.main")}>
         {user ? (
           <>
             <Link to="/admin">{t("nav.admin")}</Link>

@@ -12,6 +12,7 @@ const core = {
   "nav.login": "Sign in",
   "nav.logout": "Sign out",
   "nav.skip": "Skip to content",
+  "nav.main": "Main navigation",
   "lang.label": "Language",
   "lang.es": "Español",
   "lang.en": "English",

@@ -13,6 +13,7 @@ const core = {
   "nav.login": "Iniciar sesión",
   "nav.logout": "Cerrar sesión",
   "nav.skip": "Saltar al contenido",
+  "nav.main": "Navegación principal",
   "lang.label": "Idioma",
   "lang.es": "Español",
   "lang.en": "English",
