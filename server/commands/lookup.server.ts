@@ -2,9 +2,18 @@
 import { CommandError, notFound } from "./errors";
 import { rooms, type CommandContext, type Trx } from "./types";
 
+/**
+ * Consultations are never deleted, so one seen to exist keeps existing: remembering it saves a query on every
+ * citizen opinion (the hottest command). Only committed rows are remembered (no command creates a consultation
+ * and acts in it in one transaction).
+ */
+const knownConsultations = new Set<string>();
+
 export async function requireConsultation(trx: Trx, consultationId: string): Promise<string> {
+  if (knownConsultations.has(consultationId)) return consultationId;
   const row = await trx.selectFrom("consultations").select("id").where("id", "=", consultationId).executeTakeFirst();
   if (!row) throw notFound("consultation");
+  knownConsultations.add(row.id);
   return row.id;
 }
 
