@@ -1,10 +1,11 @@
 // Read models of departmental forums: the dashboard panel, the capture screen, boards, attendance, the
 // printable report and the CSV export. Staff only (captures name their facilitators).
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { attendanceTotals } from "../../app/domain/attendance";
 import type { BoardCapture } from "../../app/domain/forum-board";
 import type { CaptureExportRow } from "../../app/domain/forum-export";
 import type { DB } from "../connection.server";
+import type { Database } from "../schema";
 
 const forumColumns = ["f.id", "f.consultation_id", "f.department", "f.municipality", "f.venue", "f.held_on", "f.expected_attendance", "f.status", "f.opened_at", "f.closed_at"] as const;
 
@@ -17,9 +18,9 @@ function parseTags(json: string): string[] {
   }
 }
 
-/** Captures of a forum (or one of its worktables) as boards show them, newest first. */
-export async function forumCaptures(db: DB, forumId: string, options: { worktableId?: string; includeWithdrawn?: boolean } = {}): Promise<BoardCapture[]> {
-  let q = db
+/** Captures with what a board shows of them (table number, facilitator, the summary that took them up). */
+export function boardCaptureQuery(db: Kysely<Database>) {
+  return db
     .selectFrom("citizen_inputs as i")
     .innerJoin("worktables as w", "w.id", "i.worktable_id")
     .leftJoin("users as u", "u.id", "i.captured_by")
@@ -27,17 +28,30 @@ export async function forumCaptures(db: DB, forumId: string, options: { worktabl
     .select([
       "i.id", "i.forum_id", "i.worktable_id", "w.number", "i.theme_id", "i.text", "i.speaker_sector", "i.tags", "i.captured_by",
       "u.name as captured_by_name", "i.status", "i.created_at", "i.updated_at", "si.summary_id",
-    ])
+    ]);
+}
+
+export function toBoardCapture(r: {
+  id: string; forum_id: string | null; worktable_id: string | null; number: number; theme_id: string | null; text: string;
+  speaker_sector: string | null; tags: string; captured_by: string | null; captured_by_name: string | null; status: string;
+  created_at: string; updated_at: string; summary_id: string | null;
+}): BoardCapture {
+  return {
+    id: r.id, forumId: r.forum_id!, worktableId: r.worktable_id!, tableNumber: r.number, themeId: r.theme_id, text: r.text,
+    speakerSector: r.speaker_sector, tags: parseTags(r.tags), capturedBy: r.captured_by, capturedByName: r.captured_by_name,
+    status: r.status as BoardCapture["status"], createdAt: r.created_at, updatedAt: r.updated_at, summaryId: r.summary_id,
+  };
+}
+
+/** Captures of a forum (or one of its worktables) as boards show them, newest first. */
+export async function forumCaptures(db: DB, forumId: string, options: { worktableId?: string; includeWithdrawn?: boolean } = {}): Promise<BoardCapture[]> {
+  let q = boardCaptureQuery(db)
     .where("i.forum_id", "=", forumId)
     .where("i.channel", "=", "forum");
   if (options.worktableId) q = q.where("i.worktable_id", "=", options.worktableId);
   if (!options.includeWithdrawn) q = q.where("i.status", "=", "visible");
   const rows = await q.orderBy("i.created_at", "desc").orderBy("i.id", "desc").execute();
-  return rows.map((r) => ({
-    id: r.id, forumId: r.forum_id!, worktableId: r.worktable_id!, tableNumber: r.number, themeId: r.theme_id, text: r.text,
-    speakerSector: r.speaker_sector, tags: parseTags(r.tags), capturedBy: r.captured_by, capturedByName: r.captured_by_name,
-    status: r.status, createdAt: r.created_at, updatedAt: r.updated_at, summaryId: r.summary_id,
-  }));
+  return rows.map(toBoardCapture);
 }
 
 /** Worktables of a forum with their theme and facilitators. */

@@ -2,6 +2,7 @@
 // and build the capture as boards show it.
 import { sql } from "kysely";
 import type { BoardCapture } from "../../app/domain/forum-board";
+import { boardCaptureQuery, toBoardCapture } from "../../db/queries/forums.server";
 import { forumRoom } from "../../app/domain/forum-events";
 import { CommandError, forbidden, notFound } from "./errors";
 import type { CommandContext, Trx } from "./types";
@@ -87,39 +88,8 @@ export async function requireAssigned(trx: Trx, worktableId: string, ctx: Comman
 /** Captures as boards show them (one query for one or many). */
 export async function captureViews(trx: Trx, inputIds: readonly string[]): Promise<BoardCapture[]> {
   if (inputIds.length === 0) return [];
-  const rows = await trx
-    .selectFrom("citizen_inputs as i")
-    .innerJoin("worktables as w", "w.id", "i.worktable_id")
-    .leftJoin("users as u", "u.id", "i.captured_by")
-    .leftJoin("summary_inputs as si", "si.input_id", "i.id")
-    .select([
-      "i.id", "i.forum_id", "i.worktable_id", "w.number", "i.theme_id", "i.text", "i.speaker_sector", "i.tags", "i.captured_by",
-      "u.name as captured_by_name", "i.status", "i.created_at", "i.updated_at", "si.summary_id",
-    ])
-    .where("i.id", "in", inputIds)
-    .execute();
+  const rows = await boardCaptureQuery(trx).where("i.id", "in", inputIds).execute();
   return rows.map(toBoardCapture);
-}
-
-export function toBoardCapture(r: {
-  id: string; forum_id: string | null; worktable_id: string | null; number: number; theme_id: string | null; text: string;
-  speaker_sector: string | null; tags: string; captured_by: string | null; captured_by_name: string | null; status: string;
-  created_at: string; updated_at: string; summary_id: string | null;
-}): BoardCapture {
-  return {
-    id: r.id, forumId: r.forum_id!, worktableId: r.worktable_id!, tableNumber: r.number, themeId: r.theme_id, text: r.text,
-    speakerSector: r.speaker_sector, tags: parseTags(r.tags), capturedBy: r.captured_by, capturedByName: r.captured_by_name,
-    status: r.status as BoardCapture["status"], createdAt: r.created_at, updatedAt: r.updated_at, summaryId: r.summary_id,
-  };
-}
-
-function parseTags(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Tells every forum room of the consultation (boards show the overall attendance too). */
