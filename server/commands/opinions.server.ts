@@ -126,23 +126,28 @@ export const submitOpinion = defineCommand({
   redact: ({ email, website, ...rest }) => ({ ...rest, email: email ? "[private]" : null, honeypotFilled: Boolean(website) }),
 });
 
+/** Hiding and restoring change the status and keep the row: the audit log and the hidden count keep it traceable. */
+async function setHidden(trx: Trx, inputId: string, ctx: CommandContext, hidden: { reason: string } | null) {
+  const row = await onlineOpinion(trx, inputId);
+  if (hidden && row.status === "hidden") throw conflict("intake.error.already_hidden");
+  if (!hidden && row.status !== "hidden") throw conflict("intake.error.not_hidden");
+  const status = hidden ? ("hidden" as const) : ("visible" as const);
+  await trx
+    .updateTable("citizen_inputs")
+    .set({ status, status_reason: hidden?.reason ?? null, updated_at: ctx.now })
+    .where("id", "=", inputId)
+    .execute();
+  announceOpinion(ctx, ctx.consultationId!, inputId, hidden ? "hidden" : "restored");
+  return { inputId, status };
+}
+
 export const hideOpinion = defineCommand({
   type: "opinion.hide",
   summary: "Hide an opinion with a reason (point of contact, systematizer). Never deleted: it stays in the audit log and counts as hidden.",
   schema: hideOpinionSchema,
   access: moderators,
   consultationOf: (trx, p) => consultationOfInput(trx, p.inputId),
-  async handle(trx, p, ctx) {
-    const row = await onlineOpinion(trx, p.inputId);
-    if (row.status === "hidden") throw conflict("intake.error.already_hidden");
-    await trx
-      .updateTable("citizen_inputs")
-      .set({ status: "hidden", status_reason: p.reason, updated_at: ctx.now })
-      .where("id", "=", p.inputId)
-      .execute();
-    announceOpinion(ctx, ctx.consultationId!, p.inputId, "hidden");
-    return { inputId: p.inputId, status: "hidden" as const };
-  },
+  handle: (trx, p, ctx) => setHidden(trx, p.inputId, ctx, { reason: p.reason }),
 });
 
 export const restoreOpinion = defineCommand({
@@ -151,17 +156,7 @@ export const restoreOpinion = defineCommand({
   schema: restoreOpinionSchema,
   access: moderators,
   consultationOf: (trx, p) => consultationOfInput(trx, p.inputId),
-  async handle(trx, p, ctx) {
-    const row = await onlineOpinion(trx, p.inputId);
-    if (row.status !== "hidden") throw conflict("intake.error.not_hidden");
-    await trx
-      .updateTable("citizen_inputs")
-      .set({ status: "visible", status_reason: null, updated_at: ctx.now })
-      .where("id", "=", p.inputId)
-      .execute();
-    announceOpinion(ctx, ctx.consultationId!, p.inputId, "restored");
-    return { inputId: p.inputId, status: "visible" as const };
-  },
+  handle: (trx, p, ctx) => setHidden(trx, p.inputId, ctx, null),
 });
 
 export const reportOpinion = defineCommand({

@@ -9,8 +9,8 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { setupForum, type ForumFixture } from "../support/forum-fixture";
-import { launchBrowser } from "../support/browser";
-import { createAdmin, createMember, loginCookie, startServer, type TestServer } from "../support/server";
+import { launchBrowser, signedInContext } from "../support/browser";
+import { createAdmin, createMember, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -31,15 +31,7 @@ afterAll(async () => {
 
 /** A browser context signed in as this person (session cookie from the real login form). */
 async function signedIn(email: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const cookie = await loginCookie(server.url, email, "contraseña-segura-123");
-  const context = await browser.newContext({ locale: "es-GT", serviceWorkers: "allow", ...options });
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const [name, ...rest] = pair.split("=");
-      return { name, value: rest.join("="), url: server.url };
-    }),
-  );
-  return { context, page: await context.newPage() };
+  return signedInContext(browser, server.url, email, "contraseña-segura-123", { serviceWorkers: "allow", ...options });
 }
 
 async function capture(page: Page, text: string) {

@@ -2,9 +2,9 @@
 // a systematizer turns the board's input into a summary, and the board marks the inputs it took up.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signedInContext } from "../support/browser";
 import { setupForum, type ForumFixture } from "../support/forum-fixture";
-import { createAdmin, createMember, loginCookie, startServer, type TestServer } from "../support/server";
+import { createAdmin, createMember, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -24,13 +24,7 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const cookie = await loginCookie(server.url, email, "contraseña-segura-123");
-  const context = await browser.newContext({ locale: "es-GT" });
-  await context.addCookies(cookie.split("; ").map((pair) => {
-    const [name, ...rest] = pair.split("=");
-    return { name, value: rest.join("="), url: server.url };
-  }));
-  return { context, page: await context.newPage() };
+  return signedInContext(browser, server.url, email, "contraseña-segura-123");
 }
 
 it("a correction reaches the projection, and a summary made from the board's input marks it on the board", async () => {

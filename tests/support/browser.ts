@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, for browser tests of user journeys.
 import { chromium, type Browser } from "playwright-core";
+import { loginCookie } from "./server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -15,4 +16,17 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}) {
   const context = await browser.newContext({ locale: "es-GT", ...options });
   return context.newPage();
+}
+
+/** A Spanish browser context signed in through the real login form (its session and CSRF cookies). */
+export async function signedInContext(browser: Browser, baseUrl: string, email: string, password: string, options: Parameters<Browser["newContext"]>[0] = {}) {
+  const cookie = await loginCookie(baseUrl, email, password);
+  const context = await browser.newContext({ locale: "es-GT", ...options });
+  await context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const [name, ...rest] = pair.split("=");
+      return { name, value: rest.join("="), url: baseUrl };
+    }),
+  );
+  return { context, page: await context.newPage() };
 }
