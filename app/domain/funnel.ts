@@ -1,4 +1,4 @@
-// The funnel a proposal moves through, one key per column of the 2016 table in DOMAIN.md.
+// The funnel a proposal moves through, one key per column of the 2016 table in docs/domain.md.
 // A proposal "enters" a stage at a checkpoint (registration, or the close of the last thematic round) and
 // proposal_stage_history records it; each published count is the number of proposals that entered that stage.
 export const FUNNEL_STAGES = ["proposed", "unified", "technical", "refined", "plan"] as const;

@@ -1,4 +1,4 @@
-// Reference lists from DOMAIN.md, used by forms and statistics.
+// Reference lists from docs/domain.md ("Guatemala: departments and sectors"), used by forms and statistics.
 export const DEPARTMENTS = [
   "Alta Verapaz", "Baja Verapaz", "Chimaltenango", "Chiquimula", "El Progreso", "Escuintla", "Guatemala",
   "Huehuetenango", "Izabal", "Jalapa", "Jutiapa", "Petén", "Quetzaltenango", "Quiché", "Retalhuleu",

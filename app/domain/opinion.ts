@@ -8,7 +8,7 @@ export const REASON_MAX = 500;
 /** The same text from the same client inside this window is taken once (the first receipt is answered). */
 export const DUPLICATE_WINDOW_MINUTES = 10;
 
-/** What an opinion is about (DOMAIN.md, stage 2: "the methodology, the axes and the prioritized themes"). */
+/** What an opinion is about (docs/domain.md, stage 2: "the methodology, the axes and the prioritized themes"). */
 export const OPINION_SUBJECTS = ["methodology", "axis", "theme"] as const;
 export type OpinionSubject = (typeof OPINION_SUBJECTS)[number];
 

@@ -1,4 +1,4 @@
-// The ten phases of a co-creation (DOMAIN.md) and the pure rules for opening and closing stages.
+// The ten phases of a co-creation (docs/domain.md) and the pure rules for opening and closing stages.
 export const PHASES = [
   "public_call",
   "opinion_intake",

@@ -1,5 +1,5 @@
 // The 2016 Guatemala process (3rd plan, section II), for the demo consultation. Institutions come from the
-// acronym list of the published plan (shared/seeds/001).
+// acronym list of the published plan (docs/domain.md, "Where this comes from").
 export const demo2016 = {
   consultation: {
     slug: "plan-gobierno-abierto-2016-2018",

@@ -45,7 +45,7 @@ describe("reorder", () => {
   });
 });
 
-it("a consultation starts with the ten phases of DOMAIN.md, in order", () => {
+it("a consultation starts with the ten phases of docs/domain.md, in order", () => {
   expect(defaultStages().map((s) => s.phase)).toEqual([...PHASES]);
   expect(PHASES).toHaveLength(10);
 });

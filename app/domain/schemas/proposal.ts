@@ -1,4 +1,4 @@
-// The OGP commitment template (DOMAIN.md) as zod schemas: one per form or command, shared by server and browser.
+// The OGP commitment template (docs/domain.md) as zod schemas: one per form or command, shared by server and browser.
 // Also the rules a form shows before it posts: completeness for registration, the milestone cap and a SMART checklist.
 import { z } from "zod";
 import { endNotBeforeStart, id, isoDate, longText, periodIssue, shortText } from "./fields";
