@@ -19,6 +19,13 @@ export interface ConsultationTable {
   ends_on: string | null;
   max_commitments: number;
   max_milestones: number;
+  /** Technical roundtable decision settings (0005): see app/domain/consensus/outcome.ts. */
+  decision_rule: Generated<string>;
+  stand_aside_max_share: Generated<number>;
+  supermajority_share: Generated<number>;
+  quorum_share: Generated<number>;
+  quorum_sector_minimums: Generated<string>; // JSON { sector: minimum }
+  private_answers: Generated<number>; // 1: publish only the tally of a closed vote, not who answered what
   created_at: string;
   updated_at: string;
 }
@@ -223,6 +230,7 @@ export interface RoundtableTable {
   theme_id: string | null; // null for the technical roundtable
   kind: "thematic" | "technical";
   name: string;
+  chair_user_id: string | null; // 0005: the technical roundtable's chair
 }
 
 export interface RoundTable {
@@ -235,6 +243,8 @@ export interface RoundTable {
   status: StageStatus;
   opened_at: string | null; // 0004
   closed_at: string | null; // 0004
+  kind: Generated<"round" | "review" | "refinement">; // 0005: thematic rounds; technical-roundtable sessions
+  closes_stage: string | null; // 0005: the funnel column closing this session fills (technical | refined)
 }
 
 export interface RoundAttendanceTable {
@@ -270,6 +280,8 @@ export interface ProposalTable {
   version: number; // optimistic concurrency for live merging
   created_at: string;
   updated_at: string;
+  state_organization_id: string | null; // 0005: the organization a withdrawal was recorded in the name of
+  lead_organization_id: string | null; // 0005: the responsible public institution that accepted (criterion a)
 }
 
 export interface MilestoneTable {
@@ -317,13 +329,78 @@ export interface ProposalResponseTable {
   input_id: string | null;
 }
 
-export interface VoteTable {
+/** Who was present at a technical-roundtable session (the latest record per person). */
+export interface TechnicalAttendanceTable {
+  round_id: string;
+  user_id: string;
+  present: number;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** The three adoption criteria, recorded (append-only; the latest record per criterion counts). */
+export interface ProposalCriterionTable {
+  seq: Generated<number>;
+  proposal_id: string;
+  criterion: "institution" | "legal" | "financial";
+  met: number;
+  note: string;
+  organization_id: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** A technical-roundtable member's declared conflict of interest on a proposal: recused from voting on it. */
+export interface ConflictDeclarationTable {
   id: string;
   proposal_id: string;
   user_id: string;
   organization_id: string | null;
-  choice: "consensus" | "objection" | "abstain";
-  cast_at: string;
+  reason: string;
+  declared_at: string;
+}
+
+/** Every text revision of a proposal (revision 1 is the text before the first edit). */
+export interface ProposalVersionTable {
+  id: string;
+  proposal_id: string;
+  revision: number;
+  template: string; // JSON ProposalTemplate
+  note: string;
+  edited_by: string | null;
+  edited_at: string;
+}
+
+/** A consensus vote on one proposal, in one session; `ballot` 2 is the fallback rule's second round. */
+export interface ConsensusVoteTable {
+  id: string;
+  consultation_id: string;
+  roundtable_id: string;
+  round_id: string;
+  proposal_id: string;
+  ballot: number;
+  status: "open" | "closed";
+  settings: string; // JSON DecisionSettings as they were when the vote opened
+  opened_by: string | null;
+  opened_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+  outcome: "adopted" | "rejected" | "second_round" | "no_quorum" | null;
+  grade: string | null;
+  outcome_detail: string | null; // JSON Outcome
+}
+
+/** A member's answer; changing it supersedes the previous one (history kept). */
+export interface VoteAnswerTable {
+  seq: Generated<number>;
+  vote_id: string;
+  user_id: string;
+  organization_id: string | null;
+  sector: string;
+  answer: "agree" | "reservations" | "stand_aside" | "block";
+  reason: string;
+  answered_at: string;
+  superseded_at: string | null;
 }
 
 export interface PlanCommentTable {
@@ -386,7 +463,12 @@ export interface Database {
   proposal_operations: ProposalOperationTable;
   proposal_lineage: ProposalLineageTable;
   proposal_responses: ProposalResponseTable;
-  votes: VoteTable;
+  technical_attendance: TechnicalAttendanceTable;
+  proposal_criteria: ProposalCriterionTable;
+  conflict_declarations: ConflictDeclarationTable;
+  proposal_versions: ProposalVersionTable;
+  consensus_votes: ConsensusVoteTable;
+  vote_answers: VoteAnswerTable;
   plan_comments: PlanCommentTable;
   command_log: CommandLogTable;
   audit_events: AuditEventTable;

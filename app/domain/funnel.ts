@@ -37,3 +37,20 @@ export function stageAfterThematicRound(stage: string): FunnelStage | null {
   if (!next || stageIndex(next) > stageIndex(THEMATIC_EXIT)) return null;
   return next;
 }
+
+/** The technical roundtable takes proposals unified at their thematic table (or further on). */
+export function isAtTechnical(stage: string): boolean {
+  return stageIndex(stage) >= stageIndex(THEMATIC_EXIT);
+}
+
+/**
+ * The stages a proposal enters when it moves from `from` to `to`: every column in between, so a proposal counted
+ * in a later column is counted in each earlier one (an adopted proposal passed every checkpoint). Empty when `to`
+ * is not further on.
+ */
+export function stagesBetween(from: string, to: string): FunnelStage[] {
+  const a = stageIndex(from);
+  const b = stageIndex(to);
+  if (b < 0 || b <= a) return [];
+  return FUNNEL_STAGES.slice(a + 1, b + 1);
+}

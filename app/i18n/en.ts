@@ -3,6 +3,7 @@ import { intakeEn } from "./messages/intake";
 import { forumsEn } from "./messages/forums";
 import { roundtablesEn } from "./messages/roundtables";
 import { funnelPublicEn } from "./messages/funnel-public";
+import { technicalEn } from "./messages/technical";
 
 const core = {
   "app.name": "Cocrea",
@@ -203,4 +204,5 @@ export const en: Record<MessageKey, string> = {
   ...forumsEn,
   ...roundtablesEn,
   ...funnelPublicEn,
+  ...technicalEn,
 };

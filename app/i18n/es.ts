@@ -4,6 +4,7 @@ import { intakeEs } from "./messages/intake";
 import { forumsEs } from "./messages/forums";
 import { roundtablesEs } from "./messages/roundtables";
 import { funnelPublicEs } from "./messages/funnel-public";
+import { technicalEs } from "./messages/technical";
 
 const core = {
   "app.name": "Cocrea",
@@ -204,6 +205,7 @@ export const es = {
   ...forumsEs,
   ...roundtablesEs,
   ...funnelPublicEs,
+  ...technicalEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -30,6 +30,11 @@ export function translate(lang: Lang, key: string, params: Params = {}): string 
     const value = params[name];
     if (value === undefined) return `{${name}}`;
     const text = String(value);
+    // "@a.key,@b.key": a list of translated names (e.g. the adoption criteria still missing).
+    if (text.startsWith("@") && text.includes(",")) {
+      const parts = text.split(",");
+      if (parts.every((p) => p.startsWith("@") && isMessageKey(p.slice(1)))) return parts.map((p) => dict[p.slice(1) as MessageKey]).join(", ");
+    }
     return text.startsWith("@") && isMessageKey(text.slice(1)) ? dict[text.slice(1) as MessageKey] : text;
   });
 }

@@ -7,7 +7,10 @@ import { laterStage } from "../../app/domain/funnel";
 import { mergeRefusal, splitRefusal, undoRefusal } from "../../app/domain/proposals/rules";
 import { supersededState } from "../../app/domain/proposals/states";
 import { mergeProposalsSchema, splitProposalSchema, undoOperationSchema } from "../../app/domain/schemas/proposal";
-import { CommandError, conflict, notFound } from "./errors";
+import { isAtTechnical } from "../../app/domain/funnel";
+import { hasAnyRole } from "../../app/domain/roles";
+import { CommandError, conflict, forbidden, notFound } from "./errors";
+import { TECHNICAL_PHASE, openSessionOf } from "./technical-lookup.server";
 import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, insertProposal, loadProposals, maxMilestonesOf, type ProposalRow } from "./proposal-store.server";
 import {
@@ -15,8 +18,41 @@ import {
 } from "./roundtable-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
-const tableStaff = { roles: ["roundtable_member", "point_of_contact"] } as const;
+const tableStaff = { roles: ["roundtable_member", "technical_member", "point_of_contact"] } as const;
 const PHASE = "thematic_roundtables";
+
+/** Who works at each kind of table: thematic-roundtable members there, technical-roundtable members at the MTGA. */
+function requireTableRole(ctx: CommandContext, kind: "thematic" | "technical"): void {
+  if (ctx.actor.kind === "system" || (ctx.actor.kind === "user" && ctx.actor.isPlatformAdmin)) return;
+  if (!hasAnyRole(ctx.roles, ["point_of_contact", kind === "technical" ? "technical_member" : "roundtable_member"])) throw forbidden();
+}
+
+/**
+ * The table a merge or split happens at, and its open round. Left out, the sources' thematic roundtable; the
+ * technical roundtable merges and splits further the proposals that reached it (unified or later).
+ */
+async function actingTable(trx: Trx, ctx: CommandContext, sources: readonly ProposalRow[], roundtableId: string | undefined) {
+  const consultationId = ctx.consultationId!;
+  const first = sources[0];
+  if (roundtableId) {
+    const table = await trx.selectFrom("roundtables").select(["id", "kind", "consultation_id"]).where("id", "=", roundtableId).executeTakeFirst();
+    if (!table || table.consultation_id !== consultationId) throw notFound("roundtable");
+    if (table.kind === "technical") {
+      requireTableRole(ctx, "technical");
+      const early = sources.find((s) => !isAtTechnical(s.stage));
+      if (early) throw new CommandError("invalid", "technical.error.not_at_technical", { title: early.title });
+      await requireStageOpen(trx, consultationId, TECHNICAL_PHASE);
+      const round = await openSessionOf(trx, table.id);
+      if (!round) throw new CommandError("conflict", "technical.error.no_open_session");
+      return { roundtableId: table.id, round };
+    }
+    if (sources.some((s) => s.roundtable_id !== table.id)) throw new CommandError("invalid", "roundtable.error.other_roundtable");
+  }
+  requireTableRole(ctx, "thematic");
+  await requireStageOpen(trx, consultationId, PHASE);
+  if (!first.roundtable_id || sources.some((s) => s.roundtable_id !== first.roundtable_id)) throw new CommandError("invalid", "roundtable.error.other_roundtable");
+  return { roundtableId: first.roundtable_id, round: await requireOpenRound(trx, first.roundtable_id) };
+}
 
 /** Rows in the order the payload named them; an unknown id is a 404. */
 async function sourcesInOrder(trx: Trx, ids: readonly string[]): Promise<ProposalRow[]> {
@@ -73,18 +109,16 @@ export const mergeProposals = defineCommand({
     const first = sources[0];
     const refusal = mergeRefusal(sources.map(factsOf), { consultationId, themeId: first.theme_id }, p.expectedVersions);
     if (refusal) throw await refusalError(trx, refusal);
-    await requireStageOpen(trx, consultationId, PHASE);
-    if (!first.roundtable_id || sources.some((s) => s.roundtable_id !== first.roundtable_id)) throw new CommandError("invalid", "roundtable.error.other_roundtable");
-    const round = await requireOpenRound(trx, first.roundtable_id);
+    const { roundtableId, round } = await actingTable(trx, ctx, sources, p.roundtableId);
     assertMilestoneCap(p.result.milestones.length, await maxMilestonesOf(trx, consultationId), ["result", "milestones"]);
     assertComplete(p.result, ["result"]);
     const present = await requirePresent(trx, p.present);
     const resultId = await insertProposal(trx, {
-      consultationId, themeId: first.theme_id, roundtableId: first.roundtable_id, roundId: round.id, proponentUserId: null, proponentOrganizationId: null,
+      consultationId, themeId: first.theme_id, roundtableId, roundId: round.id, proponentUserId: null, proponentOrganizationId: null,
       stage: sources.map((s) => s.stage).reduce(laterStage), state: "active", template: p.result, now: ctx.now,
     });
     const operationId = await recordOperation(trx, ctx, { kind: "merge", roundId: round.id, present, agreedNote: p.agreedNote, sourceIds: p.sourceIds, resultIds: [resultId] });
-    announceRoundtable(ctx, first.roundtable_id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.merged", {
+    announceRoundtable(ctx, roundtableId, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.merged", {
       count: sources.length, title: p.result.title,
     });
     return { proposalId: resultId, operationId };
@@ -102,9 +136,7 @@ export const splitProposal = defineCommand({
     const [source] = await sourcesInOrder(trx, [p.sourceId]);
     const refusal = splitRefusal(factsOf(source), p.results.length, { consultationId, themeId: source.theme_id }, p.expectedVersion);
     if (refusal) throw await refusalError(trx, refusal);
-    await requireStageOpen(trx, consultationId, PHASE);
-    if (!source.roundtable_id) throw new CommandError("invalid", "roundtable.error.not_thematic");
-    const round = await requireOpenRound(trx, source.roundtable_id);
+    const { roundtableId, round } = await actingTable(trx, ctx, [source], p.roundtableId);
     const max = await maxMilestonesOf(trx, consultationId);
     p.results.forEach((r, i) => {
       assertMilestoneCap(r.milestones.length, max, ["results", i, "milestones"]);
@@ -115,13 +147,13 @@ export const splitProposal = defineCommand({
     for (const template of p.results) {
       resultIds.push(
         await insertProposal(trx, {
-          consultationId, themeId: source.theme_id, roundtableId: source.roundtable_id, roundId: round.id, proponentUserId: null, proponentOrganizationId: null,
+          consultationId, themeId: source.theme_id, roundtableId, roundId: round.id, proponentUserId: null, proponentOrganizationId: null,
           stage: source.stage, state: "active", template, now: ctx.now,
         }),
       );
     }
     const operationId = await recordOperation(trx, ctx, { kind: "split", roundId: round.id, present, agreedNote: p.agreedNote, sourceIds: [source.id], resultIds });
-    announceRoundtable(ctx, source.roundtable_id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.split", {
+    announceRoundtable(ctx, roundtableId, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.split", {
       title: source.title, count: resultIds.length,
     });
     return { proposalIds: resultIds, operationId };
@@ -139,7 +171,10 @@ export const undoOperation = defineCommand({
     const edges = await trx.selectFrom("proposal_lineage").select(["source_id", "result_id"]).where("operation_id", "=", op.id).execute();
     const sourceIds = [...new Set(edges.map((e) => e.source_id))];
     const resultIds = [...new Set(edges.map((e) => e.result_id))];
-    const round = op.round_id ? await trx.selectFrom("rounds").select(["status", "roundtable_id"]).where("id", "=", op.round_id).executeTakeFirst() : undefined;
+    const round = op.round_id
+      ? await trx.selectFrom("rounds as r").innerJoin("roundtables as t", "t.id", "r.roundtable_id").select(["r.status", "r.roundtable_id", "t.kind"]).where("r.id", "=", op.round_id).executeTakeFirst()
+      : undefined;
+    requireTableRole(ctx, round?.kind === "technical" ? "technical" : "thematic");
     const results = await loadProposals(trx, resultIds);
     const refusal = undoRefusal({ undone: op.undone_at !== null, roundOpen: round?.status === "open" }, results.map(factsOf));
     if (refusal) throw await refusalError(trx, refusal);

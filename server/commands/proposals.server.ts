@@ -1,6 +1,6 @@
 // Proposals on the OGP template: a proponent (an organization's delegate) saves drafts, registers them with a
 // thematic roundtable, edits them while their round is not closed, and withdraws them with a reason.
-import { THEMATIC_ENTRY } from "../../app/domain/funnel";
+import { THEMATIC_ENTRY, isAtTechnical } from "../../app/domain/funnel";
 import { editRefusal, isProponentOf, isTableOwned, withdrawRefusal } from "../../app/domain/proposals/rules";
 import { templateFromRow } from "../../app/domain/proposals/template";
 import { createProposalSchema, proposalRefSchema, updateProposalSchema, withdrawProposalSchema, type ProposalTemplate } from "../../app/domain/schemas/proposal";
@@ -14,6 +14,7 @@ import {
 import {
   actingUser, actorLabel, announceRoundtable, consultationOfProposal, consultationOfRoundtable, receivingRound, refusalError, requireRoundtable,
 } from "./roundtable-lookup.server";
+import { recordRevision } from "./proposal-versions.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const PHASE = "thematic_roundtables";
@@ -110,6 +111,8 @@ export const updateProposal = defineCommand({
     if (row.state === "active") assertComplete(p);
     await assertResponses(trx, consultationId, p.respondsTo);
     const version = row.version + 1;
+    const { proposalId: _id, expectedVersion: _v, respondsTo: _r, ...template } = p;
+    if (row.state === "active") await recordRevision(trx, row, template, { note: "", editedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null, now: ctx.now });
     await trx.updateTable("proposals").set({ ...templateColumns(p), version, updated_at: ctx.now }).where("id", "=", row.id).execute();
     await replaceMilestones(trx, row.id, p.milestones);
     await replaceResponses(trx, row.id, p.respondsTo);
@@ -147,21 +150,66 @@ export const submitProposal = defineCommand({
   },
 });
 
+/**
+ * The organizations behind a proposal the table unified: the proponents of every proposal it descends from
+ * (through merges and splits that were not undone). Any of them may withdraw it, in its own name.
+ */
+async function organizationsBehind(trx: Trx, proposalId: string): Promise<Set<string>> {
+  const orgs = new Set<string>();
+  let frontier = [proposalId];
+  const seen = new Set(frontier);
+  while (frontier.length) {
+    const rows = await trx
+      .selectFrom("proposal_lineage as l")
+      .innerJoin("proposal_operations as o", "o.id", "l.operation_id")
+      .innerJoin("proposals as p", "p.id", "l.source_id")
+      .select(["p.id", "p.proponent_organization_id"])
+      .where("l.result_id", "in", frontier)
+      .where("o.undone_at", "is", null)
+      .execute();
+    frontier = [];
+    for (const r of rows) {
+      if (r.proponent_organization_id) orgs.add(r.proponent_organization_id);
+      if (!seen.has(r.id)) {
+        seen.add(r.id);
+        frontier.push(r.id);
+      }
+    }
+  }
+  return orgs;
+}
+
 export const withdrawProposal = defineCommand({
   type: "proposal.withdraw",
-  summary: "Withdraw one's own proposal, with a reason (it stays in the record, counted where it reached).",
+  summary: "Withdraw a proposal with a reason: one's own, or one the table unified from a proposal of one's organization (recorded in its name). It stays in the record, counted where it reached.",
   schema: withdrawProposalSchema,
-  access: { roles: ["proponent"] },
+  access: { roles: ["proponent", "technical_member"] },
   consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
   async handle(trx, p, ctx) {
     const row = await loadProposal(trx, p.proposalId);
-    await requireProponent(trx, ctx, row);
+    let organizationId = row.proponent_organization_id;
+    const owner = { proponentUserId: row.proponent_user_id, proponentOrganizationId: row.proponent_organization_id };
+    if (isTableOwned(owner) && ctx.actor.kind !== "system") {
+      const user = await actingUser(trx, ctx);
+      if (!user?.organizationId || !(await organizationsBehind(trx, row.id)).has(user.organizationId)) throw forbidden();
+      organizationId = user.organizationId;
+    } else {
+      await requireProponent(trx, ctx, row);
+    }
     const refusal = withdrawRefusal(factsOf(row));
     if (refusal) throw await refusalError(trx, refusal);
     const version = row.version + 1;
-    await trx.updateTable("proposals").set({ state: "withdrawn", state_reason: p.reason, version, updated_at: ctx.now }).where("id", "=", row.id).execute();
-    if (row.roundtable_id && row.state === "active") {
-      announceRoundtable(ctx, row.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.withdrawn", { title: row.title, reason: p.reason });
+    await trx
+      .updateTable("proposals")
+      .set({ state: "withdrawn", state_reason: p.reason, state_organization_id: organizationId, version, updated_at: ctx.now })
+      .where("id", "=", row.id)
+      .execute();
+    if (row.state === "active") {
+      const organization = await organizationLabel(trx, organizationId);
+      const tableId = isAtTechnical(row.stage) ? (await trx.selectFrom("roundtables").select("id").where("consultation_id", "=", row.consultation_id).where("kind", "=", "technical").executeTakeFirst())?.id : row.roundtable_id;
+      if (tableId) {
+        announceRoundtable(ctx, tableId, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.withdrawn", { title: row.title, reason: p.reason, organization });
+      }
     }
     return { proposalId: row.id, state: "withdrawn", version };
   },

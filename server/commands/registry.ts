@@ -15,6 +15,9 @@ import { roundtableCommands } from "./roundtables.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
 import { createAdmin, createApiToken } from "./system.server";
 import { archiveTheme, createTheme, moveTheme, restoreTheme, updateTheme } from "./themes.server";
+import { technicalCommands } from "./technical.server";
+import { technicalReviewCommands } from "./technical-review.server";
+import { voteCommands } from "./votes.server";
 import type { CommandDefinition } from "./types";
 
 export const commands: readonly CommandDefinition<any, any>[] = [
@@ -31,5 +34,6 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   createSummary, updateSummary, deleteSummary,
   submitOpinion, reportOpinion, hideOpinion, restoreOpinion,
   ...roundtableCommands, ...proposalCommands, ...proposalOperationCommands,
+  ...technicalCommands, ...technicalReviewCommands, ...voteCommands,
   createAdmin, createApiToken,
 ];

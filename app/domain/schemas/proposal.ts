@@ -83,7 +83,11 @@ const agreementFields = {
   agreedNote: text(3000),
 };
 
+/** The table acting: left out, the sources' thematic roundtable; the technical roundtable's id to merge or split there. */
+const actingTable = { roundtableId: id.optional() };
+
 export const mergeProposalsSchema = z.object({
+  ...actingTable,
   sourceIds: z.array(id).min(2).max(200),
   /** Versions the member composed from; a source changed since then answers 409. */
   expectedVersions: z.record(z.string(), z.coerce.number().int().min(1)).optional(),
@@ -92,6 +96,7 @@ export const mergeProposalsSchema = z.object({
 });
 
 export const splitProposalSchema = z.object({
+  ...actingTable,
   sourceId: id,
   expectedVersion: z.coerce.number().int().min(1).optional(),
   results: z.array(proposalTemplateSchema).min(2).max(20),
