@@ -26,4 +26,6 @@ export interface VoteTallyEvent {
   outcome: string | null;
   grade: string | null;
   at: string;
+  /** The command that moved the tally (vote.open, vote.answer, vote.close): its sender can tell its own answer's echo. */
+  commandId?: string;
 }

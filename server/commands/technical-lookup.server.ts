@@ -113,7 +113,7 @@ export function announceTally(
 ): void {
   const data: VoteTallyEvent = {
     voteId: vote.id, proposalId: vote.proposal_id, roundtableId: vote.roundtable_id, status: vote.status, ballot: vote.ballot,
-    tally: tallyAnswers(answers, eligible), outcome: vote.outcome, grade: vote.grade, at: ctx.now,
+    tally: tallyAnswers(answers, eligible), outcome: vote.outcome, grade: vote.grade, at: ctx.now, commandId: ctx.commandId,
   };
   ctx.broadcasts.push({ room: rooms.consultation(consultationId), event: VOTE_EVENTS.tally, data });
 }
