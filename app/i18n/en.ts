@@ -4,6 +4,7 @@ import { forumsEn } from "./messages/forums";
 import { roundtablesEn } from "./messages/roundtables";
 import { funnelPublicEn } from "./messages/funnel-public";
 import { technicalEn } from "./messages/technical";
+import { technicalPagesEn } from "./messages/technical-pages";
 
 const core = {
   "app.name": "Cocrea",
@@ -206,3 +207,4 @@ export const en: Record<MessageKey, string> = {
   ...funnelPublicEn,
   ...technicalEn,
 };
+  ...technicalPagesEn,

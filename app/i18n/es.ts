@@ -5,6 +5,7 @@ import { forumsEs } from "./messages/forums";
 import { roundtablesEs } from "./messages/roundtables";
 import { funnelPublicEs } from "./messages/funnel-public";
 import { technicalEs } from "./messages/technical";
+import { technicalPagesEs } from "./messages/technical-pages";
 
 const core = {
   "app.name": "Cocrea",
@@ -207,5 +208,6 @@ export const es = {
   ...funnelPublicEs,
   ...technicalEs,
 } as const;
+  ...technicalPagesEs,
 
 export type MessageKey = keyof typeof es;
