@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { migrationProvider } from "./migrations/index";
 import { withStatementCache } from "./statement-cache";
 import type { Database } from "./schema";
@@ -12,6 +12,26 @@ export type DB = Kysely<Database>;
 export function sqlitePathFromUrl(url: string): string {
   if (url === ":memory:" || url === "file::memory:") return ":memory:";
   return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+/**
+ * Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE) and wait on busy_timeout, so another
+ * process writing at the same moment (the CLI while the server runs) makes them wait instead of failing with
+ * SQLITE_BUSY_SNAPSHOT when a deferred transaction tries to upgrade its read lock.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+    super(sqliteConfig);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
+  }
 }
 
 export function openDatabase(url: string): { db: DB; sqlite: SQLite.Database } {
@@ -26,7 +46,7 @@ export function openDatabase(url: string): { db: DB; sqlite: SQLite.Database } {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, sqlite };
 }
 

@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { Server as SocketServer } from "socket.io";
-import { pickLang, LANG_COOKIE } from "../app/i18n";
+import { pickLang, translate, LANG_COOKIE } from "../app/i18n";
 import { zodErrorMap } from "../app/i18n/zod.server";
 import { migrateToLatest, openDatabase, type DB } from "../db/connection.server";
 import { createSession, destroySession, checkCredentials, SESSION_COOKIE } from "./auth/sessions.server";
@@ -116,6 +116,16 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   });
 
   app.use("/api/v1", apiRouter({ db, bus, apiLimiter }));
+
+  // A page path with broken %-encoding (/r/%E0%A4%A) is the client's mistake: 400, never a stack trace.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      res.status(400).type("text/plain").send(translate(state(res).lang, "error.bad_request"));
+    }
+  });
 
   const build = options.remixBuild ?? ((await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild);
   app.all(

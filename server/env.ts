@@ -1,5 +1,7 @@
 // Environment, checked with zod at start-up (see .env.example).
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const flag = z.preprocess((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true"), z.boolean());
@@ -27,6 +29,26 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  // Sessions live in the database, so a per-start secret only invalidates open forms' CSRF tokens.
-  return { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET || randomBytes(32).toString("hex") };
+  return { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET || secretBesideDatabase(parsed.data.DATABASE_URL) };
+}
+
+/**
+ * Without SESSION_SECRET, one secret is generated on the first start and kept beside the SQLite file: it keys the
+ * anonymous clients' idempotency records and the duplicate-opinion check, so a phone retrying after a restart must
+ * meet the same secret and get its first answer (not a 409). In memory (tests) it lives as long as the process.
+ */
+export function secretBesideDatabase(databaseUrl: string): string {
+  const file = databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
+  if (file === ":memory:" || file === "" || /^[a-z]+:\/\//.test(databaseUrl)) return randomBytes(32).toString("hex");
+  const secretFile = path.join(path.dirname(path.resolve(file)), "cocrea-secret");
+  try {
+    const kept = fs.readFileSync(secretFile, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    // first start: make one below
+  }
+  fs.mkdirSync(path.dirname(secretFile), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  fs.writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }

@@ -4,6 +4,7 @@ import { forumsEn } from "./messages/forums";
 import { roundtablesEn } from "./messages/roundtables";
 import { funnelPublicEn } from "./messages/funnel-public";
 import { technicalEn } from "./messages/technical";
+import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
 
 const core = {
@@ -172,6 +173,7 @@ const core = {
   "error.retry": "Please try again in a moment.",
   "error.invalid_envelope": "The command does not have the expected shape.",
   "error.invalid_payload": "Please check the data: some fields are invalid.",
+  "error.bad_request": "The request is malformed (bad encoding or body).",
   "error.invalid_json": "The request body is not valid JSON.",
   "error.unknown_command": "There is no command “{type}”.",
   "error.unauthenticated": "You need to sign in.",
@@ -206,5 +208,6 @@ export const en: Record<MessageKey, string> = {
   ...roundtablesEn,
   ...funnelPublicEn,
   ...technicalEn,
-};
+  ...reviewEn,
   ...technicalPagesEn,
+};

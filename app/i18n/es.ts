@@ -5,6 +5,7 @@ import { forumsEs } from "./messages/forums";
 import { roundtablesEs } from "./messages/roundtables";
 import { funnelPublicEs } from "./messages/funnel-public";
 import { technicalEs } from "./messages/technical";
+import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
 
 const core = {
@@ -173,6 +174,7 @@ const core = {
   "error.retry": "Intente de nuevo en un momento.",
   "error.invalid_envelope": "El comando no tiene la forma esperada.",
   "error.invalid_payload": "Revise los datos: hay campos inválidos.",
+  "error.bad_request": "La petición está mal formada (codificación o cuerpo no válidos).",
   "error.invalid_json": "El cuerpo de la petición no es JSON válido.",
   "error.unknown_command": "No existe el comando «{type}».",
   "error.unauthenticated": "Debe iniciar sesión.",
@@ -207,7 +209,8 @@ export const es = {
   ...roundtablesEs,
   ...funnelPublicEs,
   ...technicalEs,
-} as const;
+  ...reviewEs,
   ...technicalPagesEs,
+} as const;
 
 export type MessageKey = keyof typeof es;

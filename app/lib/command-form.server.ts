@@ -2,6 +2,7 @@
 import { json, type AppLoadContext, type TypedResponse } from "@remix-run/node";
 import { translate } from "../i18n";
 import type { ActionResult } from "./action-result";
+import { readForm } from "./read-form.server";
 
 const RESERVED = new Set(["_csrf", "_nonce", "intent"]);
 
@@ -23,7 +24,7 @@ export async function handleCommandForm(
   commands: Record<string, string>,
   extra: Record<string, unknown> = {},
 ): Promise<TypedResponse<ActionResult>> {
-  const form = await request.formData();
+  const form = await readForm(request, context.lang);
   const intent = String(form.get("intent") ?? "");
   if (!context.checkCsrfOk(form)) {
     return json({ ok: false, intent, error: { code: "forbidden", message: translate(context.lang, "error.csrf") } }, { status: 403 });
@@ -38,6 +39,6 @@ export async function handleCommandForm(
   const e = outcome.error;
   return json(
     { ok: false, intent, error: { code: e.code, message: translate(context.lang, e.messageKey, e.params), issues: e.issues } },
-    { status: e.status },
+    { status: e.status, headers: e.code === "rate_limited" ? { "Retry-After": String(e.params.seconds ?? 60) } : undefined },
   );
 }

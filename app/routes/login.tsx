@@ -4,6 +4,8 @@ import { useRootData as useRootCsrf } from "../components/forms";
 import { loginSchema } from "../domain/schemas/membership";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
+import { safeRedirect } from "../lib/safe-redirect";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Cocrea" }];
 
@@ -12,13 +14,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return null;
 }
 
-function safeRedirect(to: FormDataEntryValue | null): string {
-  const s = typeof to === "string" ? to : "";
-  return s.startsWith("/") && !s.startsWith("//") ? s : "/admin";
-}
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context.lang);
   if (!context.checkCsrfOk(form)) return json({ error: translate(context.lang, "error.csrf") }, { status: 403 });
   const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return json({ error: translate(context.lang, "login.failed") }, { status: 400 });
@@ -27,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ("error" in outcome) {
     return json({ error: translate(context.lang, "error.rate_limited", { seconds: outcome.seconds }) }, { status: 429 });
   }
-  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": outcome.setCookie } });
+  return redirect(safeRedirect(form.get("redirectTo"), "/admin"), { headers: { "Set-Cookie": outcome.setCookie } });
 }
 
 export default function Login() {

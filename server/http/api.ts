@@ -22,6 +22,7 @@ export function state(res: Response): RequestState {
 }
 
 function fail(res: Response, error: CommandError) {
+  if (error.code === "rate_limited") res.setHeader("Retry-After", String(error.params.seconds ?? 60));
   res.status(error.status).json(errorBody(error, state(res).lang));
 }
 
@@ -66,6 +67,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
       try {
         const outcome = await deps.bus.execute(req.body, identity.actor, lang);
         const { status, body } = outcomeResponse(outcome, lang);
+        if (!outcome.ok && outcome.error.code === "rate_limited") res.setHeader("Retry-After", String(outcome.error.params.seconds ?? 60));
         res.status(status).json(body);
       } catch (e) {
         next(e);
@@ -97,13 +99,21 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
     }
   });
 
-  // Body-parser errors (malformed JSON, over 1 MB) and anything unexpected, in the API envelope.
+  // Anything else under /api/v1 is an unknown endpoint, answered in the API envelope (not by the pages).
+  router.use((_req, res) => fail(res, new CommandError("not_found", "error.not_found", { what: "endpoint" })));
+
+  // Body-parser errors (malformed JSON, a body that is not the gzip it claims, over 1 MB), bad %-encoding in a
+  // path parameter, and anything unexpected, in the API envelope.
   router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const type = (err as { type?: string }).type;
     if (type === "entity.too.large") return fail(res, new CommandError("too_large", "error.too_large"));
     if (type === "entity.parse.failed" || type === "encoding.unsupported" || type === "charset.unsupported") {
       return fail(res, new CommandError("invalid", "error.invalid_json"));
+    }
+    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    if (err instanceof URIError || (typeof status === "number" && status >= 400 && status < 500)) {
+      return fail(res, new CommandError("invalid", "error.bad_request"));
     }
     console.error(err);
     res.status(500).json({ ok: false, error: { code: "server_error", message: "Internal error" } });
