@@ -50,6 +50,8 @@ export const technicalPagesEs = {
   "technical_page.members": "Integrantes ({count})",
   "technical_page.observers": "Observadores ({count})",
   "technical_page.people_none": "Nadie todavía.",
+  "technical_page.role.member": "integrante",
+  "technical_page.role.observer": "observador(a)",
 
   "technical_page.proposals": "Propuestas en la Mesa Técnica",
   "technical_page.proposals_none": "Ninguna propuesta ha llegado todavía a la Mesa Técnica.",
@@ -169,6 +171,8 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
   "technical_page.members": "Members ({count})",
   "technical_page.observers": "Observers ({count})",
   "technical_page.people_none": "Nobody yet.",
+  "technical_page.role.member": "member",
+  "technical_page.role.observer": "observer",
 
   "technical_page.proposals": "Proposals at the technical roundtable",
   "technical_page.proposals_none": "No proposal has reached the technical roundtable yet.",

@@ -1,0 +1,43 @@
+// The technical roundtable's staff page is for the consultation's staff (signed in, any role there, or a platform
+// admin); what each person may do there follows from their roles and from who chairs the table.
+import type { AppLoadContext } from "@remix-run/node";
+import { organizationOfUser, rolesOf } from "./queries.server";
+import { requireUser } from "./require-user.server";
+
+export async function requireTechnicalStaff(context: AppLoadContext, request: Request, consultationId: string) {
+  const user = requireUser(context, request);
+  const roles = await rolesOf(context.db, user.id, consultationId);
+  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
+  const has = (...wanted: string[]) => wanted.some((r) => roles.includes(r));
+  const organizationId = await organizationOfUser(context.db, user.id);
+  return {
+    user,
+    viewer: { userId: user.id, organizationId },
+    roles: {
+      contact: user.isPlatformAdmin || has("point_of_contact"),
+      member: has("technical_member"),
+      observer: has("observer"),
+      /** Withdrawal is for the organizations behind a proposal (proponents, or members for their institution). */
+      withdraws: has("proponent", "technical_member"),
+    },
+  };
+}
+
+/** What the viewer may do at the table, once its chair is known. */
+export function technicalPermissions(access: TechnicalAccess, chairUserId: string | null) {
+  const chair = access.roles.member && chairUserId === access.user.id;
+  return {
+    contact: access.roles.contact,
+    chair,
+    /** Schedules, opens and closes sessions and votes; records anyone's attendance; rejects. */
+    run: access.roles.contact || chair,
+    member: access.roles.member,
+    observer: access.roles.observer,
+    /** Records the adoption criteria. */
+    review: access.roles.contact || access.roles.member,
+    withdraws: access.roles.withdraws,
+  };
+}
+
+export type TechnicalAccess = Awaited<ReturnType<typeof requireTechnicalStaff>>;
+export type TechnicalPermissions = ReturnType<typeof technicalPermissions>;
