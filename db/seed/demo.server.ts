@@ -5,6 +5,7 @@ import type { DB } from "../connection.server";
 import { seedForumsDemo } from "./forums-demo.server";
 import { seedIntakeDemo } from "./intake-demo.server";
 import { seedRoundtablesDemo } from "./roundtables-demo.server";
+import { seedTechnicalDemo } from "./technical-demo.server";
 import { runCommand, seedActor } from "./run-command.server";
 
 const run = <T = Record<string, string>>(bus: CommandBus, type: string, payload: unknown) => runCommand<T>(bus, seedActor, type, payload);
@@ -47,5 +48,6 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const intake = await seedIntakeDemo(bus, db, consultationId);
   const forums = await seedForumsDemo(bus, db, consultationId);
   const roundtables = await seedRoundtablesDemo(bus, db, consultationId);
+  await seedTechnicalDemo(bus, db, consultationId);
   return { email: DEMO_ADMIN_EMAIL, password, slug, consultationId, intake, forums, roundtables };
 }
