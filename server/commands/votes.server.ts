@@ -98,29 +98,29 @@ export const answerVote = defineCommand({
   consultationOf: (trx, p) => consultationOfVote(trx, p.voteId),
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
-    const vote = await trx.selectFrom("consensus_votes").selectAll().where("id", "=", p.voteId).executeTakeFirstOrThrow();
-    const userId = userIdOf(ctx);
-    const [present, recusal] = userId
-      ? await Promise.all([
-          trx.selectFrom("technical_attendance").select("present").where("round_id", "=", vote.round_id).where("user_id", "=", userId).executeTakeFirst(),
-          trx.selectFrom("conflict_declarations").select("reason").where("proposal_id", "=", vote.proposal_id).where("user_id", "=", userId).executeTakeFirst(),
-        ])
-      : [undefined, undefined];
+    const userId = userIdOf(ctx) ?? "";
+    // One read for the vote and everything about the person answering it (the hot path of a live vote).
+    const vote = await trx
+      .selectFrom("consensus_votes as v")
+      .selectAll("v")
+      .select((eb) => [
+        eb.selectFrom("technical_attendance as a").select("a.present").whereRef("a.round_id", "=", "v.round_id").where("a.user_id", "=", userId).as("present"),
+        eb.selectFrom("conflict_declarations as d").select("d.reason").whereRef("d.proposal_id", "=", "v.proposal_id").where("d.user_id", "=", userId).as("recusal"),
+        eb.selectFrom("users as u").select("u.organization_id").where("u.id", "=", userId).as("organization_id"),
+        eb.selectFrom("users as u").innerJoin("organizations as o", "o.id", "u.organization_id").select("o.sector").where("u.id", "=", userId).as("sector"),
+      ])
+      .where("v.id", "=", p.voteId)
+      .executeTakeFirstOrThrow();
     const refusal = answerRefusal({
       voteOpen: vote.status === "open", isMember: hasAnyRole(ctx.roles, ["technical_member"]), isObserver: hasAnyRole(ctx.roles, ["observer"]),
-      present: present?.present === 1, recusal: recusal?.reason ?? null,
+      present: vote.present === 1, recusal: vote.recusal ?? null,
     });
     if (refusal) {
       if (refusal.code === "vote_closed") throw new CommandError("conflict", "technical.error.vote_closed");
       if (refusal.code === "recused") throw new CommandError("forbidden", "technical.error.recused", { reason: refusal.reason });
       throw new CommandError("forbidden", `technical.error.${refusal.code}`);
     }
-    const user = await trx
-      .selectFrom("users as u")
-      .leftJoin("organizations as o", "o.id", "u.organization_id")
-      .select(["u.organization_id", "o.sector"])
-      .where("u.id", "=", userId!)
-      .executeTakeFirstOrThrow();
+    const user = { organization_id: vote.organization_id, sector: vote.sector };
     await trx.updateTable("vote_answers").set({ superseded_at: ctx.now }).where("vote_id", "=", vote.id).where("user_id", "=", userId!).where("superseded_at", "is", null).execute();
     await trx
       .insertInto("vote_answers")
