@@ -6,6 +6,7 @@ import { useT } from "../../i18n/react";
 import { CommandButton, CommandForm } from "../admin/CommandForm";
 import { Field } from "../forms";
 import { CriteriaList } from "./CriteriaList";
+import { translatedResult } from "./issues";
 import type { Can, Institution, TechnicalProposal } from "./types";
 
 interface Props {
@@ -65,7 +66,9 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
             <details>
               <summary>{t("technical_page.record_criterion")}</summary>
               <CommandForm intent="criterion" hidden={{ proposalId: p.id }} submitLabel={t("technical_page.record")} resetOnSuccess>
-                {(res) => (
+                {(raw) => {
+                  const res = translatedResult(t, raw);
+                  return (
                   <>
                     <Field name="criterion" label={t("technical_page.criterion_field")} intent="criterion" result={res} id={fid("criterion")}>
                       <select id={fid("criterion")} name="criterion" defaultValue="institution">
@@ -86,7 +89,8 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
                       </Field>
                     ) : null}
                   </>
-                )}
+                  );
+                }}
               </CommandForm>
             </details>
           ) : null}
