@@ -10,7 +10,7 @@ import { mergeProposalsSchema, splitProposalSchema, undoOperationSchema } from "
 import { isAtTechnical } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
 import { CommandError, conflict, forbidden, notFound } from "./errors";
-import { TECHNICAL_PHASE, openSessionOf } from "./technical-lookup.server";
+import { TECHNICAL_PHASE, openSessionOf, refuseDuringVote } from "./technical-lookup.server";
 import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, insertProposal, loadProposals, maxMilestonesOf, type ProposalRow } from "./proposal-store.server";
 import {
@@ -28,12 +28,14 @@ function requireTableRole(ctx: CommandContext, kind: "thematic" | "technical"): 
 }
 
 /**
- * The table a merge or split happens at, and its open round. Left out, the sources' thematic roundtable; the
- * technical roundtable merges and splits further the proposals that reached it (unified or later).
+ * The table a merge or split happens at, and its open round. Left out, the first source's own table (a proposal the
+ * technical roundtable made belongs to it); the technical roundtable merges and splits further the proposals that
+ * reached it (unified or later).
  */
-async function actingTable(trx: Trx, ctx: CommandContext, sources: readonly ProposalRow[], roundtableId: string | undefined) {
+async function actingTable(trx: Trx, ctx: CommandContext, sources: readonly ProposalRow[], named: string | undefined) {
   const consultationId = ctx.consultationId!;
   const first = sources[0];
+  const roundtableId = named ?? first.roundtable_id;
   if (roundtableId) {
     const table = await trx.selectFrom("roundtables").select(["id", "kind", "consultation_id"]).where("id", "=", roundtableId).executeTakeFirst();
     if (!table || table.consultation_id !== consultationId) throw notFound("roundtable");
@@ -110,6 +112,7 @@ export const mergeProposals = defineCommand({
     const refusal = mergeRefusal(sources.map(factsOf), { consultationId, themeId: first.theme_id }, p.expectedVersions);
     if (refusal) throw await refusalError(trx, refusal);
     const { roundtableId, round } = await actingTable(trx, ctx, sources, p.roundtableId);
+    await refuseDuringVote(trx, sources);
     assertMilestoneCap(p.result.milestones.length, await maxMilestonesOf(trx, consultationId), ["result", "milestones"]);
     assertComplete(p.result, ["result"]);
     const present = await requirePresent(trx, p.present);
@@ -137,6 +140,7 @@ export const splitProposal = defineCommand({
     const refusal = splitRefusal(factsOf(source), p.results.length, { consultationId, themeId: source.theme_id }, p.expectedVersion);
     if (refusal) throw await refusalError(trx, refusal);
     const { roundtableId, round } = await actingTable(trx, ctx, [source], p.roundtableId);
+    await refuseDuringVote(trx, [source]);
     const max = await maxMilestonesOf(trx, consultationId);
     p.results.forEach((r, i) => {
       assertMilestoneCap(r.milestones.length, max, ["results", i, "milestones"]);
@@ -178,6 +182,7 @@ export const undoOperation = defineCommand({
     const results = await loadProposals(trx, resultIds);
     const refusal = undoRefusal({ undone: op.undone_at !== null, roundOpen: round?.status === "open" }, results.map(factsOf));
     if (refusal) throw await refusalError(trx, refusal);
+    await refuseDuringVote(trx, results);
     await trx.updateTable("proposal_operations").set({ undone_at: ctx.now, undone_by: ctx.actor.kind === "user" ? ctx.actor.userId : null }).where("id", "=", op.id).execute();
     await trx
       .updateTable("proposals")

@@ -15,6 +15,7 @@ import {
   actingUser, actorLabel, announceRoundtable, consultationOfProposal, consultationOfRoundtable, receivingRound, refusalError, requireRoundtable,
 } from "./roundtable-lookup.server";
 import { recordRevision } from "./proposal-versions.server";
+import { refuseDuringVote } from "./technical-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const PHASE = "thematic_roundtables";
@@ -37,7 +38,9 @@ async function requireMayEdit(trx: Trx, ctx: CommandContext, row: ProposalRow): 
   if (ctx.actor.kind === "system") return;
   const owner = { proponentUserId: row.proponent_user_id, proponentOrganizationId: row.proponent_organization_id };
   if (isTableOwned(owner)) {
-    if ((ctx.actor.kind === "user" && ctx.actor.isPlatformAdmin) || hasAnyRole(ctx.roles, ["roundtable_member", "point_of_contact"])) return;
+    if ((ctx.actor.kind === "user" && ctx.actor.isPlatformAdmin) || hasAnyRole(ctx.roles, ["point_of_contact"])) return;
+    // Thematic members edit what their table unified until it reaches the technical roundtable (which revises it).
+    if (hasAnyRole(ctx.roles, ["roundtable_member"]) && !isAtTechnical(row.stage)) return;
     throw forbidden();
   }
   const user = await actingUser(trx, ctx);
@@ -198,6 +201,7 @@ export const withdrawProposal = defineCommand({
     }
     const refusal = withdrawRefusal(factsOf(row));
     if (refusal) throw await refusalError(trx, refusal);
+    await refuseDuringVote(trx, [row]);
     const version = row.version + 1;
     await trx
       .updateTable("proposals")

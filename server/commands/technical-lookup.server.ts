@@ -98,6 +98,16 @@ export async function currentAnswers(trx: Trx, voteId: string): Promise<VoteAnsw
   return rows.map((r) => ({ userId: r.user_id, sector: r.sector, answer: r.answer, reason: r.reason }));
 }
 
+/**
+ * A proposal being voted on keeps its state until the vote closes: withdrawing, merging, splitting or undoing it
+ * meanwhile would let the vote's close adopt (or reject) a proposal that has already left the table. 409 naming it.
+ */
+export async function refuseDuringVote(trx: Trx, proposals: ReadonlyArray<{ id: string; title: string }>): Promise<void> {
+  if (proposals.length === 0) return;
+  const open = await trx.selectFrom("consensus_votes").select("proposal_id").where("proposal_id", "in", proposals.map((p) => p.id)).where("status", "=", "open").executeTakeFirst();
+  if (open) throw new CommandError("conflict", "technical.error.vote_in_progress", { title: proposals.find((p) => p.id === open.proposal_id)!.title });
+}
+
 export async function criteriaRecords(trx: Trx, proposalId: string): Promise<CriterionRecord[]> {
   const rows = await trx.selectFrom("proposal_criteria").select(["criterion", "met", "note", "recorded_at", "seq"]).where("proposal_id", "=", proposalId).execute();
   return rows.map((r) => ({ criterion: r.criterion, met: Boolean(r.met), note: r.note, recordedAt: r.recorded_at, seq: Number(r.seq) }));
