@@ -226,6 +226,28 @@ describe("withdrawal of a unified proposal", () => {
   });
 });
 
+describe("leaving the table while a vote on it is open", () => {
+  it("withdrawing or merging a proposal under vote: 409 (closing the vote would otherwise adopt a proposal that left)", async () => {
+    const [voted, other] = [await ready(), next()];
+    const title = await titleOf(voted);
+    const { voteId } = await chair().ok<{ voteId: string }>("vote.open", { proposalId: voted });
+    await member(0).ok("vote.answer", { voteId, answer: "agree" });
+    const message = `Hay una votación abierta sobre «${title}»: ciérrela primero.`;
+    await refused(t.icefi.client, "proposal.withdraw", { proposalId: voted, reason: "Lo retiramos" }, 409, message);
+    await refused(member(0), "proposal.merge", {
+      roundtableId: t.technicalId, sourceIds: [other, voted], result: unifiedPayload("Fusión durante la votación"), present: [t.orgs.minfin], agreed: true, agreedNote: "",
+    }, 409, message);
+    await refused(member(0), "proposal.split", {
+      roundtableId: t.technicalId, sourceId: voted, results: [unifiedPayload("Parte A"), unifiedPayload("Parte B")], present: [t.orgs.minfin], agreed: true, agreedNote: "",
+    }, 409, message);
+    expect((await db().selectFrom("proposals").select("state").where("id", "in", [voted, other]).execute()).map((r) => r.state)).toEqual(["active", "active"]);
+    // Once the vote is closed (here without quorum), the proponent may withdraw it.
+    await chair().ok("vote.close", { voteId });
+    await t.icefi.client.ok("proposal.withdraw", { proposalId: voted, reason: "Lo retiramos" });
+    pool.push(other);
+  });
+});
+
 describe("merging at the technical table", () => {
   const present = () => [t.orgs.minfin, t.orgs.icefi];
 
