@@ -8,13 +8,14 @@ import { PeoplePanel } from "../components/admin/PeoplePanel";
 import { ROUNDTABLE_INTENTS, RoundtablesPanel } from "../components/admin/RoundtablesPanel";
 import { StagesPanel } from "../components/admin/StagesPanel";
 import { ThemesPanel } from "../components/admin/ThemesPanel";
+import { TECHNICAL_INTENTS, TechnicalPanel, decisionSettingsPayload } from "../components/admin/TechnicalPanel";
 import { Field } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { requireUser } from "../lib/require-user.server";
 import { useLiveConsultation } from "../live/useLive";
-import { roundtablesOverview } from "../lib/queries.server";
+import { roundtablesOverview, technicalPanel } from "../lib/queries.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Admin` : "Cocrea" }];
 
@@ -32,6 +33,7 @@ const INTENTS: Record<string, string> = {
   theme_move: "theme.move",
   ...FORUM_INTENTS,
   ...ROUNDTABLE_INTENTS,
+  ...TECHNICAL_INTENTS,
   invite: "invitation.create",
   invite_revoke: "invitation.revoke",
   role_revoke: "role.revoke",
@@ -51,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     forums: view.forums,
     forumsPanel: await forumsPanel(context.db, view.consultation.id, user.id),
     roundtables: await roundtablesOverview(context.db, view.consultation.id),
+    technical: await technicalPanel(context.db, view.consultation.id),
     declarations: view.declarations.length,
     ...overview,
     publicUrl: context.publicUrl,
@@ -60,7 +63,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireUser(context, request);
-  return handleCommandForm(request, context, INTENTS);
+  // The decision settings post percentages and one field per sector: shaped here into what the command takes.
+  const form = await request.clone().formData().catch(() => null);
+  const extra = form?.get("intent") === "decision_settings" ? decisionSettingsPayload(form) : {};
+  return handleCommandForm(request, context, INTENTS, extra);
 }
 
 export default function Dashboard() {
@@ -84,6 +90,7 @@ export default function Dashboard() {
         <ThemesPanel themes={data.themes} consultationId={c.id} canEdit={data.canEdit} />
         <ForumsPanel panel={data.forumsPanel} consultationId={c.id} canEdit={data.canEdit} publicUrl={data.publicUrl} />
         <RoundtablesPanel overview={data.roundtables} consultationId={c.id} canEdit={data.canEdit} />
+        <TechnicalPanel panel={data.technical} consultation={c} canEdit={data.canEdit} />
         <PeoplePanel
           consultationId={c.id}
           members={data.members}

@@ -8,8 +8,10 @@ import { LiveBadge } from "../components/LiveBadge";
 import { LineageTree } from "../components/roundtables/LineageTree";
 import { ProposalSheet } from "../components/roundtables/ProposalSheet";
 import { SplitComposer } from "../components/roundtables/SplitComposer";
+import { TechnicalReview } from "../components/review/TechnicalReview";
+import { isAtTechnical } from "../domain/funnel";
 import { useFormatDate, useT } from "../i18n/react";
-import { proposalDetail, proposalLineage, roundtableHeader } from "../lib/queries.server";
+import { proposalDetail, proposalLineage, proposalReview, roundtableHeader, technicalPanel } from "../lib/queries.server";
 import { requireRoundtableStaff } from "../lib/roundtable-access.server";
 import { handleRoundtableForm } from "../lib/roundtable-form.server";
 import { useLiveRoundtable } from "../live/useLiveRoundtable";
@@ -20,13 +22,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireRoundtableStaff(context, request, params.id!);
   const proposal = await proposalDetail(context.db, params.proposalId!);
   if (!proposal || proposal.consultationId !== params.id) throw new Response("Not found", { status: 404 });
-  const [lineage, table] = await Promise.all([proposalLineage(context.db, proposal.id), proposal.roundtableId ? roundtableHeader(context.db, proposal.roundtableId) : null]);
+  const [lineage, table, review, technical] = await Promise.all([
+    proposalLineage(context.db, proposal.id),
+    proposal.roundtableId ? roundtableHeader(context.db, proposal.roundtableId) : null,
+    proposalReview(context.db, proposal.id, { lang: context.lang }),
+    technicalPanel(context.db, proposal.consultationId),
+  ]);
   const own = proposal.proponent.userId === access.viewer.userId || (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
   const tableOwned = !proposal.proponent.userId && !proposal.proponent.organizationId;
   return json({
     proposal: own || access.can.manage ? proposal : { ...proposal, template: { ...proposal.template, responsiblePerson: { ...proposal.template.responsiblePerson, email: "", phone: "" } } },
     lineage: lineage!,
     table,
+    review: review!,
+    // At the technical table the page follows the technical roundtable's room instead of the thematic one.
+    liveTableId: (isAtTechnical(proposal.stage) && technical.table?.id) || proposal.roundtableId || "",
     own,
     can: {
       ...access.can,
@@ -45,8 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const t = useT();
   const date = useFormatDate();
-  const { proposal: p, lineage, table, own, can } = useLoaderData<typeof loader>();
-  const { status } = useLiveRoundtable(p.roundtableId ?? "");
+  const { proposal: p, lineage, table, own, can, review, liveTableId } = useLoaderData<typeof loader>();
+  const { status } = useLiveRoundtable(liveTableId);
   return (
     <article className="proposal-page">
       <header className="page-head">
@@ -66,7 +76,7 @@ export default function ProposalPage() {
             {t("proposal.version", { version: p.version })}
           </span>
         </p>
-        {p.state === "withdrawn" && p.stateReason ? <p>{t("proposal.withdrawn_because", { reason: p.stateReason })}</p> : null}
+        {p.state === "withdrawn" && p.stateReason && !(review.visible && review.state) ? <p>{t("proposal.withdrawn_because", { reason: p.stateReason })}</p> : null}
         <div className="row actions">
           {can.edit ? <Link to={`/admin/c/${p.consultationId}/proposals/${p.id}/edit`}>{t("proposal.edit")}</Link> : null}
           {own && p.state === "draft" ? <CommandButton intent="submit" hidden={{ proposalId: p.id }} label={t("proposal.submit_draft")} /> : null}
@@ -86,6 +96,8 @@ export default function ProposalPage() {
       </section>
 
       <LineageTree lineage={lineage} />
+
+      <TechnicalReview review={review} />
 
       {can.split && table?.openRound ? (
         <SplitComposer source={{ id: p.id, title: p.title, version: p.version, template: p.template }} organizations={table.organizations} present={table.openRound.present} maxMilestones={table.maxMilestones} />

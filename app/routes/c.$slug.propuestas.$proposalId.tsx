@@ -4,8 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LiveBadge } from "../components/LiveBadge";
 import { LineageTree } from "../components/roundtables/LineageTree";
 import { ProposalSheet } from "../components/roundtables/ProposalSheet";
+import { TechnicalReview } from "../components/review/TechnicalReview";
 import { useT } from "../i18n/react";
-import { proposalDetail, proposalLineage, publicConsultation } from "../lib/queries.server";
+import { proposalDetail, proposalLineage, proposalReview, publicConsultation } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.proposal.title} · Cocrea` : "Cocrea" }];
@@ -16,7 +17,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!view || !proposal || proposal.consultationId !== view.consultation.id || proposal.state === "draft") {
     throw new Response("Not found", { status: 404 });
   }
-  const lineage = await proposalLineage(context.db, proposal.id);
+  const [lineage, review] = await Promise.all([proposalLineage(context.db, proposal.id), proposalReview(context.db, proposal.id, { lang: context.lang })]);
   const { email: _email, phone: _phone, ...person } = proposal.template.responsiblePerson;
   return json({
     consultation: { id: view.consultation.id, slug: view.consultation.slug, title: view.consultation.title },
@@ -26,12 +27,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       template: { ...proposal.template, responsiblePerson: { ...person, email: "", phone: "" } },
     },
     lineage: lineage!,
+    review: review!,
   });
 }
 
 export default function PublicProposal() {
   const t = useT();
-  const { consultation, proposal: p, lineage } = useLoaderData<typeof loader>();
+  const { consultation, proposal: p, lineage, review } = useLoaderData<typeof loader>();
   const live = useLiveConsultation(consultation.id);
   return (
     <article className="proposal-page">
@@ -43,7 +45,7 @@ export default function PublicProposal() {
           <span className={`badge badge-${p.state}`} data-testid="proposal-state">{t(`proposal.state.${p.state}` as "proposal.state.active")}</span>{" "}
           <span className="muted">{p.themeName}{p.organization ? ` · ${p.organization}` : ""} · {t("public_funnel.stage")}: {t(`funnel.${p.stage}` as "funnel.proposed")}</span>
         </p>
-        {p.stateReason ? <p className="muted">{p.stateReason}</p> : null}
+        {p.stateReason && !(review.visible && review.state) ? <p className="muted">{p.stateReason}</p> : null}
       </header>
       <section aria-labelledby="lineage-h">
         <h2 id="lineage-h">{t("public_funnel.lineage")}</h2>
@@ -53,6 +55,7 @@ export default function PublicProposal() {
         <h2 id="sheet-h">{t("public_funnel.template")}</h2>
         <ProposalSheet template={p.template} showContact={false} />
       </section>
+      <TechnicalReview review={review} />
     </article>
   );
 }
