@@ -73,9 +73,10 @@ export const openVote = defineCommand({
           throw new CommandError("conflict", "technical.error.commitment_cap", { max: refusal.max });
       }
     }
-    // The fallback rule's second round follows a first ballot that ended blocked.
+    // The fallback rule's second round follows a first ballot that ended blocked; a ballot without quorum is
+    // held again as the same ballot (a second round without quorum stays the second round).
     const last = await trx.selectFrom("consensus_votes").select(["outcome", "ballot"]).where("proposal_id", "=", proposal.id).orderBy("opened_at", "desc").executeTakeFirst();
-    const ballot = last?.outcome === "second_round" ? 2 : 1;
+    const ballot = last?.outcome === "second_round" ? 2 : last?.outcome === "no_quorum" ? last.ballot : 1;
     const decision: DecisionSettings = { rule: settings.rule, standAsideMaxShare: settings.standAsideMaxShare, supermajorityShare: settings.supermajorityShare, quorum: settings.quorum };
     const id = randomUUID();
     const vote = {
