@@ -17,7 +17,7 @@ let pool: string[];
 // Four members: [0] MINFIN (public, the chair), [1] and [2] civil society, [3] academia. Eligible = 4.
 beforeAll(async () => {
   server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" });
-  t = await setupTechnical(server, { unified: 11, members: ["public", "civil_society", "civil_society", "academia"] });
+  t = await setupTechnical(server, { unified: 12, members: ["public", "civil_society", "civil_society", "academia"] });
   slug = (await t.admin.client.get(`/api/v1/consultations/${t.consultationId}`)).body.result.consultation.slug;
   pool = [...t.unified];
 });
@@ -231,6 +231,17 @@ describe("consensus with a fallback (two thirds of the votes cast in a second ro
     const page = await publicProposal(proposalId);
     expect(page.state).toBe("rejected");
     expect(page.stateReason!.split(" · ").sort()).toEqual(["Duplica otro compromiso", "No es viable legalmente"]);
+  });
+
+  it("a second round without quorum is held again as the second round, where blocks no longer send it back", async () => {
+    await settings({ decisionRule: "fallback", supermajorityShare: 2 / 3, quorumShare: 50, quorumSectorMinimums: { public: 1, civil_society: 1 } });
+    const proposalId = await readyProposal();
+    expect((await decide(proposalId, [[0, "agree"], [1, "block", "Falta la consulta a los pueblos indígenas"]])).outcome.kind).toBe("second_round");
+    // Ballot 2 with only one answer: no quorum (2 of 4 needed).
+    expect((await decide(proposalId, [[1, "block", "Falta la consulta a los pueblos indígenas"]], 2)).outcome.kind).toBe("no_quorum");
+    // Held again as ballot 2: three in favour, one block = 3/4 of the votes cast, adopted by supermajority.
+    const again = await decide(proposalId, [[0, "agree"], [1, "block", "Falta la consulta a los pueblos indígenas"], [2, "agree"], [3, "agree"]], 2);
+    expect(again.outcome).toEqual({ kind: "adopted", grade: "supermajority", tally: tally(3, 0, 0, 1) });
   });
 });
 
