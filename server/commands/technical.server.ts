@@ -59,7 +59,7 @@ export const setChair = defineCommand({
 
 export const setDecisionSettings = defineCommand({
   type: "consultation.decision_settings",
-  summary: "Set how the technical roundtable decides: the rule (full consensus, consent, consensus with a fallback), shares, quorum and whether answers stay private.",
+  summary: "Set how the technical roundtable decides, all settings at once (a setting left out takes its default): the rule (full consensus, consent, consensus with a fallback), shares as fractions (0.25) or percentages (25; 1 means 100%), quorum with minimums per sector, and whether answers stay private.",
   schema: decisionSettingsSchema,
   access: pointOfContact,
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
