@@ -51,6 +51,7 @@ export default function PublicFunnel() {
         <h1>{t("public_funnel.title")}</h1>
         <LiveBadge status={live} />
         <p className="muted">{t("public_funnel.intro")}</p>
+        <p><Link to={`/c/${data.consultation.slug}/mesa-tecnica`}>{t("technical_page.funnel_public_link")}</Link></p>
       </header>
       {data.registered === 0 ? <p className="empty">{t("public_funnel.empty")}</p> : null}
       <div className="table-scroll">
