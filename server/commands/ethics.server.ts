@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { signEthicsSchema } from "../../app/domain/schemas/ethics";
 import { sha256 } from "../auth/crypto.server";
-import { conflict } from "./errors";
+import { hasAnyRole } from "../../app/domain/roles";
+import { conflict, forbidden } from "./errors";
 import { announceChange, requireConsultation, requireStageOpen } from "./lookup.server";
 import { defineCommand } from "./types";
 
@@ -14,6 +15,8 @@ export const signEthics = defineCommand({
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
   async handle(trx, p, ctx) {
     if (ctx.actor.kind !== "user") throw conflict("error.forbidden");
+    // A platform admin acts as point of contact, not as a member: only members sign.
+    if (!hasAnyRole(ctx.roles, ["technical_member"])) throw forbidden();
     await requireStageOpen(trx, p.consultationId, "public_call");
     const consultation = await trx.selectFrom("consultations").select("ethics_text").where("id", "=", p.consultationId).executeTakeFirstOrThrow();
     const textHash = sha256(consultation.ethics_text);

@@ -74,6 +74,8 @@ export const createProposal = defineCommand({
   consultationOf: (trx, p) => consultationOfRoundtable(trx, p.roundtableId),
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
+    // A platform admin acts as point of contact, not as a proponent: proposals are registered by proponents.
+    if (ctx.actor.kind === "user" && !hasAnyRole(ctx.roles, ["proponent"])) throw forbidden();
     await requireStageOpen(trx, consultationId, PHASE);
     const table = await requireRoundtable(trx, p.roundtableId);
     if (!table.theme_id) throw new CommandError("invalid", "roundtable.error.not_thematic");

@@ -81,7 +81,8 @@ export const declareConflict = defineCommand({
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
     const user = await actingUser(trx, ctx);
-    if (!user) throw forbidden();
+    // A platform admin acts as point of contact, not as a member: only members are recused.
+    if (!user || !hasAnyRole(ctx.roles, ["technical_member"])) throw forbidden();
     const row = await trx.selectFrom("proposals").select(["id", "title"]).where("id", "=", p.proposalId).executeTakeFirstOrThrow();
     const existing = await trx.selectFrom("conflict_declarations").select("id").where("proposal_id", "=", row.id).where("user_id", "=", user.userId).executeTakeFirst();
     if (existing) throw conflict("technical.error.conflict_declared", { title: row.title });
