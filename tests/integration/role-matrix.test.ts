@@ -1,61 +1,166 @@
-// Every command refuses an actor without the role it needs: a table of role × command, 403 and nothing written.
+// Checks the hand-written specification of who may run which command (access-spec.ts) against the real server:
+// every command × every role, a platform admin and an anonymous citizen. Where the specification says no, the
+// server answers 403 (401 without an account) and writes nothing; where it says yes, the request gets past
+// authorization, and the sample's `ok` person gets a 200. Bracketed roles are checked on both sides (`cases`).
+// Refusals run first, on the fixture as built; the allowed requests then change it, in the specification's order.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES } from "../../app/domain/roles";
-import { commands } from "../../server/commands/registry";
-import { forumMatrixFixture } from "../support/forum-fixture";
-import { roundtableMatrixFixture } from "../support/roundtable-fixture";
-import { ApiClient, createAdmin, createConsultation, createMember, startServer, type TestServer } from "../support/server";
-import { samplePayloads, type Fixture } from "./role-matrix.samples";
+import { ROLES, type Role } from "../../app/domain/roles";
+import { startServer, type CommandResponse, type TestServer } from "../support/server";
+import { ACCESS_SPEC, type CommandType, type Who } from "./access-spec";
+import { ACTORS, buildFixture, cases, samples, type Actor, type Case, type Fixture } from "./role-matrix.samples";
 
 let server: TestServer;
-let fixture: Fixture;
-const members = new Map<string, ApiClient>();
+let f: Fixture;
 
 beforeAll(async () => {
-  server = await startServer();
-  const admin = await createAdmin(server);
-  const { consultationId, themeIds, stage } = await createConsultation(admin.client);
-  await admin.client.ok("stage.open", { stageId: stage("public_call") });
-  const { forumId } = await admin.client.ok("forum.create", { consultationId, department: "Guatemala", municipality: "Guatemala", venue: "Salón", heldOn: "2016-05-01" });
-  const { invitationId } = await admin.client.ok("invitation.create", { consultationId, email: "invitada@example.org", name: "Invitada", role: "observer" });
-  const { organizationId } = await admin.client.ok("organization.create", { consultationId, name: "Acción Ciudadana", acronym: "AC", sector: "civil_society" });
-  for (const role of ROLES) members.set(role, (await createMember(server, admin.client, consultationId, role)).client);
-  const forumRefs = await forumMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[0], forumId });
-  const roundtableRefs = await roundtableMatrixFixture(server, admin.client, { consultationId, themeId: themeIds[1], organizationId, thematicStageId: stage("thematic_roundtables") });
-  fixture = { consultationId, themeId: themeIds[0], stageId: stage("forums"), forumId, invitationId, organizationId, userId: admin.userId, ...forumRefs, ...roundtableRefs };
-});
+  server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "100000", API_RATE_LIMIT_PER_MINUTE: "100000" });
+  f = await buildFixture(server);
+}, 60_000);
 afterAll(() => server.stop());
+
+// ── Reading the specification ──
+
+const COMMANDS = Object.keys(ACCESS_SPEC) as CommandType[];
+
+/** "technical_member (the chair only)" → role and bracket. */
+function parse(who: Who): { who: string; bracket: string | null } {
+  const m = /^(\S+) \((.+)\)$/.exec(who);
+  return m ? { who: m[1], bracket: m[2] } : { who, bracket: null };
+}
+
+/**
+ * What the specification says for one of the one-role people (who owns nothing, chairs nothing, is assigned to
+ * nothing) sending the command's sample: a bracketed role is a no for them unless the sample `meets` the bracket;
+ * `cases` holds the people the brackets allow.
+ */
+function verdict(command: CommandType, actor: Actor): "yes" | "no" {
+  const entries = (ACCESS_SPEC[command] as readonly Who[]).map(parse);
+  const meets = samples[command].meets ?? [];
+  const yes = (who: string) => entries.some((e) => e.who === who && (e.bracket === null || (meets as readonly string[]).includes(who)));
+  if (yes("anyone")) return "yes";
+  if (actor === "anonymous") return "no";
+  if (actor === "platform_admin") return yes("platform_admin") || yes("point_of_contact") ? "yes" : "no";
+  return yes(actor) ? "yes" : "no";
+}
+
+/** For a test's name: a bracketed role refused with the sample is outside its bracket. */
+function outside(command: CommandType, actor: Actor): string {
+  const bracket = (ACCESS_SPEC[command] as readonly Who[]).map(parse).find((e) => e.who === actor)?.bracket;
+  return bracket ? `, not "${bracket}"` : "";
+}
+
+const isSystemOnly = (command: CommandType) => (ACCESS_SPEC[command] as readonly Who[]).includes("system");
+
+function okActors(command: CommandType): Actor[] {
+  const ok = samples[command].ok;
+  return ok === undefined ? [] : typeof ok === "string" ? [ok] : [...ok];
+}
+
+/** Allowed actors, the sample's `ok` people first (they need the fixture as built). */
+function allowedActors(command: CommandType): Actor[] {
+  const ok = okActors(command);
+  return [...ok, ...ACTORS.filter((a) => !ok.includes(a) && verdict(command, a) === "yes")];
+}
+
+// ── Asking the server ──
 
 async function auditCount(): Promise<number> {
   const row = await server.cocrea.db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-describe("role × command", () => {
-  it("has a sample payload for every registered command", () => {
-    const missing = commands.map((c) => c.type).filter((type) => !(type in samplePayloads));
+function explain(res: CommandResponse): string {
+  return res.body.ok ? "ok" : `${res.status} ${res.body.error.code}: ${res.body.error.message}`;
+}
+
+async function expectRefused(run: () => Promise<CommandResponse>, status: 401 | 403) {
+  const before = await auditCount();
+  const res = await run();
+  expect(res.status, explain(res)).toBe(status);
+  expect(await auditCount()).toBe(before);
+}
+
+async function expectAllowed(run: () => Promise<CommandResponse>, ok: boolean) {
+  const before = await auditCount();
+  const res = await run();
+  expect([401, 403], explain(res)).not.toContain(res.status);
+  if (ok) {
+    expect(res.status, explain(res)).toBe(200);
+    expect(await auditCount()).toBe(before + 1);
+  }
+}
+
+const send = (c: Case) => () => c.actor(f).command(c.command, (c.payload ?? samples[c.command].payload)(f), randomUUID());
+const sendAs = (command: CommandType, actor: Actor) => () => f.actors[actor].command(command, samples[command].payload(f), randomUUID());
+
+// ── The tests ──
+
+describe("the specification covers the server", () => {
+  it("names every command the server knows, and none it does not", async () => {
+    const listed = await f.actors.anonymous.get("/api/v1/commands");
+    const known = (listed.body.result as Array<{ type: string }>).map((c) => c.type).sort();
+    expect([...COMMANDS].sort()).toEqual(known);
+  });
+
+  it("has a sample payload for every command, and its `ok` people are allowed by the specification", () => {
+    for (const command of COMMANDS) {
+      expect(samples[command], command).toBeDefined();
+      for (const actor of okActors(command)) expect(verdict(command, actor), `${command}: ${actor}`).toBe("yes");
+    }
+  });
+
+  it("checks both sides of every bracket: someone it allows, and someone of the same role it refuses", () => {
+    const missing: string[] = [];
+    for (const command of COMMANDS) {
+      for (const entry of (ACCESS_SPEC[command] as readonly Who[]).map(parse)) {
+        if (entry.bracket === null) continue;
+        const role = entry.who as Role;
+        const meets = (samples[command].meets ?? []).includes(role);
+        const allowed = meets || cases.some((c) => c.command === command && c.role === role && c.expect !== "refused");
+        const refused = !meets || cases.some((c) => c.command === command && c.role === role && c.expect === "refused");
+        if (!allowed) missing.push(`${command}: nobody the bracket of ${role} allows`);
+        if (!refused) missing.push(`${command}: no ${role} the bracket refuses`);
+      }
+    }
     expect(missing).toEqual([]);
   });
 
-  const restricted = commands.filter((c) => c.access !== "public" && c.access !== "authenticated");
-  for (const command of restricted) {
-    const allowed = typeof command.access === "object" ? (command.access.roles as readonly string[]) : [];
-    const refused = ROLES.filter((role) => !allowed.includes(role));
-    for (const role of refused) {
-      it(`${command.type} refuses ${role} with 403 and writes nothing`, async () => {
-        const before = await auditCount();
-        const client = members.get(role)!;
-        const res = await client.command(command.type, samplePayloads[command.type](fixture), randomUUID());
-        expect(res.status).toBe(403);
-        expect(await auditCount()).toBe(before);
-      });
+  it("names only roles that exist", () => {
+    for (const command of COMMANDS) {
+      for (const { who } of (ACCESS_SPEC[command] as readonly Who[]).map(parse)) {
+        expect(["anyone", "platform_admin", "system", ...ROLES], `${command}: ${who}`).toContain(who);
+      }
+    }
+  });
+});
+
+describe("who may not: 403 (401 without an account), nothing written", () => {
+  for (const command of COMMANDS) {
+    for (const actor of ACTORS) {
+      if (verdict(command, actor) === "yes") continue;
+      it(`${command} — ${actor}${outside(command, actor)}`, () => expectRefused(sendAs(command, actor), actor === "anonymous" ? 401 : 403));
+    }
+    for (const c of cases.filter((c) => c.command === command && c.expect === "refused")) {
+      it(`${command} — ${c.role}: ${c.who}`, () => expectRefused(send(c), 403));
     }
   }
+});
 
-  it("a sample payload is valid: the allowed role gets past validation and authorization", async () => {
-    // The ethics declaration is the one command a non-admin role may run; it succeeds for its role.
-    const res = await members.get("technical_member")!.command("ethics.sign", samplePayloads["ethics.sign"](fixture));
-    expect(res.status).toBe(200);
-  });
+describe("who may: past authorization (200 for the sample's `ok` people)", () => {
+  for (const command of COMMANDS) {
+    if (isSystemOnly(command)) {
+      it(`${command} — the command line (system actor)`, async () => {
+        const outcome = await server.cocrea.bus.execute({ id: randomUUID(), type: command, payload: samples[command].payload(f) }, { kind: "system", label: "cli" });
+        expect(outcome.ok, outcome.ok ? "" : outcome.error.messageKey).toBe(true);
+      });
+      continue;
+    }
+    for (const actor of allowedActors(command)) {
+      it(`${command} — ${actor}`, () => expectAllowed(sendAs(command, actor), okActors(command).includes(actor)));
+    }
+    for (const c of cases.filter((c) => c.command === command && c.expect !== "refused")) {
+      it(`${command} — ${c.role}: ${c.who}`, () => expectAllowed(send(c), c.expect === "ok"));
+    }
+  }
 });
