@@ -143,7 +143,13 @@ export class CommandBus {
     }
     if (actor.kind === "system") return;
     if (actor.kind !== "user") throw new CommandError("unauthenticated", "error.unauthenticated");
-    if (access === "authenticated" || actor.isPlatformAdmin) return;
-    if (access === "platform_admin" || !hasAnyRole(roles, access.roles)) throw new CommandError("forbidden", "error.forbidden");
+    if (access === "authenticated") return;
+    if (access === "platform_admin") {
+      if (!actor.isPlatformAdmin) throw new CommandError("forbidden", "error.forbidden");
+      return;
+    }
+    // A platform admin acts as point of contact anywhere (0001), not as a member, proponent or facilitator.
+    const effective = actor.isPlatformAdmin ? [...roles, "point_of_contact"] : roles;
+    if (!hasAnyRole(effective, access.roles)) throw new CommandError("forbidden", "error.forbidden");
   }
 }

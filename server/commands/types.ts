@@ -15,7 +15,7 @@ export type Actor =
  * Who may run a command:
  * - `public`: anyone, including anonymous citizens;
  * - `authenticated`: any signed-in user;
- * - `{ roles }`: a user holding one of the roles in the command's consultation (platform admins always);
+ * - `{ roles }`: a user holding one of the roles in the command's consultation (a platform admin counts as its point of contact);
  * - `platform_admin` and `system`: the CLI or an admin of the whole installation.
  */
 export type Access = "public" | "authenticated" | "platform_admin" | "system" | { roles: readonly Role[] };
