@@ -8,5 +8,5 @@ export { attendanceCounts, captureScreen, forumAttendance, forumBoard, forumById
 export { systematization } from "../../db/queries/systematization.server";
 export { intakeContext, moderationCounts, moderationQueue, opinionReceipt, opinionStatsFacets, recentOpinions, themeNames } from "../../db/queries/opinions.server";
 export { publicProposals } from "../../db/queries/public-proposals.server";
-export { technicalPublic, technicalSession, technicalTableId } from "../../db/queries/technical.server";
+export { technicalPublic, technicalSession, technicalTableId, technicalTemplates } from "../../db/queries/technical.server";
 export { proposalReview, technicalPanel } from "../../db/queries/proposal-review.server";

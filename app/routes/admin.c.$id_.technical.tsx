@@ -3,10 +3,12 @@
 // moves in place as members answer (vote:tally), everything else reloads on each change at the table.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { LiveBadge } from "../components/LiveBadge";
 import { CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
 import { LiveFeed } from "../components/roundtables/LiveFeed";
+import { MergeComposer, type MergeSource } from "../components/roundtables/MergeComposer";
 import { OperationsLog } from "../components/roundtables/OperationsLog";
 import { PresenceList } from "../components/roundtables/PresenceList";
 import { ProposalReviewCard } from "../components/technical/ProposalReviewCard";
@@ -16,7 +18,8 @@ import { VoteCard } from "../components/technical/VoteCard";
 import type { Can, TechnicalView } from "../components/technical/types";
 import { useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
-import { technicalSession } from "../lib/queries.server";
+import { handleRoundtableForm } from "../lib/roundtable-form.server";
+import { technicalSession, technicalTemplates } from "../lib/queries.server";
 import { requireTechnicalStaff, technicalPermissions } from "../lib/technical-access.server";
 import { useLiveRoundtable } from "../live/useLiveRoundtable";
 import { useLiveVotes, withLiveTally } from "../live/useLiveVotes";
@@ -37,6 +40,7 @@ const INTENTS: Record<string, string> = {
   vote_answer: "vote.answer",
   vote_close: "vote.close",
   undo: "proposal.undo",
+  merge: "proposal.merge",
 };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -47,18 +51,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Answered as a page (404) so the point of contact can set the table up from here.
     return json({ consultation: view.consultation, session: null, can: technicalPermissions(access, null), viewerId: access.user.id }, { status: 404 });
   }
-  return json({ consultation: view.consultation, session: view, can: technicalPermissions(access, view.table.chair?.userId ?? null), viewerId: access.user.id });
+  const can = technicalPermissions(access, view.table.chair?.userId ?? null);
+  // Members and the point of contact compose merges from the active proposals' texts.
+  const active = can.review ? view.proposals.filter((p) => p.state === "active").map((p) => p.id) : [];
+  const compose = await technicalTemplates(context.db, params.id!, active);
+  return json({ consultation: view.consultation, session: view, can, viewerId: access.user.id, compose });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireTechnicalStaff(context, request, params.id!);
+  // A merge posts the nested OGP template (`result.milestones.0.description`), like the thematic roundtable's.
+  const intent = String((await request.clone().formData()).get("intent") ?? "");
+  if (intent === "merge") return handleRoundtableForm(request, context, { merge: INTENTS.merge });
   return handleCommandForm(request, context, INTENTS);
 }
 
 export default function TechnicalRoundtable() {
   const data = useLoaderData<typeof loader>();
   if (!data.session || !data.session.table) return <NoTable consultation={data.consultation} can={data.can} />;
-  return <TechnicalSession session={data.session as TechnicalView} can={data.can} viewerId={data.viewerId} />;
+  return <TechnicalSession session={data.session as TechnicalView} can={data.can} viewerId={data.viewerId} compose={data.compose!} />;
 }
 
 function NoTable({ consultation, can }: { consultation: { id: string; title: string }; can: Can }) {
@@ -88,7 +99,9 @@ function NoTable({ consultation, can }: { consultation: { id: string; title: str
   );
 }
 
-function TechnicalSession({ session, can, viewerId }: { session: TechnicalView; can: Can; viewerId: string }) {
+type Compose = { maxMilestones: number; templates: Record<string, MergeSource["template"]> };
+
+function TechnicalSession({ session, can, viewerId, compose }: { session: TechnicalView; can: Can; viewerId: string; compose: Compose }) {
   const t = useT();
   const table = session.table!;
   const consultationId = session.consultation.id;
@@ -100,6 +113,28 @@ function TechnicalSession({ session, can, viewerId }: { session: TechnicalView; 
   const openSession = session.sessions.find((s) => s.status === "open");
   const people = [...session.members.map((m) => ({ ...m, role: "member" as const })), ...session.observers.map((o) => ({ ...o, role: "observer" as const }))];
   const sheet = (proposalId: string) => `/admin/c/${consultationId}/proposals/${proposalId}`;
+
+  // Merging at the technical table: members and the point of contact select active proposals of one theme.
+  const [selected, setSelected] = useState<string[]>([]);
+  const [composing, setComposing] = useState(false);
+  const [mergedInto, setMergedInto] = useState<string | null>(null);
+  // The sources' texts as the composer opened (once merged they leave the active list, the composer still needs them).
+  const [opened, setOpened] = useState<Compose["templates"]>({});
+  const canMergeNow = can.review && Boolean(openSession);
+  useEffect(() => {
+    if (composing) return;
+    setSelected((ids) => ids.filter((id) => session.proposals.find((p) => p.id === id)?.state === "active"));
+  }, [session.proposals, composing]);
+  const selectedTheme = session.proposals.find((p) => p.id === selected[0])?.themeId ?? null;
+  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const sources: MergeSource[] = selected.flatMap((id) => {
+    const p = session.proposals.find((x) => x.id === id);
+    const template = compose.templates[id] ?? opened[id];
+    return p && template ? [{ id: p.id, title: p.title, state: p.state, version: p.version, template, proponent: { acronym: p.proponentAcronym, organizationId: null } }] : [];
+  });
+  // Organizations present at the open session: those of the people recorded present.
+  const presentOrgs = [...new Set((openSession?.present ?? []).map((person) => session.organizations.find((o) => o.acronym === person.acronym)?.id).filter((id): id is string => Boolean(id)))];
+  const merged = mergedInto ? session.proposals.find((p) => p.id === mergedInto) : null;
 
   const voteStaff = (vote: (typeof votes)[number]) => {
     const proposal = session.proposals.find((p) => p.id === vote.proposalId);
@@ -147,6 +182,38 @@ function TechnicalSession({ session, can, viewerId }: { session: TechnicalView; 
       <section aria-labelledby="tech-proposals-h" className="tech-proposals">
         <h2 id="tech-proposals-h">{t("technical_page.proposals")}</h2>
         {can.run && !openSession ? <p className="hint">{t("technical_page.no_open_session")}</p> : null}
+        {merged ? (
+          <p className="form-ok" role="status" data-testid="merge-done">
+            {t("merge.done", { title: merged.title })}
+          </p>
+        ) : null}
+        {canMergeNow && selected.length > 0 && !composing ? (
+          <div className="selection-bar row" data-testid="selection-bar">
+            <span>{t("roundtable.selected", { count: selected.length })}</span>
+            <button type="button" className="primary" disabled={selected.length < 2} onClick={() => {
+                setOpened(Object.fromEntries(selected.map((id) => [id, compose.templates[id]])));
+                setComposing(true);
+              }}>
+              {t("roundtable.merge_selected")}
+            </button>
+            <button type="button" className="secondary" onClick={() => setSelected([])}>{t("roundtable.clear_selection")}</button>
+          </div>
+        ) : null}
+        {composing && sources.length >= 2 ? (
+          <MergeComposer
+            sources={sources}
+            organizations={session.organizations}
+            present={presentOrgs}
+            maxMilestones={compose.maxMilestones}
+            roundtableId={table.id}
+            onCancel={() => setComposing(false)}
+            onDone={(id) => {
+              setComposing(false);
+              setSelected([]);
+              setMergedInto(id);
+            }}
+          />
+        ) : null}
         {session.proposals.length === 0 ? <p className="empty" data-testid="proposals-none">{t("technical_page.proposals_none")}</p> : null}
         {session.themes.map((theme) => {
           const list = session.proposals.filter((p) => p.themeId === theme.id);
@@ -167,6 +234,10 @@ function TechnicalSession({ session, can, viewerId }: { session: TechnicalView; 
                     sessionOpen={Boolean(openSession)}
                     voteOpen={openVotes.some((v) => v.proposalId === p.id)}
                     sheetHref={sheet(p.id)}
+                    refineHref={can.review && openSession && !openVotes.some((v) => v.proposalId === p.id) ? `/admin/c/${consultationId}/proposals/${p.id}/refine` : null}
+                    selectable={canMergeNow && p.state === "active" && !composing && (!selectedTheme || selectedTheme === p.themeId) && Boolean(compose.templates[p.id])}
+                    selected={selected.includes(p.id)}
+                    onToggle={toggle}
                   />
                 ))}
               </div>

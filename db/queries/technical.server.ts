@@ -5,6 +5,8 @@
 import { criteriaStatus, type CriterionRecord } from "../../app/domain/consensus/criteria";
 import { tallyAnswers, type Answer, type Tally, type VoteAnswer } from "../../app/domain/consensus/outcome";
 import { FUNNEL_STAGES, isAtTechnical } from "../../app/domain/funnel";
+import { templateFromRow } from "../../app/domain/proposals/template";
+import type { ProposalTemplate } from "../../app/domain/schemas/proposal";
 import type { DB } from "../connection.server";
 import { funnelCounts } from "./roundtables.server";
 
@@ -344,4 +346,23 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
 /** The public page's view: the same records, nothing viewer-specific, answers only when public. */
 export function technicalPublic(db: DB, consultationId: string) {
   return technicalSession(db, consultationId, null);
+}
+
+/**
+ * What the technical table needs to compose with its proposals (merge, refine): the consultation's milestone cap and
+ * the OGP template of each proposal asked for (contact details left out: the composer never shows them).
+ */
+export async function technicalTemplates(db: DB, consultationId: string, proposalIds: string[]) {
+  const consultation = await db.selectFrom("consultations").select("max_milestones").where("id", "=", consultationId).executeTakeFirst();
+  if (!consultation || proposalIds.length === 0) return { maxMilestones: consultation?.max_milestones ?? 0, templates: {} as Record<string, ProposalTemplate> };
+  const [rows, milestones] = await Promise.all([
+    db.selectFrom("proposals").selectAll().where("consultation_id", "=", consultationId).where("id", "in", proposalIds).execute(),
+    db.selectFrom("milestones").selectAll().where("proposal_id", "in", proposalIds).orderBy("position").execute(),
+  ]);
+  const templates: Record<string, ProposalTemplate> = {};
+  for (const row of rows) {
+    const template = templateFromRow(row, milestones.filter((m) => m.proposal_id === row.id));
+    templates[row.id] = { ...template, responsiblePerson: { ...template.responsiblePerson, email: "", phone: "" } };
+  }
+  return { maxMilestones: consultation.max_milestones, templates };
 }

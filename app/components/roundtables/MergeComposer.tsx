@@ -9,8 +9,13 @@ import { fieldError } from "./issues";
 import { TemplateFields } from "./TemplateFields";
 import type { Organization, SessionProposal } from "./types";
 
+/** What the composer reads of each source (the thematic session's proposals, or the technical table's). */
+export type MergeSource = Pick<SessionProposal, "id" | "title" | "state" | "version" | "template"> & {
+  proponent: Pick<SessionProposal["proponent"], "acronym" | "organizationId">;
+};
+
 interface Props {
-  sources: SessionProposal[];
+  sources: MergeSource[];
   organizations: Organization[];
   /** Organizations recorded as present at the open round: ticked by default. */
   present: string[];
@@ -18,9 +23,11 @@ interface Props {
   /** Called with the id of the unified proposal once the merge applied. */
   onDone: (proposalId: string) => void;
   onCancel: () => void;
+  /** The table acting, when it is not the sources' own (the technical roundtable merges there). */
+  roundtableId?: string;
 }
 
-export function MergeComposer({ sources, organizations, present, maxMilestones, onDone, onCancel }: Props) {
+export function MergeComposer({ sources, organizations, present, maxMilestones, onDone, onCancel, roundtableId }: Props) {
   const t = useT();
   const fetcher = useCommandFetcher();
   const result = fetcher.data?.intent === "merge" ? fetcher.data : undefined;
@@ -56,6 +63,7 @@ export function MergeComposer({ sources, organizations, present, maxMilestones, 
       ))}
       <fetcher.Form method="post" className="stack wide">
         <FormBasics intent="merge" />
+        {roundtableId ? <input type="hidden" name="roundtableId" value={roundtableId} /> : null}
         {sources.map((s, i) => (
           <span key={s.id}>
             <input type="hidden" name={`sourceIds.${i}`} value={s.id} />

@@ -17,9 +17,15 @@ interface Props {
   sessionOpen: boolean;
   voteOpen: boolean;
   sheetHref: string;
+  /** The refine page's address, when the viewer may refine the text now (open session, no vote open on it). */
+  refineHref?: string | null;
+  /** Offered for a merge at the table (active, of the selection's theme). */
+  selectable?: boolean;
+  selected?: boolean;
+  onToggle?: (id: string) => void;
 }
 
-export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, sessionOpen, voteOpen, sheetHref }: Props) {
+export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, sessionOpen, voteOpen, sheetHref, refineHref, selectable, selected, onToggle }: Props) {
   const t = useT();
   const active = p.state === "active";
   const recused = p.recusals.some((r) => r.userId === viewerId);
@@ -27,6 +33,9 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
   return (
     <article className={`proposal-card tech-card state-${p.state}`} data-testid="tech-proposal" data-state={p.state} aria-labelledby={fid("h")}>
       <div className="row spread">
+        {selectable || selected ? (
+          <input type="checkbox" className="select" checked={Boolean(selected)} onChange={() => onToggle?.(p.id)} aria-label={t("roundtable.select", { title: p.title })} />
+        ) : null}
         <h3 id={fid("h")}>
           <a href={sheetHref}>{p.title}</a>
         </h3>
@@ -56,6 +65,11 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
 
       {active ? (
         <div className="tech-actions">
+          {refineHref ? (
+            <p>
+              <a href={refineHref} data-testid="refine-link">{t("technical_page.refine")}</a>
+            </p>
+          ) : null}
           {can.run && !voteOpen ? (
             <div className="actions" data-testid="open-vote">
               <CommandButton intent="vote_open" hidden={{ proposalId: p.id }} label={t("technical_page.open_vote")} />

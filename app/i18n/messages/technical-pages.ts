@@ -119,6 +119,17 @@ export const technicalPagesEs = {
   "technical_page.answers_private": "Las respuestas individuales no se publican en esta consulta.",
   "technical_page.answer_line": "{name}: {answer}",
   "technical_page.operations": "Unificaciones y divisiones en la Mesa Técnica",
+
+  "technical_page.refine": "Afinar el texto",
+  "technical_page.refine_title": "Afinar el texto de la propuesta",
+  "technical_page.refine_hint": "La mesa afina el texto durante una sesión abierta. Se conservan todas las versiones: la ficha pública muestra qué cambió de una a otra, junto a su nota.",
+  "technical_page.refine_note": "Qué cambió y por qué",
+  "technical_page.refine_note_hint": "Se publica junto a las diferencias entre versiones.",
+  "technical_page.refine_save": "Guardar la nueva versión",
+  "technical_page.refine_no_session": "No hay ninguna sesión abierta: el texto solo se afina durante una sesión.",
+  "technical_page.refine_vote_open": "Hay una votación abierta sobre esta propuesta: el texto no puede cambiar hasta que se cierre.",
+  "technical_page.refine_not_active": "Esta propuesta ya no está activa en la Mesa Técnica.",
+  "technical_page.back": "Volver a la Mesa Técnica",
 } as const;
 
 export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
@@ -240,4 +251,15 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
   "technical_page.answers_private": "Individual answers are not published in this consultation.",
   "technical_page.answer_line": "{name}: {answer}",
   "technical_page.operations": "Merges and splits at the technical roundtable",
+
+  "technical_page.refine": "Refine the text",
+  "technical_page.refine_title": "Refine the proposal's text",
+  "technical_page.refine_hint": "The table refines the text during an open session. Every version is kept: the public sheet shows what changed from one to the next, with its note.",
+  "technical_page.refine_note": "What changed and why",
+  "technical_page.refine_note_hint": "Published next to the differences between versions.",
+  "technical_page.refine_save": "Save the new version",
+  "technical_page.refine_no_session": "No session is open: the text is only refined during a session.",
+  "technical_page.refine_vote_open": "A vote on this proposal is open: its text cannot change until the vote closes.",
+  "technical_page.refine_not_active": "This proposal is no longer active at the technical roundtable.",
+  "technical_page.back": "Back to the technical roundtable",
 };
