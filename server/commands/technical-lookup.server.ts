@@ -5,6 +5,7 @@ import type { CriterionRecord } from "../../app/domain/consensus/criteria";
 import { VOTE_EVENTS, type VoteTallyEvent } from "../../app/live/vote-events";
 import { hasAnyRole } from "../../app/domain/roles";
 import { CommandError, forbidden, notFound } from "./errors";
+import { requireStageOpen } from "./lookup.server";
 import { rooms, type CommandContext, type Trx } from "./types";
 
 export const TECHNICAL_PHASE = "technical_roundtable";
@@ -50,6 +51,14 @@ export function isChairOrContact(ctx: CommandContext, table: { chair_user_id: st
 
 export function requireChairOrContact(ctx: CommandContext, table: { chair_user_id: string | null }): void {
   if (!isChairOrContact(ctx, table)) throw new CommandError("forbidden", "technical.error.chair_only");
+}
+
+/** The consultation's technical table, for a step its chair (or the point of contact) takes while the stage is open. */
+export async function chairAtOpenTable(trx: Trx, ctx: CommandContext) {
+  const table = await technicalTableOf(trx, ctx.consultationId!);
+  requireChairOrContact(ctx, table);
+  await requireStageOpen(trx, ctx.consultationId!, TECHNICAL_PHASE);
+  return table;
 }
 
 export function userIdOf(ctx: CommandContext): string | null {

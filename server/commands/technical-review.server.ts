@@ -11,7 +11,7 @@ import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, maxMilestonesOf, replaceMilestones, templateColumns, type ProposalRow } from "./proposal-store.server";
 import { recordRevision } from "./proposal-versions.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal, refusalError } from "./roundtable-lookup.server";
-import { TECHNICAL_PHASE, currentAnswers, eligibleMemberCount, announceTally, openSessionOf, requireChairOrContact, technicalTableOf, userIdOf } from "./technical-lookup.server";
+import { TECHNICAL_PHASE, chairAtOpenTable, currentAnswers, eligibleMemberCount, announceTally, openSessionOf, requireChairOrContact, technicalTableOf, userIdOf } from "./technical-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const reviewers = { roles: ["point_of_contact", "technical_member"] } as const;
@@ -110,9 +110,7 @@ export const rejectProposal = defineCommand({
   consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
-    const table = await technicalTableOf(trx, consultationId);
-    requireChairOrContact(ctx, table);
-    await requireStageOpen(trx, consultationId, TECHNICAL_PHASE);
+    const table = await chairAtOpenTable(trx, ctx);
     const row = await requireReviewable(trx, p.proposalId);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", row.id).where("status", "=", "open").executeTakeFirst();
     if (open) throw conflict("technical.error.vote_in_progress", { title: row.title });

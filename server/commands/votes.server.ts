@@ -14,7 +14,7 @@ import { requireStageOpen } from "./lookup.server";
 import { enterStage } from "./proposal-store.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal } from "./roundtable-lookup.server";
 import {
-  TECHNICAL_PHASE, announceTally, criteriaRecords, currentAnswers, decisionSettingsOf, eligibleMemberCount, openSessionOf, requireChairOrContact,
+  TECHNICAL_PHASE, chairAtOpenTable, announceTally, criteriaRecords, currentAnswers, decisionSettingsOf, eligibleMemberCount, openSessionOf, requireChairOrContact,
   technicalTableOf, userIdOf,
 } from "./technical-lookup.server";
 import { defineCommand, type Trx } from "./types";
@@ -43,9 +43,7 @@ export const openVote = defineCommand({
   consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
-    const table = await technicalTableOf(trx, consultationId);
-    requireChairOrContact(ctx, table);
-    await requireStageOpen(trx, consultationId, TECHNICAL_PHASE);
+    const table = await chairAtOpenTable(trx, ctx);
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "state", "stage"]).where("id", "=", p.proposalId).executeTakeFirstOrThrow();
     const session = await openSessionOf(trx, table.id);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", proposal.id).where("status", "=", "open").executeTakeFirst();
