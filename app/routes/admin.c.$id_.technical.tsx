@@ -14,7 +14,7 @@ import { PresenceList } from "../components/roundtables/PresenceList";
 import { ProposalReviewCard } from "../components/technical/ProposalReviewCard";
 import { SessionsPanel } from "../components/technical/SessionsPanel";
 import { PeopleList, TableFigures } from "../components/technical/TableParts";
-import { VoteCard } from "../components/technical/VoteCard";
+import { ClosedVotes, VoteCard } from "../components/technical/VoteCard";
 import type { Can, TechnicalView } from "../components/technical/types";
 import { useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
@@ -246,13 +246,7 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
         })}
       </section>
 
-      <section className="panel votes-closed" aria-labelledby="votes-closed-h">
-        <h2 id="votes-closed-h">{t("technical_page.votes_closed")}</h2>
-        {closedVotes.length === 0 ? <p className="empty">{t("technical_page.votes_closed_none")}</p> : null}
-        <div className="vote-grid" data-testid="closed-votes">
-          {closedVotes.map((v) => <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />)}
-        </div>
-      </section>
+      <ClosedVotes votes={closedVotes} sheet={sheet} />
 
       {session.operations.length ? <OperationsLog operations={session.operations} organizations={session.organizations} canUndo={can.review} /> : null}
       <LiveFeed feed={feed} />

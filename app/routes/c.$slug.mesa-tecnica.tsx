@@ -5,9 +5,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LiveBadge } from "../components/LiveBadge";
-import { CriteriaList } from "../components/technical/CriteriaList";
+import { CriteriaList, RecusalList } from "../components/technical/CriteriaList";
 import { PeopleList, TableFigures } from "../components/technical/TableParts";
-import { VoteCard } from "../components/technical/VoteCard";
+import { ClosedVotes, VoteCard } from "../components/technical/VoteCard";
 import type { TechnicalView } from "../components/technical/types";
 import { useFormatDate, useT } from "../i18n/react";
 import { publicConsultation, technicalPublic } from "../lib/queries.server";
@@ -71,13 +71,7 @@ export default function PublicTechnical() {
         </div>
       </section>
 
-      <section className="panel votes-closed" aria-labelledby="votes-closed-h">
-        <h2 id="votes-closed-h">{t("technical_page.votes_closed")}</h2>
-        {closedVotes.length === 0 ? <p className="empty">{t("technical_page.votes_closed_none")}</p> : null}
-        <div className="vote-grid" data-testid="closed-votes">
-          {closedVotes.map((v) => <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />)}
-        </div>
-      </section>
+      <ClosedVotes votes={closedVotes} sheet={sheet} />
 
       <section className="panel sessions" aria-labelledby="sessions-h">
         <h2 id="sessions-h">{t("technical_page.sessions")}</h2>
@@ -127,16 +121,7 @@ export default function PublicTechnical() {
                     {p.stateReason ? <p className="small">{t("technical_page.reason", { reason: p.stateReason })}</p> : null}
                     {p.stateOrganization && p.state === "withdrawn" ? <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p> : null}
                     <CriteriaList criteria={p.criteria} />
-                    {p.recusals.length ? (
-                      <div className="recusals" data-testid="recusals">
-                        <h5 className="small-heading">{t("technical_page.recusals")}</h5>
-                        <ul className="list compact">
-                          {p.recusals.map((r) => (
-                            <li key={r.userId}>{t("technical_page.recusal", { name: r.acronym ? `${r.name} (${r.acronym})` : r.name, reason: r.reason })}</li>
-                          ))}
-                        </ul>
-                      </div>
-                    ) : null}
+                    <RecusalList recusals={p.recusals} heading="h5" />
                   </article>
                 ))}
               </div>

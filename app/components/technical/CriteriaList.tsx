@@ -21,3 +21,19 @@ export function CriteriaList({ criteria }: { criteria: TechnicalProposal["criter
     </ul>
   );
 }
+
+/** Members recused from voting on a proposal (public: conflicts of interest are declared openly). */
+export function RecusalList({ recusals, heading: Heading = "h4" }: { recusals: TechnicalProposal["recusals"]; heading?: "h4" | "h5" }) {
+  const t = useT();
+  if (!recusals.length) return null;
+  return (
+    <div className="recusals" data-testid="recusals">
+      <Heading className="small-heading">{t("technical_page.recusals")}</Heading>
+      <ul className="list compact">
+        {recusals.map((r) => (
+          <li key={r.userId}>{t("technical_page.recusal", { name: r.acronym ? `${r.name} (${r.acronym})` : r.name, reason: r.reason })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { CRITERIA } from "../../domain/consensus/criteria";
 import { useT } from "../../i18n/react";
 import { CommandButton, CommandForm } from "../admin/CommandForm";
 import { Field } from "../forms";
-import { CriteriaList } from "./CriteriaList";
+import { CriteriaList, RecusalList } from "./CriteriaList";
 import { translatedResult } from "./issues";
 import type { Can, Institution, TechnicalProposal } from "./types";
 
@@ -51,16 +51,7 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
       {p.stateOrganization && p.state === "withdrawn" ? <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p> : null}
       <h4 className="small-heading">{t("technical_page.criteria")}</h4>
       <CriteriaList criteria={p.criteria} />
-      {p.recusals.length ? (
-        <div className="recusals" data-testid="recusals">
-          <h4 className="small-heading">{t("technical_page.recusals")}</h4>
-          <ul className="list compact">
-            {p.recusals.map((r) => (
-              <li key={r.userId}>{t("technical_page.recusal", { name: r.acronym ? `${r.name} (${r.acronym})` : r.name, reason: r.reason })}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <RecusalList recusals={p.recusals} />
       {recused ? <p className="hint">{t("technical_page.you_recused")}</p> : null}
 
       {active ? (

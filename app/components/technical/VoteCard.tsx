@@ -128,3 +128,17 @@ function AnswerForm({ vote }: { vote: TechnicalVote }) {
     </fetcher.Form>
   );
 }
+
+/** Closed votes with their outcome, as the staff session and the public page both list them. */
+export function ClosedVotes({ votes, sheet }: { votes: TechnicalVote[]; sheet: (proposalId: string) => string }) {
+  const t = useT();
+  return (
+    <section className="panel votes-closed" aria-labelledby="votes-closed-h">
+      <h2 id="votes-closed-h">{t("technical_page.votes_closed")}</h2>
+      {votes.length === 0 ? <p className="empty">{t("technical_page.votes_closed_none")}</p> : null}
+      <div className="vote-grid" data-testid="closed-votes">
+        {votes.map((v) => <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />)}
+      </div>
+    </section>
+  );
+}
