@@ -22,11 +22,11 @@ export const demo2016 = {
     endsOn: "2016-10-31",
   },
   themes: [
-    { name: "Acceso a la información pública y archivos institucionales", description: "19 propuestas en 2016, unificadas en 5." },
-    { name: "Innovación tecnológica", description: "22 propuestas en 2016, unificadas en 8." },
-    { name: "Participación ciudadana", description: "8 propuestas en 2016, unificadas en 5." },
-    { name: "Rendición de cuentas", description: "9 propuestas en 2016, unificadas en 3." },
-    { name: "Transparencia fiscal", description: "30 propuestas en 2016, unificadas en 12." },
+    { name: "Acceso a la información pública y archivos institucionales", description: "Que cualquier persona pueda pedir y obtener información pública a tiempo, y que las instituciones organicen y conserven sus archivos." },
+    { name: "Innovación tecnológica", description: "Servicios públicos en línea, datos abiertos y herramientas digitales para acercar el Estado a la ciudadanía." },
+    { name: "Participación ciudadana", description: "Espacios para que la ciudadanía participe en las decisiones públicas y en su seguimiento, también en los departamentos." },
+    { name: "Rendición de cuentas", description: "Que las autoridades informen de lo que hacen y respondan por ello ante la ciudadanía y los órganos de control." },
+    { name: "Transparencia fiscal", description: "Presupuesto, compras y deuda públicos abiertos y comprensibles, del Gobierno central a las municipalidades." },
   ],
   forums: [
     { department: "Guatemala", municipality: "Guatemala", venue: "Ciudad de Guatemala", heldOn: "2016-04-26", expectedAttendance: 113 },
