@@ -161,10 +161,10 @@ export default function Systematization() {
                       </ul>
                     </details>
                     {data.canEdit ? (
-                      <p className="row">
+                      <div className="row">
                         <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), edit: s.id }).toString()}`}>{t("summary.edit")}</Link>
                         <CommandButton intent="delete" hidden={{ summaryId: s.id }} label={t("summary.delete")} className="link" />
-                      </p>
+                      </div>
                     ) : null}
                   </li>
                 ))}

@@ -85,7 +85,7 @@ export function ForumsPanel({ panel, consultationId, canEdit, publicUrl }: Props
             <p className="muted">
               {t("forum.people_count", { count: f.attendance })} {f.expected_attendance ? t("forum.expected", { count: f.expected_attendance }) : ""} · {t("forum.captures_count", { count: f.captures })}
             </p>
-            <p className="row forum-links">
+            <div className="row forum-links">
               <Link to={`/forums/${f.id}/board`}>{t("forum.board")}</Link>
               <Link to={`/forums/${f.id}/projection`}>{t("forum.projection")}</Link>
               <Link to={`/forums/${f.id}/attendance`}>{t("forum.attendance")}</Link>
@@ -99,7 +99,7 @@ export function ForumsPanel({ panel, consultationId, canEdit, publicUrl }: Props
                   <CommandButton intent="forum_open" hidden={{ forumId: f.id }} label={f.status === "closed" ? t("forum.reopen") : t("forum.open")} className="primary" />
                 )
               ) : null}
-            </p>
+            </div>
             <details>
               <summary>{t("forum.setup")} ({f.worktables.length})</summary>
               <WorktablesEditor forum={f} panel={panel} canEdit={canEdit} publicUrl={publicUrl} />
@@ -148,7 +148,7 @@ function WorktablesEditor({ forum, panel, canEdit, publicUrl }: { forum: Forum; 
               <div>
                 <p><strong>{t("forum.table", { number: w.number })}</strong> · {w.theme_name}</p>
                 <p>{t("forum.table_link")}: <a href={link}><code>{link}</code></a></p>
-                <p>
+                <div className="facilitators">
                   {t("forum.facilitators")}:{" "}
                   {w.facilitators.length === 0 ? <em>{t("forum.facilitators_none")}</em> : null}
                   {w.facilitators.map((p) => (
@@ -157,7 +157,7 @@ function WorktablesEditor({ forum, panel, canEdit, publicUrl }: { forum: Forum; 
                       {canEdit ? <CommandButton intent="worktable_unassign" hidden={{ worktableId: w.id, userId: p.userId }} label={t("forum.facilitator_unassign")} className="link" /> : null}
                     </span>
                   ))}
-                </p>
+                </div>
                 {w.facilitators.length < 2 ? <p className="hint">{t("forum.facilitators_few")}</p> : null}
                 {canEdit && free.length > 0 ? (
                   <CommandForm intent="worktable_assign" hidden={{ worktableId: w.id }} submitLabel={t("forum.facilitator_assign")} className="row">
