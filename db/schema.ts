@@ -434,6 +434,31 @@ export interface AuditEventTable {
   created_at: string;
 }
 
+/** 0006: the funnel when a stage, session or last round closed, with the ids behind every figure. */
+export interface FunnelSnapshotTable {
+  id: string;
+  consultation_id: string;
+  stage_id: string | null;
+  round_id: string | null;
+  command_type: string;
+  command_id: string;
+  taken_at: string;
+  counts: string; // JSON SnapshotCounts (app/domain/snapshots.ts)
+  audit_seq: Generated<number>;
+}
+
+/** 0006: the point of contact's written response to a summary or a proposal (a new one supersedes the previous). */
+export interface WrittenResponseTable {
+  id: string;
+  consultation_id: string;
+  summary_id: string | null;
+  proposal_id: string | null;
+  text: string;
+  written_by: string | null;
+  written_at: string;
+  superseded_at: string | null;
+}
+
 export interface Database {
   consultations: ConsultationTable;
   stages: StageTable;
@@ -472,6 +497,8 @@ export interface Database {
   plan_comments: PlanCommentTable;
   command_log: CommandLogTable;
   audit_events: AuditEventTable;
+  funnel_snapshots: FunnelSnapshotTable;
+  written_responses: WrittenResponseTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;

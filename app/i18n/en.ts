@@ -6,6 +6,7 @@ import { funnelPublicEn } from "./messages/funnel-public";
 import { technicalEn } from "./messages/technical";
 import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
+import { traceabilityEn } from "./messages/traceability";
 
 const core = {
   "app.name": "Cocrea",
@@ -210,4 +211,5 @@ export const en: Record<MessageKey, string> = {
   ...technicalEn,
   ...reviewEn,
   ...technicalPagesEn,
+  ...traceabilityEn,
 };

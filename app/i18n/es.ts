@@ -7,6 +7,7 @@ import { funnelPublicEs } from "./messages/funnel-public";
 import { technicalEs } from "./messages/technical";
 import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
+import { traceabilityEs } from "./messages/traceability";
 
 const core = {
   "app.name": "Cocrea",
@@ -211,6 +212,7 @@ export const es = {
   ...technicalEs,
   ...reviewEs,
   ...technicalPagesEs,
+  ...traceabilityEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

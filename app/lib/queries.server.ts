@@ -10,3 +10,4 @@ export { intakeContext, moderationCounts, moderationQueue, opinionReceipt, opini
 export { publicProposals } from "../../db/queries/public-proposals.server";
 export { technicalPublic, technicalSession, technicalTableId, technicalTemplates } from "../../db/queries/technical.server";
 export { proposalReview, technicalPanel } from "../../db/queries/proposal-review.server";
+export { funnelSnapshots, reasonedResponse, snapshotComparison } from "../../db/queries/traceability.server";

@@ -11,6 +11,7 @@ import { hideOpinion, reportOpinion, restoreOpinion, submitOpinion } from "./opi
 import { createOrganization, updateOrganization } from "./organizations.server";
 import { proposalOperationCommands } from "./proposal-operations.server";
 import { proposalCommands } from "./proposals.server";
+import { responseCommands } from "./responses.server";
 import { roundtableCommands } from "./roundtables.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
 import { createAdmin, createApiToken } from "./system.server";
@@ -35,5 +36,6 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   submitOpinion, reportOpinion, hideOpinion, restoreOpinion,
   ...roundtableCommands, ...proposalCommands, ...proposalOperationCommands,
   ...technicalCommands, ...technicalReviewCommands, ...voteCommands,
+  ...responseCommands,
   createAdmin, createApiToken,
 ];

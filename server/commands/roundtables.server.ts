@@ -8,6 +8,7 @@ import {
 import { CommandError, conflict, notFound } from "./errors";
 import { consultationOfTheme, requireStageOpen } from "./lookup.server";
 import { enterStage } from "./proposal-store.server";
+import { recordSnapshot } from "./snapshots.server";
 import {
   actingUser, actorLabel, announceRoundtable, consultationOfRound, consultationOfRoundtable, requireRound, requireRoundtable,
 } from "./roundtable-lookup.server";
@@ -157,10 +158,12 @@ export const closeRound = defineCommand({
         .execute();
     }
     await trx.updateTable("rounds").set({ status: "closed", closed_at: ctx.now }).where("id", "=", round.id).execute();
+    // The table's last round (none pending after it) closes its part of the funnel: record a snapshot (issue 10).
+    const snapshotId = next ? null : await recordSnapshot(trx, ctx, { consultationId: ctx.consultationId!, roundId: round.id });
     announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_closed", {
       number: round.number, alive: alive.length, advanced,
     });
-    return { roundId: round.id, alive: alive.length, advanced, carriedTo: next?.id ?? null };
+    return { roundId: round.id, alive: alive.length, advanced, carriedTo: next?.id ?? null, snapshotId };
   },
 });
 

@@ -3,6 +3,7 @@ import { closeStage, openStage, reorder } from "../../app/domain/phases";
 import { addStageSchema, moveStageSchema, stageRefSchema, updateStageSchema } from "../../app/domain/schemas/stage";
 import { CommandError } from "./errors";
 import { announceChange, consultationOfStage, nextPosition, requireConsultation } from "./lookup.server";
+import { recordSnapshot } from "./snapshots.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const pointOfContact = { roles: ["point_of_contact"] } as const;
@@ -77,8 +78,10 @@ async function transition(trx: Trx, stageId: string, ctx: CommandContext, to: "o
     .set(to === "open" ? { status: "open", opened_at: ctx.now } : { status: "closed", closed_at: ctx.now })
     .where("id", "=", stageId)
     .execute();
+  // Closing a stage records the funnel as it stands (issue 10), in the same transaction.
+  const snapshotId = to === "closed" ? await recordSnapshot(trx, ctx, { consultationId: stage.consultation_id, stageId }) : undefined;
   announceChange(ctx, stage.consultation_id);
-  return { stageId, status: decision.status };
+  return { stageId, status: decision.status, ...(snapshotId ? { snapshotId } : {}) };
 }
 
 export const openStageCommand = defineCommand({

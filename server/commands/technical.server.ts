@@ -10,6 +10,7 @@ import {
 import { CommandError, conflict, forbidden, notFound } from "./errors";
 import { announceChange, requireConsultation, requireStageOpen } from "./lookup.server";
 import { enterStage } from "./proposal-store.server";
+import { recordSnapshot } from "./snapshots.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfRound, consultationOfRoundtable } from "./roundtable-lookup.server";
 import { TECHNICAL_PHASE, requireChairOrContact, requireTechnicalSession, requireTechnicalTable, userIdOf } from "./technical-lookup.server";
 import { defineCommand } from "./types";
@@ -146,10 +147,11 @@ export const closeSession = defineCommand({
       for (const [stage, ids] of byStage) await enterStage(trx, ids, stage, ctx.now);
     }
     await trx.updateTable("rounds").set({ status: "closed", closed_at: ctx.now }).where("id", "=", session.id).execute();
+    const snapshotId = await recordSnapshot(trx, ctx, { consultationId: session.consultation_id, roundId: session.id });
     announceRoundtable(ctx, session.roundtable_id, session.consultation_id, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.session_closed", {
       number: session.number, entered,
     });
-    return { roundId: session.id, entered };
+    return { roundId: session.id, entered, snapshotId };
   },
 });
 
