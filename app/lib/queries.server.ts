@@ -8,6 +8,7 @@ export { attendanceCounts, captureScreen, forumAttendance, forumBoard, forumById
 export { systematization } from "../../db/queries/systematization.server";
 export { intakeContext, moderationCounts, moderationQueue, opinionReceipt, opinionStatsFacets, recentOpinions, themeNames } from "../../db/queries/opinions.server";
 export { publicProposals } from "../../db/queries/public-proposals.server";
+export { consultationFunnel, funnelForums, funnelSummaries } from "../../db/queries/funnel.server";
 export { technicalPublic, technicalSession, technicalTableId, technicalTemplates } from "../../db/queries/technical.server";
 export { proposalReview, technicalPanel } from "../../db/queries/proposal-review.server";
 export { funnelSnapshots, reasonedResponse, snapshotComparison } from "../../db/queries/traceability.server";

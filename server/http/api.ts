@@ -6,6 +6,7 @@ import { listConsultations, publicConsultation } from "../../db/queries/consulta
 import type { DB } from "../../db/connection.server";
 import type { CommandBus } from "../commands/bus.server";
 import { CommandError } from "../commands/errors";
+import { funnelRouter } from "./funnel";
 import { exportRouter } from "./export";
 import { openDataRouter } from "./open-data";
 import type { Limiter } from "./rate-limit";
@@ -77,6 +78,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
   );
 
   router.use(openDataRouter(deps));
+  router.use(funnelRouter(deps));
   router.use(exportRouter(deps));
 
   router.get("/consultations", async (_req, res, next) => {

@@ -1,0 +1,140 @@
+// The public funnel's read: participation counts, stage entries and proposals as they are now, and the state of
+// what fills each column (thematic rounds, technical sessions, votes), shaped by app/domain/funnel-view.ts.
+// Results of undone merges and splits are left out: they stay in the lineage, with their history, for staff.
+import { FUNNEL_STAGES } from "../../app/domain/funnel";
+import { funnelView, type FunnelView } from "../../app/domain/funnel-view";
+import type { DB } from "../connection.server";
+import { findConsultationId } from "./consultations.server";
+
+/**
+ * The consultation's funnel columns. The consultation has no setting for them yet, so every consultation gets the
+ * five columns of the 2016 table; a setting would be read here.
+ */
+export function funnelColumns(): readonly string[] {
+  return FUNNEL_STAGES;
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+export async function participationCounts(db: DB, consultationId: string) {
+  const [opinions, attendance, captures, summaries] = await Promise.all([
+    db
+      .selectFrom("citizen_inputs")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("consultation_id", "=", consultationId)
+      .where("channel", "=", "online")
+      .where("status", "=", "visible")
+      .executeTakeFirst(),
+    db
+      .selectFrom("attendance as a")
+      .innerJoin("forums as f", "f.id", "a.forum_id")
+      .select((eb) => eb.fn.sum<number>("a.head_count").as("n"))
+      .where("f.consultation_id", "=", consultationId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("citizen_inputs")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("consultation_id", "=", consultationId)
+      .where("channel", "=", "forum")
+      .where("status", "!=", "withdrawn")
+      .executeTakeFirst(),
+    db.selectFrom("summaries").select((eb) => eb.fn.countAll<number>().as("n")).where("consultation_id", "=", consultationId).executeTakeFirst(),
+  ]);
+  return { opinionsOnline: n(opinions?.n), forumAttendance: n(attendance?.n), forumCaptures: n(captures?.n), summaries: n(summaries?.n) };
+}
+
+/** The funnel of a consultation (by id or slug), or null when there is no such consultation. */
+export async function consultationFunnel(db: DB, idOrSlug: string): Promise<FunnelView | null> {
+  const id = await findConsultationId(db, idOrSlug);
+  if (!id) return null;
+  const [themes, entries, proposals, participation, thematicRounds, technicalSessions, votes] = await Promise.all([
+    db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", id).where("archived_at", "is", null).orderBy("position").execute(),
+    db
+      .selectFrom("proposal_stage_history as h")
+      .innerJoin("proposals as p", "p.id", "h.proposal_id")
+      .select(["h.proposal_id as proposalId", "p.theme_id as themeId", "h.stage"])
+      .where("p.consultation_id", "=", id)
+      .where("p.state", "not in", ["draft", "undone"])
+      .orderBy("h.id")
+      .execute(),
+    db
+      .selectFrom("proposals")
+      .select(["id", "theme_id as themeId", "stage", "state"])
+      .where("consultation_id", "=", id)
+      .where("state", "not in", ["draft", "undone"])
+      .orderBy("created_at")
+      .execute(),
+    participationCounts(db, id),
+    db
+      .selectFrom("rounds as r")
+      .innerJoin("roundtables as t", "t.id", "r.roundtable_id")
+      .select(["t.theme_id as themeId", "r.number", "r.status"])
+      .where("t.consultation_id", "=", id)
+      .where("t.kind", "=", "thematic")
+      .execute(),
+    db
+      .selectFrom("rounds as r")
+      .innerJoin("roundtables as t", "t.id", "r.roundtable_id")
+      .select(["r.number", "r.status", "r.closes_stage as closesStage"])
+      .where("t.consultation_id", "=", id)
+      .where("t.kind", "=", "technical")
+      .where("r.closes_stage", "is not", null)
+      .execute(),
+    db.selectFrom("consensus_votes").select("status").where("consultation_id", "=", id).execute(),
+  ]);
+  return funnelView({
+    columns: funnelColumns(),
+    themes,
+    entries,
+    proposals,
+    participation,
+    thematicRounds: thematicRounds.map((r) => ({ ...r, themeId: r.themeId ?? "" })),
+    technicalSessions,
+    votes,
+  });
+}
+
+/** The items behind the forum figures: each forum with its attendance and its captures (not withdrawn). */
+export async function funnelForums(db: DB, consultationId: string) {
+  const [forums, attendance, captures] = await Promise.all([
+    db.selectFrom("forums").select(["id", "department", "municipality", "venue", "held_on"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute(),
+    db
+      .selectFrom("attendance as a")
+      .innerJoin("forums as f", "f.id", "a.forum_id")
+      .select(["a.forum_id as forumId"])
+      .select((eb) => eb.fn.sum<number>("a.head_count").as("n"))
+      .where("f.consultation_id", "=", consultationId)
+      .groupBy("a.forum_id")
+      .execute(),
+    db
+      .selectFrom("citizen_inputs")
+      .select(["forum_id as forumId"])
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("consultation_id", "=", consultationId)
+      .where("channel", "=", "forum")
+      .where("status", "!=", "withdrawn")
+      .groupBy("forum_id")
+      .execute(),
+  ]);
+  return forums.map((f) => ({
+    ...f,
+    attendance: n(attendance.find((a) => a.forumId === f.id)?.n),
+    captures: n(captures.find((c) => c.forumId === f.id)?.n),
+  }));
+}
+
+/** The items behind the summaries figure: each summary's title, theme and how many inputs it took up. */
+export async function funnelSummaries(db: DB, consultationId: string) {
+  const rows = await db
+    .selectFrom("summaries as s")
+    .innerJoin("themes as th", "th.id", "s.theme_id")
+    .leftJoin("summary_inputs as si", "si.summary_id", "s.id")
+    .select(["s.id", "s.title", "th.name as theme_name"])
+    .select((eb) => eb.fn.count<number>("si.input_id").as("inputs"))
+    .where("s.consultation_id", "=", consultationId)
+    .groupBy("s.id")
+    .orderBy("th.position")
+    .orderBy("s.created_at")
+    .execute();
+  return rows.map((r) => ({ ...r, inputs: Number(r.inputs) }));
+}
