@@ -118,6 +118,10 @@ export const ACCESS_SPEC = {
   "vote.answer": ["technical_member (present at the vote's session and not recused)"],
   "vote.close": ["point_of_contact", "technical_member (the chair only)"],
 
+  // ── The reasoned response (issue 10): the point of contact answers, in writing, how each summary and proposal was
+  //    considered (OGP co-creation standards). ──
+  "response.write": ["point_of_contact"],
+
   // ── The installation: accounts of admins and API tokens are made from the command line. ──
   "admin.create": ["system"],
   "api_token.create": ["system"],

@@ -155,6 +155,7 @@ export const samples: Record<CommandType, Sample> = {
   "vote.open": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.technical.unified.toOpenVote }) },
   "vote.answer": { payload: (f) => ({ voteId: f.technical.voteId, answer: "agree" }) },
   "vote.close": { ok: "point_of_contact", payload: (f) => ({ voteId: f.technical.voteId }) },
+  "response.write": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.technical.unified.toRevise, text: "La Mesa Técnica la afinó con la institución responsable." }) },
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },
   "api_token.create": { payload: (f) => ({ userId: f.userIds.observer, name: "script" }) },
