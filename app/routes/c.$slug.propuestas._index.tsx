@@ -1,10 +1,14 @@
-// How many proposals remain at each stage, per theme, live; every figure links to the proposals behind it.
+// The public funnel: the participation figures, then a chart and a table of how many proposals entered each stage
+// and how many are alive there now (per theme and in total, with how far the stage has come), live; every figure
+// opens the items behind it. Works without JavaScript; with it, it follows merges, withdrawals and votes live.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FUNNEL_STAGES, isFunnelStage } from "../domain/funnel";
+import { FunnelChart, stageLabel } from "../components/funnel/FunnelChart";
+import { FunnelTable } from "../components/funnel/FunnelTable";
+import { ParticipationFigures } from "../components/funnel/ParticipationFigures";
 import { LiveBadge } from "../components/LiveBadge";
-import { useT } from "../i18n/react";
-import { funnelCounts, publicConsultation, publicProposals } from "../lib/queries.server";
+import { useFormatDate, useT } from "../i18n/react";
+import { consultationFunnel, funnelForums, funnelSummaries, publicConsultation, publicProposals } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
@@ -13,37 +17,56 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const view = await publicConsultation(context.db, params.slug!);
   if (!view) throw new Response("Not found", { status: 404 });
   const id = view.consultation.id;
-  const [counts, proposals] = await Promise.all([funnelCounts(context.db, id), publicProposals(context.db, id)]);
+  const [funnel, proposals, forums, summaries] = await Promise.all([
+    consultationFunnel(context.db, id),
+    publicProposals(context.db, id),
+    funnelForums(context.db, id),
+    funnelSummaries(context.db, id),
+  ]);
+  if (!funnel) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
-  const stage = url.searchParams.get("stage");
+  const column = funnel.stages.find((s) => s.key === url.searchParams.get("stage")) ?? null;
   const theme = url.searchParams.get("theme");
-  const filter = stage && isFunnelStage(stage) ? { stage, theme: theme && counts.byTheme[theme] ? theme : null } : null;
-  const cell = filter ? (filter.theme ? counts.byTheme[filter.theme][filter.stage] : counts.total[filter.stage]) : null;
-  const shown = cell ? proposals.filter((p) => cell.enteredIds.includes(p.id)) : proposals;
-  const strip = (c: { entered: number; now: number }) => ({ entered: c.entered, now: c.now });
+  const at: "entered" | "now" = url.searchParams.get("at") === "now" ? "now" : "entered";
+  const filter = column ? { stage: column.key, theme: theme && column.byTheme[theme] ? theme : null, at } : null;
+  const cell = column && filter ? (filter.theme ? column.byTheme[filter.theme] : column) : null;
+  const ids = cell ? new Set(at === "now" ? cell.nowIds : cell.enteredIds) : null;
   return json({
     consultation: { id, slug: view.consultation.slug, title: view.consultation.title },
-    themes: view.themes.map((th) => ({
-      id: th.id,
-      name: th.name,
-      counts: Object.fromEntries(FUNNEL_STAGES.map((s) => [s, strip(counts.byTheme[th.id]?.[s] ?? { entered: 0, now: 0 })])),
+    participation: funnel.participation,
+    themes: funnel.themes,
+    stages: funnel.stages.map((s) => ({
+      key: s.key,
+      entered: s.entered,
+      now: s.now,
+      state: s.state,
+      byTheme: Object.fromEntries(Object.entries(s.byTheme).map(([k, c]) => [k, { entered: c.entered, now: c.now }])),
     })),
-    total: Object.fromEntries(FUNNEL_STAGES.map((s) => [s, strip(counts.total[s])])),
     filter,
-    proposals: shown,
+    proposals: ids ? proposals.filter((p) => ids.has(p.id)) : proposals,
     registered: proposals.length,
+    forums,
+    summaries,
   });
 }
 
 export default function PublicFunnel() {
   const t = useT();
+  const date = useFormatDate();
   const data = useLoaderData<typeof loader>();
   const live = useLiveConsultation(data.consultation.id);
   const { filter } = data;
   const base = `/c/${data.consultation.slug}/propuestas`;
   const themeName = (id: string | null) => data.themes.find((th) => th.id === id)?.name ?? t("public_funnel.all_themes");
-  const cellLink = (stage: string, themeId: string | null, n: number) =>
-    n === 0 ? <span className="muted">0</span> : <Link to={`${base}?stage=${stage}${themeId ? `&theme=${themeId}` : ""}#list`} data-testid={`funnel-${themeId ?? "total"}-${stage}`}>{n}</Link>;
+  const listTitle = !filter
+    ? t("public_funnel.list")
+    : filter.at === "now"
+      ? filter.theme
+        ? t("public_funnel.list_now", { stage: stageLabel(t, filter.stage), theme: themeName(filter.theme) })
+        : t("public_funnel.list_now_all", { stage: stageLabel(t, filter.stage) })
+      : filter.theme
+        ? t("public_funnel.list_filtered", { stage: stageLabel(t, filter.stage), theme: themeName(filter.theme) })
+        : t("public_funnel.list_filtered_all", { stage: stageLabel(t, filter.stage) });
   return (
     <article className="public-funnel">
       <header className="page-head">
@@ -53,40 +76,18 @@ export default function PublicFunnel() {
         <p className="muted">{t("public_funnel.intro")}</p>
         <p><Link to={`/c/${data.consultation.slug}/mesa-tecnica`}>{t("technical_page.funnel_public_link")}</Link></p>
       </header>
-      {data.registered === 0 ? <p className="empty">{t("public_funnel.empty")}</p> : null}
-      <div className="table-scroll">
-        <table className="table funnel-table" data-testid="funnel-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("public_funnel.theme")}</th>
-              {FUNNEL_STAGES.map((s) => <th scope="col" key={s}>{t(`funnel.${s}`)}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {data.themes.map((th) => (
-              <tr key={th.id}>
-                <th scope="row">{th.name}</th>
-                {FUNNEL_STAGES.map((s) => <td key={s}>{cellLink(s, th.id, th.counts[s].entered)}</td>)}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("funnel.total")}</th>
-              {FUNNEL_STAGES.map((s) => <td key={s}><strong>{cellLink(s, null, data.total[s].entered)}</strong></td>)}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+
+      <ParticipationFigures slug={data.consultation.slug} participation={data.participation} />
+
+      <section aria-labelledby="funnel-h">
+        <h2 id="funnel-h">{t("public_funnel.title")}</h2>
+        {data.registered === 0 ? <p className="empty">{t("public_funnel.empty")}</p> : null}
+        <FunnelChart base={base} columns={data.stages} />
+        <FunnelTable base={base} themes={data.themes} columns={data.stages} />
+      </section>
 
       <section id="list" aria-labelledby="list-h">
-        <h2 id="list-h">
-          {filter
-            ? filter.theme
-              ? t("public_funnel.list_filtered", { stage: t(`funnel.${filter.stage}`), theme: themeName(filter.theme) })
-              : t("public_funnel.list_filtered_all", { stage: t(`funnel.${filter.stage}`) })
-            : t("public_funnel.list")}
-        </h2>
+        <h2 id="list-h">{listTitle}</h2>
         {filter ? <p><Link to={base}>{t("public_funnel.show_all")}</Link></p> : null}
         {data.proposals.length === 0 && filter ? <p className="empty">{t("public_funnel.none_in_cell")}</p> : null}
         <ul className="list proposals-list" data-testid="proposal-list">
@@ -94,10 +95,51 @@ export default function PublicFunnel() {
             <li key={p.id}>
               <Link to={`${base}/${p.id}`}>{p.title}</Link>
               <span className="muted"> — {p.theme_name}{p.organization_acronym ? ` · ${p.organization_acronym}` : ""} · </span>
-              <span className={`badge badge-${p.state}`}>{t(`proposal.state.${p.state}` as "proposal.state.active")}</span>
+              {p.into.length > 0 ? (
+                <>
+                  <span className={`badge badge-${p.state}`}>{t(p.state === "split" ? "public_funnel.split_into" : "public_funnel.merged_into")}</span>{" "}
+                  {p.into.map((r, i) => (
+                    <span key={r.id}>{i > 0 ? ", " : ""}«<Link to={`${base}/${r.id}`}>{r.title}</Link>»</span>
+                  ))}
+                </>
+              ) : (
+                <span className={`badge badge-${p.state}`}>{t(`proposal.state.${p.state}` as "proposal.state.active")}</span>
+              )}
             </li>
           ))}
         </ul>
+      </section>
+
+      <section id="forums" aria-labelledby="forums-h">
+        <h2 id="forums-h">{t("public_funnel.forums")}</h2>
+        {data.forums.length === 0 ? (
+          <p className="empty">{t("public_funnel.no_forums")}</p>
+        ) : (
+          <ul className="list funnel-forums" data-testid="funnel-forums">
+            {data.forums.map((f) => (
+              <li key={f.id}>
+                <strong>{f.department}</strong>, {f.municipality} — {date(f.held_on)} — {t("public_funnel.attendance")}:{" "}
+                <span data-testid={`forum-attendance-${f.id}`}>{f.attendance}</span> · {t("public_funnel.captures")}:{" "}
+                <span data-testid={`forum-captures-${f.id}`}>{f.captures}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section id="summaries" aria-labelledby="summaries-h">
+        <h2 id="summaries-h">{t("public_funnel.summaries_list")}</h2>
+        {data.summaries.length === 0 ? (
+          <p className="empty">{t("public_funnel.no_summaries")}</p>
+        ) : (
+          <ul className="list" data-testid="funnel-summaries">
+            {data.summaries.map((s) => (
+              <li key={s.id}>
+                {s.title} <span className="muted">— {s.theme_name} · {t("public_funnel.summary_inputs", { count: s.inputs })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </article>
   );
