@@ -1,22 +1,27 @@
 // Roundtable pages are for the consultation's staff (signed in, any role there, or a platform admin); what each
-// person may do at the table follows from their roles and organization.
+// person may do at the table follows from their roles and organization (see read-policy.server.ts).
 import type { AppLoadContext } from "@remix-run/node";
-import { organizationOfUser, rolesOf } from "./queries.server";
-import { requireUser } from "./require-user.server";
+import { organizationOfUser } from "./queries.server";
+import { canSeeDraft, requireStaff, type ProposalOwner } from "./read-policy.server";
 
 export async function requireRoundtableStaff(context: AppLoadContext, request: Request, consultationId: string) {
-  const user = requireUser(context, request);
-  const roles = await rolesOf(context.db, user.id, consultationId);
-  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
-  const has = (...wanted: string[]) => wanted.some((r) => roles.includes(r));
+  const { user, policy } = await requireStaff(context, request, consultationId);
+  const held = (...wanted: string[]) => wanted.some((r) => policy.roles.includes(r));
   const organizationId = await organizationOfUser(context.db, user.id);
+  const viewer = { userId: user.id, organizationId };
   return {
     user,
-    viewer: { userId: user.id, organizationId },
+    viewer,
+    policy,
+    /** A draft is its organization's alone until registered (0004): anyone else gets a 404, as if it did not exist. */
+    requireVisible<P extends ProposalOwner & { state: string }>(proposal: P): P {
+      if (proposal.state === "draft" && !canSeeDraft(viewer, proposal)) throw new Response("Not found", { status: 404 });
+      return proposal;
+    },
     can: {
-      register: has("proponent"),
-      merge: user.isPlatformAdmin || has("roundtable_member", "point_of_contact"),
-      manage: user.isPlatformAdmin || has("point_of_contact"),
+      register: held("proponent"),
+      merge: policy.has("roundtable_member", "point_of_contact"),
+      manage: policy.isContact,
     },
   };
 }

@@ -1,20 +1,18 @@
 // The technical roundtable's staff page is for the consultation's staff (signed in, any role there, or a platform
-// admin); what each person may do there follows from their roles and from who chairs the table.
+// admin); what each person may do there follows from their roles and from who chairs the table (see read-policy.server.ts).
 import type { AppLoadContext } from "@remix-run/node";
-import { organizationOfUser, rolesOf } from "./queries.server";
-import { requireUser } from "./require-user.server";
+import { organizationOfUser } from "./queries.server";
+import { requireStaff } from "./read-policy.server";
 
 export async function requireTechnicalStaff(context: AppLoadContext, request: Request, consultationId: string) {
-  const user = requireUser(context, request);
-  const roles = await rolesOf(context.db, user.id, consultationId);
-  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
-  const has = (...wanted: string[]) => wanted.some((r) => roles.includes(r));
+  const { user, policy } = await requireStaff(context, request, consultationId);
+  const has = (...wanted: string[]) => wanted.some((r) => policy.roles.includes(r));
   const organizationId = await organizationOfUser(context.db, user.id);
   return {
     user,
     viewer: { userId: user.id, organizationId },
     roles: {
-      contact: user.isPlatformAdmin || has("point_of_contact"),
+      contact: policy.isContact,
       member: has("technical_member"),
       observer: has("observer"),
       /** Withdrawal is for the organizations behind a proposal (proponents, or members for their institution). */

@@ -3,13 +3,13 @@
 import type { Socket } from "socket.io";
 import { z } from "zod";
 import { forumRoom } from "../../app/domain/forum-events";
-import { STAFF_ROLES, hasAnyRole } from "../../app/domain/roles";
+import { readPolicy } from "../../app/lib/read-policy.server";
 import type { Lang } from "../../app/i18n";
 import type { DB } from "../../db/connection.server";
-import { rolesOf } from "../../db/queries/admin.server";
 import { CommandError } from "../commands/errors";
 import type { Identity } from "../http/actor.server";
 import { errorBody } from "../http/respond";
+import { log } from "../log";
 
 const forumSubscribeSchema = z.object({ forumId: z.string().uuid() });
 
@@ -24,13 +24,13 @@ export function attachForumSubscriptions(socket: Socket, db: DB, data: { identit
       if (!forum) return fail(new CommandError("not_found", "error.not_found", { what: "forum" }));
       const user = data.identity.user;
       if (!user) return fail(new CommandError("unauthenticated", "error.unauthenticated"));
-      if (!user.isPlatformAdmin && !hasAnyRole(await rolesOf(db, user.id, forum.consultation_id), STAFF_ROLES)) {
+      if (!(await readPolicy(db, user, forum.consultation_id)).isStaff) {
         return fail(new CommandError("forbidden", "error.forbidden"));
       }
       await socket.join(forumRoom(forum.id));
       reply({ ok: true, status: forum.status });
     } catch (e) {
-      console.error(e);
+      log.error({ err: e }, "forum subscription failed");
       reply({ ok: false, error: { code: "server_error", message: "Internal error" } });
     }
   });

@@ -3,14 +3,14 @@
 // across reconnects and would work unchanged with a multi-node socket.io adapter.
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
-import { STAFF_ROLES, hasAnyRole } from "../../app/domain/roles";
+import { readPolicy } from "../../app/lib/read-policy.server";
 import type { Lang } from "../../app/i18n";
 import { ROUNDTABLE_EVENTS, roundtableRoom, type PresentPerson, type RoundtablePresence } from "../../app/live/roundtable-events";
 import type { DB } from "../../db/connection.server";
-import { rolesOf } from "../../db/queries/admin.server";
 import { CommandError } from "../commands/errors";
 import type { Identity } from "../http/actor.server";
 import { errorBody } from "../http/respond";
+import { log } from "../log";
 
 const joinSchema = z.object({ roundtableId: z.string().uuid() });
 
@@ -23,7 +23,7 @@ interface Seat {
 
 type SeatData = { roundtableSeats?: Seat[] };
 
-async function broadcastPresence(io: Server, roundtableId: string): Promise<void> {
+export async function broadcastPresence(io: Server, roundtableId: string): Promise<void> {
   const sockets = await io.in(roundtableRoom(roundtableId)).fetchSockets();
   const people = new Map<string, PresentPerson>();
   for (const s of sockets) {
@@ -52,7 +52,7 @@ export function attachRoundtablePresence(io: Server, socket: Socket, db: DB, dat
       if (!table) return fail(new CommandError("not_found", "error.not_found", { what: "roundtable" }));
       const user = data.identity.user;
       if (!user) return fail(new CommandError("unauthenticated", "error.unauthenticated"));
-      if (!user.isPlatformAdmin && !hasAnyRole(await rolesOf(db, user.id, table.consultation_id), STAFF_ROLES)) {
+      if (!(await readPolicy(db, user, table.consultation_id)).isStaff) {
         return fail(new CommandError("forbidden", "error.forbidden"));
       }
       const org = await db
@@ -68,7 +68,7 @@ export function attachRoundtablePresence(io: Server, socket: Socket, db: DB, dat
       reply({ ok: true });
       await broadcastPresence(io, roundtableId);
     } catch (e) {
-      console.error(e);
+      log.error({ err: e }, "roundtable presence failed");
       reply({ ok: false, error: { code: "server_error", message: "Internal error" } });
     }
   });
@@ -84,6 +84,6 @@ export function attachRoundtablePresence(io: Server, socket: Socket, db: DB, dat
 
   // After the socket has left its rooms: tell the tables it sat at.
   socket.on("disconnect", () => {
-    for (const seat of seats()) void broadcastPresence(io, seat.roundtableId).catch((e) => console.error(e));
+    for (const seat of seats()) void broadcastPresence(io, seat.roundtableId).catch((err) => log.error({ err }, "presence broadcast failed"));
   });
 }
