@@ -6,6 +6,7 @@ import { funnelPublicEn } from "./messages/funnel-public";
 import { technicalEn } from "./messages/technical";
 import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
+import { fateEn } from "./messages/fate";
 import { traceabilityEn } from "./messages/traceability";
 
 const core = {
@@ -211,5 +212,6 @@ export const en: Record<MessageKey, string> = {
   ...technicalEn,
   ...reviewEn,
   ...technicalPagesEn,
+  ...fateEn,
   ...traceabilityEn,
 };

@@ -7,6 +7,7 @@ import { funnelPublicEs } from "./messages/funnel-public";
 import { technicalEs } from "./messages/technical";
 import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
+import { fateEs } from "./messages/fate";
 import { traceabilityEs } from "./messages/traceability";
 
 const core = {
@@ -212,6 +213,7 @@ export const es = {
   ...technicalEs,
   ...reviewEs,
   ...technicalPagesEs,
+  ...fateEs,
   ...traceabilityEs,
 } as const;
 

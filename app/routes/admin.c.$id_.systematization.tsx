@@ -10,8 +10,8 @@ import { forumPlace, metaTranslator } from "../components/forums/format";
 import { LiveBadge } from "../components/LiveBadge";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
-import { rolesOf, systematization } from "../lib/queries.server";
-import { requireUser } from "../lib/require-user.server";
+import { systematization } from "../lib/queries.server";
+import { inputText, requireStaff } from "../lib/read-policy.server";
 import { useStaffChanges } from "../live/useLive";
 import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
@@ -20,14 +20,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 const INTENTS = { create: "summary.create", update: "summary.update", delete: "summary.delete" };
 
 async function access(context: LoaderFunctionArgs["context"], request: Request, consultationId: string) {
-  const user = requireUser(context, request);
-  const roles = await rolesOf(context.db, user.id, consultationId);
-  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
-  return { canEdit: user.isPlatformAdmin || roles.includes("systematizer") || roles.includes("point_of_contact") };
+  const { policy } = await requireStaff(context, request, consultationId);
+  return { policy, canEdit: policy.has("systematizer", "point_of_contact") };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { canEdit } = await access(context, request, params.id!);
+  const { policy, canEdit } = await access(context, request, params.id!);
   const q = new URL(request.url).searchParams;
   const channel = q.get("channel");
   const view = await systematization(context.db, params.id!, {
@@ -38,7 +36,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     summaryId: q.get("edit"),
   });
   if (!view) throw new Response("Not found", { status: 404 });
-  return json({ ...view, canEdit });
+  // A summary keeps the inputs it came from; one hidden since by moderation shows its text to moderators only.
+  const summaries = view.summaries.map((s) => ({ ...s, sources: s.sources.map((i) => ({ ...i, text: inputText(policy, i) })) }));
+  return json({ ...view, summaries, canEdit });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -155,7 +155,7 @@ export default function Systematization() {
                       <ul className="list compact">
                         {s.sources.map((i) => (
                           <li key={i.id} data-input-id={i.id}>
-                            <span className={`pill channel-${i.channel}`}>{i.channel === "forum" ? t("summary.forum_table", { forum: forumPlace({ department: i.forum_department ?? "", municipality: i.forum_municipality ?? "" }), number: i.table_number ?? 0 }) : t("summary.online")}</span> {i.text}
+                            <span className={`pill channel-${i.channel}`}>{i.channel === "forum" ? t("summary.forum_table", { forum: forumPlace({ department: i.forum_department ?? "", municipality: i.forum_municipality ?? "" }), number: i.table_number ?? 0 }) : t("summary.online")}</span> {i.text ?? <em className="muted">{t("intake.status.hidden")}</em>}
                           </li>
                         ))}
                       </ul>

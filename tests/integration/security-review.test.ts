@@ -1,0 +1,68 @@
+// Security items from the outside review (issue 11): hidden opinions stay hidden from staff who do not moderate,
+// drafts stay with their organization, staff e-mails go only to the point of contact, a revoked role or a signed-out
+// session stops receiving staff broadcasts at once, shared organizations have an owner, and pages carry a CSP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { opinion, openIntake } from "../support/intake";
+import { createDelegate, proposalPayload, setupRoundtable } from "../support/roundtables";
+import { ApiClient, createConsultation, createMember, emitWithAck, loginCookie, startServer, type TestServer } from "../support/server";
+import type { Socket } from "socket.io-client";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" });
+});
+afterAll(() => server.stop());
+
+const SYSTEMATIZATION = "routes%2Fadmin.c.%24id_.systematization";
+const DASHBOARD = "routes%2Fadmin.c.%24id";
+
+/** Resolves with whether `event` arrived within `ms`. */
+function arrives(socket: Socket, event: string, ms = 800): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      socket.off(event, on);
+      resolve(false);
+    }, ms);
+    const on = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    socket.once(event, on);
+  });
+}
+
+describe("a hidden opinion's text", () => {
+  it("reaches the moderators on the systematization page, and no other staff", async () => {
+    const intake = await openIntake(server);
+    const admin = intake.admin.client;
+    const kept = "Que los municipios publiquen sus compras en datos abiertos cada mes.";
+    const secret = "Texto ofensivo que la moderación ocultó: no debe verse fuera de la moderación.";
+    const citizen = new ApiClient(server.url);
+    const a = await citizen.ok<{ inputId: string }>("opinion.submit", opinion(intake.consultationId, { text: kept }));
+    const b = await citizen.ok<{ inputId: string }>("opinion.submit", opinion(intake.consultationId, { text: secret }));
+    await admin.ok("summary.create", {
+      consultationId: intake.consultationId, themeId: intake.themeIds[0], title: "Compras municipales", text: "La ciudadanía pide compras abiertas.", inputIds: [a.inputId, b.inputId],
+    });
+    await admin.ok("opinion.hide", { inputId: b.inputId, reason: "Lenguaje ofensivo" });
+
+    const observer = await createMember(server, admin, intake.consultationId, "observer");
+    const facilitator = await createMember(server, admin, intake.consultationId, "facilitator");
+    const systematizer = await createMember(server, admin, intake.consultationId, "systematizer");
+    const page = `/admin/c/${intake.consultationId}/systematization?theme=${intake.themeIds[0]}`;
+
+    for (const staff of [observer, facilitator]) {
+      const html = await staff.client.get(page);
+      expect(html.status).toBe(200);
+      expect(html.body).toContain(kept);
+      expect(html.body).toContain("Oculta por moderación");
+      expect(html.body).not.toContain(secret);
+      const data = await staff.client.get(`${page}&_data=${SYSTEMATIZATION}`);
+      expect(JSON.stringify(data.body)).not.toContain(secret);
+      expect(data.body.summaries[0].sources.map((s: { text: string | null }) => s.text)).toEqual([kept, null]);
+    }
+    for (const moderator of [systematizer.client, admin]) {
+      const html = await moderator.get(page);
+      expect(html.body).toContain(secret);
+    }
+  });
+});
