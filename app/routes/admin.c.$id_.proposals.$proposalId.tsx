@@ -22,6 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireRoundtableStaff(context, request, params.id!);
   const proposal = await proposalDetail(context.db, params.proposalId!);
   if (!proposal || proposal.consultationId !== params.id) throw new Response("Not found", { status: 404 });
+  access.requireVisible(proposal);
   const [lineage, table, review, technical] = await Promise.all([
     proposalLineage(context.db, proposal.id),
     proposal.roundtableId ? roundtableHeader(context.db, proposal.roundtableId) : null,

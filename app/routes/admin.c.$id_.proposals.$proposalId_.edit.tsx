@@ -13,6 +13,7 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
   const access = await requireRoundtableStaff(context, request, params.id!);
   const proposal = await proposalDetail(context.db, params.proposalId!);
   if (!proposal || proposal.consultationId !== params.id || !proposal.roundtableId) throw new Response("Not found", { status: 404 });
+  access.requireVisible(proposal);
   const tableOwned = !proposal.proponent.userId && !proposal.proponent.organizationId;
   const own = proposal.proponent.userId === access.viewer.userId || (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
   if (!(own && access.can.register) && !(tableOwned && access.can.merge)) throw new Response("Forbidden", { status: 403 });

@@ -66,3 +66,26 @@ describe("a hidden opinion's text", () => {
     }
   });
 });
+
+describe("another organization's draft", () => {
+  it("is not found by id for a member, an observer, another proponent or the point of contact; its organization opens it", async () => {
+    const t = await setupRoundtable(server);
+    const draft = await t.icefi.client.ok<{ proposalId: string }>("proposal.create", proposalPayload(t.roundtableId, { title: "Borrador reservado de ICEFI", draft: true }));
+    const colleague = await createDelegate(server, t.admin.client, t.consultationId, "proponent", t.orgs.icefi);
+    const observer = await createMember(server, t.admin.client, t.consultationId, "observer");
+    const base = `/admin/c/${t.consultationId}/proposals/${draft.proposalId}`;
+
+    for (const outsider of [t.member.client, observer.client, t.ciidh.client, t.admin.client]) {
+      for (const path of [base, `${base}/edit`, `${base}/refine`]) {
+        const res = await outsider.get(path);
+        expect(res.status, path).toBe(404);
+        expect(String(res.body)).not.toContain("Borrador reservado de ICEFI");
+      }
+    }
+    for (const own of [t.icefi.client, colleague.client]) {
+      const res = await own.get(base);
+      expect(res.status).toBe(200);
+      expect(res.body).toContain("Borrador reservado de ICEFI");
+    }
+  });
+});
