@@ -1,7 +1,8 @@
 // The point of contact's dashboard: details, stages, themes, forums, people and recent activity, live.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { adminOverview, forumsPanel, publicConsultation, rolesOf } from "../lib/queries.server";
+import { adminOverview, forumsPanel, publicConsultation } from "../lib/queries.server";
+import { requireStaff } from "../lib/read-policy.server";
 import { CommandForm } from "../components/admin/CommandForm";
 import { FORUM_INTENTS, ForumsPanel } from "../components/admin/ForumsPanel";
 import { PeoplePanel } from "../components/admin/PeoplePanel";
@@ -41,12 +42,14 @@ const INTENTS: Record<string, string> = {
 };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = requireUser(context, request);
+  requireUser(context, request);
   const view = await publicConsultation(context.db, params.id!);
   if (!view) throw new Response("Not found", { status: 404 });
-  const roles = await rolesOf(context.db, user.id, view.consultation.id);
-  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
+  const { user, policy } = await requireStaff(context, request, view.consultation.id);
   const overview = await adminOverview(context.db, view.consultation.id);
+  // Staff and invitees' e-mails go to the point of contact only; the rest of the staff see names and organizations.
+  const members = overview.members.map((m) => ({ ...m, email: policy.canSeeEmails ? m.email : null }));
+  const invitations = overview.invitations.map((i) => ({ ...i, email: policy.canSeeEmails ? i.email : null }));
   return json({
     consultation: view.consultation,
     stages: view.stages,
@@ -56,8 +59,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     technical: await technicalPanel(context.db, view.consultation.id),
     declarations: view.declarations.length,
     ...overview,
+    members,
+    invitations,
     publicUrl: context.publicUrl,
-    canEdit: user.isPlatformAdmin || roles.includes("point_of_contact"),
+    canEdit: policy.isContact,
+    canSeeEmails: policy.canSeeEmails,
   });
 }
 
@@ -95,6 +101,7 @@ export default function Dashboard() {
           consultationId={c.id}
           members={data.members}
           invitations={data.invitations}
+          showEmails={data.canSeeEmails}
           organizations={data.organizations}
           publicUrl={data.publicUrl}
           canEdit={data.canEdit}

@@ -1,4 +1,5 @@
-// Read models for the point of contact's dashboard (staff only: may include e-mails).
+// Read models for the point of contact's dashboard (staff only: include e-mails, which the page shows to the point
+// of contact only — see app/lib/read-policy.server.ts).
 import type { Kysely } from "kysely";
 import type { DB } from "../connection.server";
 import type { Database } from "../schema";
@@ -39,13 +40,14 @@ export async function adminOverview(db: DB, consultationId: string) {
       .orderBy("u.name")
       .execute(),
     db
-      .selectFrom("invitations")
-      .select(["id", "email", "name", "role", "created_at", "expires_at"])
-      .where("consultation_id", "=", consultationId)
-      .where("accepted_at", "is", null)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", new Date().toISOString())
-      .orderBy("created_at", "desc")
+      .selectFrom("invitations as i")
+      .leftJoin("organizations as o", "o.id", "i.organization_id")
+      .select(["i.id", "i.email", "i.name", "i.role", "i.created_at", "i.expires_at", "o.acronym as organization_acronym"])
+      .where("i.consultation_id", "=", consultationId)
+      .where("i.accepted_at", "is", null)
+      .where("i.revoked_at", "is", null)
+      .where("i.expires_at", ">", new Date().toISOString())
+      .orderBy("i.created_at", "desc")
       .execute(),
     db.selectFrom("organizations").select(["id", "name", "acronym", "sector"]).orderBy("acronym").execute(),
     db.selectFrom("themes").selectAll().where("consultation_id", "=", consultationId).orderBy("position").execute(),

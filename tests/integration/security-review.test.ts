@@ -89,3 +89,29 @@ describe("another organization's draft", () => {
     }
   });
 });
+
+describe("staff e-mails on the dashboard", () => {
+  it("show to the point of contact only; observers and facilitators see names and organizations", async () => {
+    const intake = await openIntake(server);
+    const admin = intake.admin.client;
+    const observer = await createMember(server, admin, intake.consultationId, "observer");
+    const facilitator = await createMember(server, admin, intake.consultationId, "facilitator");
+    const { organizationId } = await admin.ok<{ organizationId: string }>("organization.create", { consultationId: intake.consultationId, name: "Acción Ciudadana", acronym: `AC-${Date.now()}`, sector: "civil_society" });
+    const pendingEmail = `invitada-${Date.now()}@example.org`;
+    await admin.ok("invitation.create", { consultationId: intake.consultationId, email: pendingEmail, name: "Invitada Pendiente", role: "proponent", organizationId });
+    const page = `/admin/c/${intake.consultationId}`;
+
+    for (const staff of [observer, facilitator]) {
+      const html = await staff.client.get(page);
+      expect(html.status).toBe(200);
+      expect(html.body).toContain("Invitada Pendiente");
+      for (const email of [observer.email, facilitator.email, pendingEmail]) expect(html.body).not.toContain(email);
+      const data = await staff.client.get(`${page}?_data=${DASHBOARD}`);
+      const text = JSON.stringify(data.body);
+      for (const email of [observer.email, facilitator.email, pendingEmail]) expect(text).not.toContain(email);
+      expect(data.body.invitations[0]).toMatchObject({ name: "Invitada Pendiente", organization_acronym: expect.stringMatching(/^AC-/) });
+    }
+    const html = await admin.get(page);
+    for (const email of [observer.email, facilitator.email, pendingEmail]) expect(html.body).toContain(email);
+  });
+});

@@ -5,8 +5,9 @@ import { useFormatDate, useT } from "../../i18n/react";
 import { Field } from "../forms";
 import { CommandButton, CommandForm } from "./CommandForm";
 
-interface Member { id: string; role: string; user_id: string; name: string; email: string; organization_acronym: string | null }
-interface Invitation { id: string; email: string; name: string; role: string; expires_at: string }
+/** `email` is null for readers who may not see staff e-mails (everyone but the point of contact). */
+interface Member { id: string; role: string; user_id: string; name: string; email: string | null; organization_acronym: string | null }
+interface Invitation { id: string; email: string | null; name: string; role: string; expires_at: string; organization_acronym: string | null }
 interface Organization { id: string; name: string; acronym: string; sector: string }
 
 export function PeoplePanel(props: {
@@ -16,24 +17,25 @@ export function PeoplePanel(props: {
   organizations: Organization[];
   publicUrl: string;
   canEdit: boolean;
+  showEmails: boolean;
 }) {
   const t = useT();
   const date = useFormatDate();
   const [link, setLink] = useState<string | null>(null);
-  const { consultationId, canEdit } = props;
+  const { consultationId, canEdit, showEmails } = props;
   return (
     <section className="panel" aria-labelledby="people-h">
       <h2 id="people-h">{t("admin.people")}</h2>
       {props.members.length === 0 ? <p className="empty">{t("admin.members_empty")}</p> : null}
       <table className="table">
         <thead>
-          <tr><th>{t("field.name")}</th><th>{t("field.email")}</th><th>{t("field.organization")}</th><th>{t("field.role")}</th>{canEdit ? <th /> : null}</tr>
+          <tr><th>{t("field.name")}</th>{showEmails ? <th>{t("field.email")}</th> : null}<th>{t("field.organization")}</th><th>{t("field.role")}</th>{canEdit ? <th /> : null}</tr>
         </thead>
         <tbody>
           {props.members.map((m) => (
             <tr key={m.id}>
               <td>{m.name}</td>
-              <td>{m.email}</td>
+              {showEmails ? <td>{m.email}</td> : null}
               <td>{m.organization_acronym ?? "—"}</td>
               <td>{t(`role.${m.role}` as "role.observer")}</td>
               {canEdit ? <td><CommandButton intent="role_revoke" hidden={{ consultationId, userId: m.user_id, role: m.role }} label={t("admin.revoke")} className="link" /></td> : null}
@@ -47,7 +49,7 @@ export function PeoplePanel(props: {
           <ul className="list">
             {props.invitations.map((i) => (
               <li key={i.id}>
-                {i.name} &lt;{i.email}&gt; — {t(`role.${i.role}` as "role.observer")} — {date(i.expires_at)}
+                {i.name}{showEmails && i.email ? <> &lt;{i.email}&gt;</> : null}{i.organization_acronym ? ` (${i.organization_acronym})` : ""} — {t(`role.${i.role}` as "role.observer")} — {date(i.expires_at)}
                 {canEdit ? <CommandButton intent="invite_revoke" hidden={{ invitationId: i.id }} label={t("admin.revoke")} className="link" /> : null}
               </li>
             ))}
