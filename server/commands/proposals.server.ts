@@ -212,7 +212,8 @@ export const withdrawProposal = defineCommand({
       .execute();
     if (row.state === "active") {
       const organization = await organizationLabel(trx, organizationId);
-      const tableId = isAtTechnical(row.stage) ? (await trx.selectFrom("roundtables").select("id").where("consultation_id", "=", row.consultation_id).where("kind", "=", "technical").executeTakeFirst())?.id : row.roundtable_id;
+      // A unified proposal is the technical table's once that table exists; until then it still sits at its own.
+      const tableId = (isAtTechnical(row.stage) ? (await trx.selectFrom("roundtables").select("id").where("consultation_id", "=", row.consultation_id).where("kind", "=", "technical").executeTakeFirst())?.id : null) ?? row.roundtable_id;
       if (tableId) {
         announceRoundtable(ctx, tableId, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.withdrawn", { title: row.title, reason: p.reason, organization });
       }
