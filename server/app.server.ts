@@ -15,6 +15,7 @@ import { CommandBus } from "./commands/bus.server";
 import { commandIdFor } from "./commands/command-id";
 import { CommandError } from "./commands/errors";
 import { commands } from "./commands/registry";
+import { ACCESS_REVOKED, type AccessRevoked } from "./commands/types";
 import type { CocreaContext } from "./context";
 import type { Env } from "./env";
 import { apiRouter, state, type RequestState } from "./http/api";
@@ -23,7 +24,7 @@ import {
   clearSessionCookie, csrfCookie, csrfMatches, csrfToken, CSRF_COOKIE, CSRF_FIELD, langCookie, newCsrfSecret, parseCookies, sessionCookie,
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
-import { attachSockets } from "./realtime/sockets.server";
+import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
 
 export interface Cocrea {
   db: DB;
@@ -58,7 +59,10 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     db,
     commands,
     publish: (broadcasts) => {
-      for (const b of broadcasts) io.to(b.room).emit(b.event, b.data);
+      for (const b of broadcasts) {
+        if (b.event === ACCESS_REVOKED) revokeAccess(io, b.data as AccessRevoked);
+        else io.to(b.room).emit(b.event, b.data);
+      }
     },
     limitPublic: async (actor, type) => {
       if (actor.kind === "anonymous") await publicLimiter.take(`${type}:${actor.clientKey}`);
@@ -160,7 +164,11 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
           },
           logout: async () => {
             const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-            if (token) await destroySession(db, token);
+            if (token) {
+              await destroySession(db, token);
+              // Sockets opened with this session stop receiving staff broadcasts now, not at their next page load.
+              endSession(io, token);
+            }
             return clearSessionCookie(cookieOpts);
           },
           langCookie: (l) => langCookie(l, cookieOpts),

@@ -5,7 +5,10 @@ import {
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
 import { CommandError, conflict, notFound } from "./errors";
 import { announceChange, requireConsultation } from "./lookup.server";
-import { defineCommand, type Trx } from "./types";
+import { policyOf } from "../../app/lib/read-policy.server";
+import { rolesOf } from "../../db/queries/admin.server";
+import { staffRoomsOf } from "../realtime/staff-rooms.server";
+import { ACCESS_REVOKED, defineCommand, rooms, type AccessRevoked, type Trx } from "./types";
 
 const pointOfContact = { roles: ["point_of_contact"] } as const;
 const INVITATION_DAYS = 14;
@@ -158,6 +161,14 @@ export const revokeRole = defineCommand({
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw notFound("role");
     announceChange(ctx, p.consultationId, "staff");
+    // Without any role left here, the user's open sockets leave the consultation's staff rooms at once (not at the
+    // next page load): staff changes, forum captures, roundtable feeds.
+    const user = await trx.selectFrom("users").select("is_platform_admin").where("id", "=", p.userId).executeTakeFirst();
+    const policy = policyOf({ id: p.userId, isPlatformAdmin: user?.is_platform_admin === 1 }, await rolesOf(trx, p.userId, p.consultationId));
+    if (!policy.isStaff) {
+      const revoked: AccessRevoked = { userId: p.userId, rooms: await staffRoomsOf(trx, p.consultationId) };
+      ctx.broadcasts.push({ room: rooms.user(p.userId), event: ACCESS_REVOKED, data: revoked });
+    }
     return { userId: p.userId, role: p.role };
   },
 });

@@ -61,4 +61,18 @@ export const rooms = {
   consultation: (id: string) => `consultation:${id}`,
   staff: (id: string) => `consultation:${id}:staff`,
   all: "consultations",
+  /** Every socket of a signed-in user: joined at connection, never on request. */
+  user: (userId: string) => `user:${userId}`,
+  /** Every socket opened with one session (the SHA-256 of its cookie, as the sessions table keeps it). */
+  session: (sessionId: string) => `session:${sessionId}`,
 };
+
+/**
+ * Not an event for browsers: a broadcast to `rooms.user(userId)` with this event makes the socket layer take that
+ * user's sockets out of `rooms` at once (a revoked role); see server/realtime/sockets.server.ts.
+ */
+export const ACCESS_REVOKED = "access:revoked";
+export interface AccessRevoked {
+  userId: string;
+  rooms: string[];
+}

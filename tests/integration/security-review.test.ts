@@ -115,3 +115,69 @@ describe("staff e-mails on the dashboard", () => {
     for (const email of [observer.email, facilitator.email, pendingEmail]) expect(html.body).toContain(email);
   });
 });
+
+describe("staff broadcasts on a socket already open", () => {
+  it("stop at once for a member whose role is revoked", async () => {
+    const t = await setupRoundtable(server);
+    const admin = t.admin.client;
+    const observer = await createMember(server, admin, t.consultationId, "observer");
+    const { forumId } = await admin.ok<{ forumId: string }>("forum.create", { consultationId: t.consultationId, department: "Guatemala", municipality: "Mixco", venue: "Salón", heldOn: "2016-05-10", expectedAttendance: 10 });
+    const watcher = admin.socket();
+    const revoked = observer.client.socket();
+    try {
+      for (const s of [watcher, revoked]) {
+        expect(await emitWithAck(s, "subscribe", { consultationId: t.consultationId, staff: true })).toEqual({ ok: true });
+        expect((await emitWithAck(s, "subscribe:forum", { forumId })).ok).toBe(true);
+        expect(await emitWithAck(s, "roundtable:join", { roundtableId: t.roundtableId })).toEqual({ ok: true });
+      }
+      await admin.ok("role.revoke", { consultationId: t.consultationId, userId: observer.userId, role: "observer" });
+
+      // A staff-only change, a forum event and a roundtable feed line: the watcher gets each, the revoked member none.
+      const staffSeen = [arrives(watcher, "consultation:changed"), arrives(revoked, "consultation:changed")];
+      await admin.ok("invitation.create", { consultationId: t.consultationId, email: `x-${Date.now()}@example.org`, name: "Otra", role: "observer" });
+      expect(await Promise.all(staffSeen)).toEqual([true, false]);
+
+      const forumSeen = [arrives(watcher, "forum:status"), arrives(revoked, "forum:status")];
+      await admin.ok("forum.open", { forumId });
+      expect(await Promise.all(forumSeen)).toEqual([true, false]);
+
+      const tableSeen = [arrives(watcher, "roundtable:changed"), arrives(revoked, "roundtable:changed")];
+      await t.icefi.client.ok("proposal.create", proposalPayload(t.roundtableId));
+      expect(await Promise.all(tableSeen)).toEqual([true, false]);
+
+      // The socket stays connected for what is public, and may not join the staff rooms again.
+      expect(revoked.connected).toBe(true);
+      expect((await emitWithAck(revoked, "subscribe", { consultationId: t.consultationId, staff: true })).ok).toBe(false);
+    } finally {
+      watcher.close();
+      revoked.close();
+    }
+  });
+
+  it("stop at once for a session that signs out", async () => {
+    const intake = await openIntake(server);
+    const member = await createDelegate(server, intake.admin.client, intake.consultationId, "observer", null);
+    const cookie = await loginCookie(server.url, member.email, member.password);
+    const other = await loginCookie(server.url, member.email, member.password);
+    const signedOut = new ApiClient(server.url, { cookie }).socket();
+    const stillIn = new ApiClient(server.url, { cookie: other }).socket();
+    try {
+      for (const s of [signedOut, stillIn]) expect(await emitWithAck(s, "subscribe", { consultationId: intake.consultationId, staff: true })).toEqual({ ok: true });
+      const disconnected = new Promise<string>((resolve) => signedOut.once("disconnect", resolve));
+
+      const page = await fetch(`${server.url}/`, { headers: { cookie } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+      const out = await fetch(`${server.url}/logout`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: new URLSearchParams({ _csrf: csrf }) });
+      expect(out.status).toBe(302);
+      expect(await disconnected).toBe("io server disconnect");
+
+      const seen = arrives(stillIn, "consultation:changed");
+      await intake.admin.client.ok("invitation.create", { consultationId: intake.consultationId, email: `y-${Date.now()}@example.org`, name: "Otra", role: "observer" });
+      expect(await seen).toBe(true);
+      expect(signedOut.connected).toBe(false);
+    } finally {
+      signedOut.close();
+      stillIn.close();
+    }
+  });
+});
