@@ -181,3 +181,31 @@ describe("staff broadcasts on a socket already open", () => {
     }
   });
 });
+
+describe("a shared organization", () => {
+  it("is updated by the point of contact of the one consultation that has it, not by another consultation's", async () => {
+    const t = await setupRoundtable(server);
+    // Another consultation with its own point of contact (not a platform admin).
+    const other = await createConsultation(t.admin.client);
+    const contactB = await createMember(server, t.admin.client, other.consultationId, "point_of_contact");
+    const contactA = await createMember(server, t.admin.client, t.consultationId, "point_of_contact");
+    const rename = (consultationId: string, organizationId: string, name: string) =>
+      ({ consultationId, organizationId, name, acronym: `R-${Math.random().toString(36).slice(2, 8)}`, sector: "civil_society" });
+
+    // ICEFI's delegates work in consultation A: B's point of contact may not rename it, A's may.
+    const refused = await contactB.client.command("organization.update", rename(other.consultationId, t.orgs.icefi, "Nombre puesto desde B"));
+    expect(refused.status).toBe(403);
+    await contactA.client.ok("organization.update", rename(t.consultationId, t.orgs.icefi, "Instituto Centroamericano de Estudios Fiscales"));
+
+    // An organization B created and only B uses is B's to edit; once A uses it too, only a platform admin edits it.
+    const { organizationId } = await contactB.client.ok<{ organizationId: string }>("organization.create", { consultationId: other.consultationId, name: "Red de Jóvenes", acronym: `RJ-${Date.now()}`, sector: "civil_society" });
+    await contactB.client.ok("organization.update", rename(other.consultationId, organizationId, "Red de Jóvenes por la Transparencia"));
+    expect((await contactA.client.command("organization.update", rename(t.consultationId, organizationId, "Desde A"))).status).toBe(403);
+    await contactA.client.ok("invitation.create", { consultationId: t.consultationId, email: `rj-${Date.now()}@example.org`, name: "Delegada RJ", role: "proponent", organizationId });
+    expect((await contactB.client.command("organization.update", rename(other.consultationId, organizationId, "Otra vez desde B"))).status).toBe(403);
+    expect((await contactA.client.command("organization.update", rename(t.consultationId, organizationId, "Desde A"))).status).toBe(403);
+    await t.admin.client.ok("organization.update", rename(other.consultationId, organizationId, "Red de Jóvenes de Guatemala"));
+    const row = await server.cocrea.db.selectFrom("organizations").select("name").where("id", "=", organizationId).executeTakeFirstOrThrow();
+    expect(row.name).toBe("Red de Jóvenes de Guatemala");
+  });
+});
