@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { pinoHttp } from "pino-http";
 import { Server as SocketServer } from "socket.io";
 import { pickLang, translate, LANG_COOKIE } from "../app/i18n";
 import { zodErrorMap } from "../app/i18n/zod.server";
@@ -24,6 +25,7 @@ import {
   clearSessionCookie, csrfCookie, csrfMatches, csrfToken, CSRF_COOKIE, CSRF_FIELD, langCookie, newCsrfSecret, parseCookies, sessionCookie,
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
+import { log, requestIds } from "./log";
 import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
 
 export interface Cocrea {
@@ -74,6 +76,22 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   const cookieOpts = { secure: env.SECURE_COOKIES };
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // Every request gets an id (X-Request-Id) and `req.log`, which the commands it runs log through.
+  app.use(requestIds);
+  if (env.LOG_REQUESTS) {
+    app.use(pinoHttp({
+      logger: log,
+      genReqId: (req) => req.id,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: "reqId" },
+      // Method, path and status only: no cookies, no tokens, no addresses in the logs.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    }));
+  }
   // Pages and exports are compressed; small command answers are not worth the wrapper on the hottest path.
   const compress = compression();
   app.use((req, res, next) => (req.path === "/api/v1/commands" ? next() : compress(req, res, next)));
@@ -147,7 +165,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
           db,
           publicUrl: env.PUBLIC_URL ?? `${req.protocol}://${req.get("host")}`,
           run: (type, payload, opts) =>
-            bus.execute({ id: opts?.commandId ?? commandIdFor(opts?.nonce, type, payload), type, payload }, identity.actor, lang),
+            bus.execute({ id: opts?.commandId ?? commandIdFor(opts?.nonce, type, payload), type, payload }, identity.actor, lang, req.log),
           checkCsrfOk: (form) => csrfMatches(env.SESSION_SECRET, s.csrf, form.get(CSRF_FIELD)),
           login: async (email, password) => {
             try {

@@ -19,6 +19,11 @@ export const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   SECURE_COOKIES: flag.default(false),
   LOG_REQUESTS: flag.default(false),
+  /** Read by server/log.ts when it loads (default info, silent under vitest); listed here so a typo fails the start. */
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

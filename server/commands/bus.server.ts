@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DB } from "../../db/connection.server";
 import { hasAnyRole } from "../../app/domain/roles";
 import { rolesOf } from "../../db/queries/admin.server";
+import { log as rootLog, type Logger } from "../log";
 import { CommandError, type Issue } from "./errors";
 import type { Actor, Broadcast, CommandContext, CommandDefinition } from "./types";
 
@@ -55,11 +56,30 @@ export class CommandBus {
     return this.options.commands;
   }
 
-  async execute(rawEnvelope: unknown, actor: Actor, lang = "es"): Promise<Outcome> {
+  /**
+   * Runs one command. `log` is the caller's logger (a request's, carrying its request id): each command is logged
+   * with its id, type, outcome and duration — accepted and replayed ones at debug, refusals at info, failures at error.
+   */
+  async execute(rawEnvelope: unknown, actor: Actor, lang = "es", log: Logger = rootLog): Promise<Outcome> {
+    const started = performance.now();
+    const what = () => {
+      const e = (rawEnvelope ?? {}) as { id?: unknown; type?: unknown };
+      return {
+        commandId: typeof e.id === "string" ? e.id.slice(0, 100) : undefined,
+        commandType: typeof e.type === "string" ? e.type.slice(0, 100) : undefined,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+      };
+    };
     try {
-      return { ok: true, ...(await this.run(rawEnvelope, actor, lang)) };
+      const outcome = await this.run(rawEnvelope, actor, lang);
+      if (log.isLevelEnabled("debug")) log.debug({ ...what(), outcome: outcome.replayed ? "replayed" : "ok" }, "command");
+      return { ok: true, ...outcome };
     } catch (error) {
-      if (error instanceof CommandError) return { ok: false, error };
+      if (error instanceof CommandError) {
+        if (log.isLevelEnabled("info")) log.info({ ...what(), outcome: error.code }, "command refused");
+        return { ok: false, error };
+      }
+      log.error({ ...what(), outcome: "error", err: error }, "command failed");
       throw error;
     }
   }

@@ -67,7 +67,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
       const { identity, lang } = state(res);
       if (identity.badCredentials) return fail(res, new CommandError("unauthenticated", "error.unauthenticated"));
       try {
-        const outcome = await deps.bus.execute(req.body, identity.actor, lang);
+        const outcome = await deps.bus.execute(req.body, identity.actor, lang, req.log);
         const { status, body } = outcomeResponse(outcome, lang);
         if (!outcome.ok && outcome.error.code === "rate_limited") res.setHeader("Retry-After", String(outcome.error.params.seconds ?? 60));
         res.status(status).json(body);
@@ -108,7 +108,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
 
   // Body-parser errors (malformed JSON, a body that is not the gzip it claims, over 1 MB), bad %-encoding in a
   // path parameter, and anything unexpected, in the API envelope.
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const type = (err as { type?: string }).type;
     if (type === "entity.too.large") return fail(res, new CommandError("too_large", "error.too_large"));
@@ -119,7 +119,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
     if (err instanceof URIError || (typeof status === "number" && status >= 400 && status < 500)) {
       return fail(res, new CommandError("invalid", "error.bad_request"));
     }
-    console.error(err);
+    req.log.error({ err }, "API request failed");
     res.status(500).json({ ok: false, error: { code: "server_error", message: "Internal error" } });
   });
 
