@@ -4,6 +4,7 @@ export { adminOverview, consultationsOfUser, rolesOf } from "../../db/queries/ad
 export { emailOfUser, pendingInvitation } from "../../db/queries/invitations.server";
 export { funnelCounts, organizationOfUser, proposalDetail, roundtableHeader, roundtableSession, roundtablesOverview, themeInputs, themeSummaries } from "../../db/queries/roundtables.server";
 export { proposalLineage } from "../../db/queries/lineage.server";
+export { inputFate, summarySheet } from "../../db/queries/fate.server";
 export { attendanceCounts, captureScreen, forumAttendance, forumBoard, forumById, forumCaptures, forumCsvRows, forumReport, forumsPanel } from "../../db/queries/forums.server";
 export { systematization } from "../../db/queries/systematization.server";
 export { intakeContext, moderationCounts, moderationQueue, opinionReceipt, opinionStatsFacets, recentOpinions, themeNames } from "../../db/queries/opinions.server";

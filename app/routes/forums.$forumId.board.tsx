@@ -77,7 +77,7 @@ export default function Board() {
             {g.theme ? <p><Link to={`/admin/c/${forum.consultation_id}/systematization?theme=${g.theme.id}&forum=${forum.id}`}>{t("board.systematize")}</Link></p> : null}
             {g.captures.length === 0 ? <p className="empty">{t("board.empty_theme")}</p> : null}
             <ol className="board-list">
-              {g.captures.map((c) => <CaptureCard key={c.id} capture={c} fresh={live.fresh === c.id} />)}
+              {g.captures.map((c) => <CaptureCard key={c.id} capture={c} fresh={live.fresh === c.id} fateHref={`/forums/${forum.id}/captures/${c.id}`} />)}
             </ol>
           </section>
         ))}

@@ -1,12 +1,17 @@
-// An opinion's receipt: what the citizen said, its status, and what became of it (the traceability work
-// fills in that last part; summaries that took the opinion up are already listed).
+// An opinion's receipt: what the citizen said, its status, and what became of it — step by step to the summary,
+// the proposals, merges and the commitment, or the recorded reason it went no further (app/domain/fate.ts). Live.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FateView } from "../components/fate/FateSteps";
+import { useInputChanges } from "../components/fate/useInputChanges";
 import { OpinionMeta } from "../components/intake/OpinionCard";
+import { LiveBadge } from "../components/LiveBadge";
+import { fateOfInput } from "../domain/fate";
 import { formatReceiptCode, isReceiptCode, normalizeReceiptCode } from "../domain/opinion";
 import { translate, type MessageKey } from "../i18n";
 import { useT } from "../i18n/react";
-import { opinionReceipt } from "../lib/queries.server";
+import { inputFate, opinionReceipt } from "../lib/queries.server";
+import { useLiveConsultation } from "../live/useLive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Cocrea" }, { name: "robots", content: "noindex" }];
 
@@ -14,19 +19,24 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const code = normalizeReceiptCode(params.code ?? "");
   const receipt = isReceiptCode(code) ? await opinionReceipt(context.db, code) : null;
   const title = `${translate(context.lang, "intake.receipt_title")} ${formatReceiptCode(code)} · Cocrea`;
-  if (!receipt) throw json({ title }, { status: 404 });
-  return json({ title, code, receipt });
+  const found = receipt ? await inputFate(context.db, receipt.id) : null;
+  if (!receipt || !found) throw json({ title }, { status: 404 });
+  return json({ title, code, receipt, consultationId: found.head.consultation_id, fate: fateOfInput(found.facts) });
 }
 
 export default function Receipt() {
   const t = useT();
-  const { code, receipt } = useLoaderData<typeof loader>();
+  const { code, receipt, consultationId, fate } = useLoaderData<typeof loader>();
+  // Merges, adoptions and summaries reach the consultation's public room; hiding reaches its opinion channel.
+  const live = useLiveConsultation(consultationId);
+  useInputChanges(receipt.id);
   const statusKey = `intake.status.${receipt.status}` as MessageKey;
   return (
     <article className="receipt narrow">
       <header className="page-head">
         <p className="crumb"><Link to={`/c/${receipt.consultation_slug}`}>{receipt.consultation_title}</Link></p>
         <h1>{t("intake.receipt_title")} <span className="receipt-code" data-testid="receipt-code">{formatReceiptCode(code)}</span></h1>
+        <LiveBadge status={live} />
       </header>
       <OpinionMeta opinion={receipt} />
       <p>
@@ -40,16 +50,7 @@ export default function Receipt() {
           {receipt.status_reason ? <p>{t("intake.receipt_hidden_reason", { reason: receipt.status_reason })}</p> : null}
         </div>
       )}
-      <section aria-labelledby="outcome-h">
-        <h2 id="outcome-h">{t("intake.receipt_outcome")}</h2>
-        {receipt.summaries.length === 0 ? (
-          <p className="muted" data-testid="receipt-outcome">{t("intake.receipt_outcome_pending")}</p>
-        ) : (
-          <ul data-testid="receipt-outcome">
-            {receipt.summaries.map((s) => <li key={s.id}>{t("intake.receipt_taken_up", { title: s.title })}</li>)}
-          </ul>
-        )}
-      </section>
+      <FateView fate={fate} slug={receipt.consultation_slug} />
       <p><Link to={`/c/${receipt.consultation_slug}/opinar`}>{t("intake.title")}</Link></p>
     </article>
   );

@@ -8,6 +8,7 @@ import type { CommandBus } from "../commands/bus.server";
 import { CommandError } from "../commands/errors";
 import { funnelRouter } from "./funnel";
 import { exportRouter } from "./export";
+import { lineageRouter } from "./lineage";
 import { openDataRouter } from "./open-data";
 import type { Limiter } from "./rate-limit";
 import { errorBody, outcomeResponse } from "./respond";
@@ -78,6 +79,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
   );
 
   router.use(openDataRouter(deps));
+  router.use(lineageRouter(deps));
   router.use(funnelRouter(deps));
   router.use(exportRouter(deps));
 

@@ -197,7 +197,8 @@ describe("systematization", () => {
       consultationId: intake.consultationId, themeId: intake.themeIds[0], title: "Contratos de obra abiertos", text: "La ciudadanía pide publicar los contratos.", inputIds: [inputId],
     });
     const receipt = await (await fetch(`${server.url}/r/${receiptCode}`)).text();
-    expect(receipt).toContain("Tomada en cuenta en el resumen «Contratos de obra abiertos»");
+    expect(receipt).toContain("Se agrupó en el resumen ");
+    expect(receipt).toContain(">«Contratos de obra abiertos»</a>");
   });
 });
 

@@ -1,4 +1,5 @@
 // Pieces shared by the systematizer board and the projection view.
+import { Link } from "@remix-run/react";
 import type { BoardCapture, BoardCounts } from "../../domain/forum-board";
 import { useT } from "../../i18n/react";
 import { useFormatTime } from "./format";
@@ -59,7 +60,7 @@ export function CountsTables({ counts, worktables, themes }: { counts: BoardCoun
   );
 }
 
-export function CaptureCard({ capture, fresh, themeName }: { capture: BoardCapture; fresh: boolean; themeName?: string }) {
+export function CaptureCard({ capture, fresh, themeName, fateHref }: { capture: BoardCapture; fresh: boolean; themeName?: string; fateHref?: string }) {
   const t = useT();
   const time = useFormatTime();
   return (
@@ -71,6 +72,7 @@ export function CaptureCard({ capture, fresh, themeName }: { capture: BoardCaptu
         {capture.speakerSector ? <> · {t(`sector.${capture.speakerSector}` as "sector.citizen")}</> : null}
         {capture.tags.map((tag) => <span key={tag} className="tag">#{tag}</span>)}
         {capture.summaryId ? <> · <span className="pill">{t("capture.summarized")}</span></> : null}
+        {fateHref ? <> · <Link to={fateHref}>{t("fate.capture_link")}</Link></> : null}
       </p>
     </li>
   );
