@@ -62,7 +62,7 @@ export const createSummary = defineCommand({
       .execute();
     await trx.insertInto("summary_inputs").values(p.inputIds.map((inputId) => ({ summary_id: id, input_id: inputId }))).execute();
     await announceLinks(trx, ctx, id, p.inputIds);
-    announceChange(ctx, p.consultationId, "staff");
+    announceChange(ctx, p.consultationId);
     return { summaryId: id, inputCount: p.inputIds.length };
   },
 });
@@ -84,7 +84,7 @@ export const updateSummary = defineCommand({
     await trx.updateTable("summaries").set({ title: p.title, text: p.text, updated_at: ctx.now }).where("id", "=", p.summaryId).execute();
     await announceLinks(trx, ctx, p.summaryId, add);
     await announceLinks(trx, ctx, null, remove);
-    announceChange(ctx, summary.consultation_id, "staff");
+    announceChange(ctx, summary.consultation_id);
     return { summaryId: p.summaryId, added: add, removed: remove, previous: { title: summary.title, text: summary.text } };
   },
 });
@@ -103,7 +103,7 @@ export const deleteSummary = defineCommand({
     await trx.deleteFrom("summary_inputs").where("summary_id", "=", p.summaryId).execute();
     await trx.deleteFrom("summaries").where("id", "=", p.summaryId).execute();
     await announceLinks(trx, ctx, null, links);
-    announceChange(ctx, summary.consultation_id, "staff");
+    announceChange(ctx, summary.consultation_id);
     // The deleted summary's text and links stay in the audit log.
     return { summaryId: p.summaryId, title: summary.title, text: summary.text, inputIds: links };
   },
