@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const view = await publicConsultation(context.db, params.slug!);
   const proposal = view ? await proposalDetail(context.db, params.proposalId!) : null;
-  if (!view || !proposal || proposal.consultationId !== view.consultation.id || proposal.state === "draft") {
+  if (!view || !proposal || proposal.consultationId !== view.consultation.id || proposal.state === "draft" || proposal.state === "undone") {
     throw new Response("Not found", { status: 404 });
   }
   const [lineage, review] = await Promise.all([proposalLineage(context.db, proposal.id), proposalReview(context.db, proposal.id, { lang: context.lang })]);

@@ -85,6 +85,8 @@ it("lists neither undone results nor drafts, and says where a merged proposal we
   const api = (await table.admin.client.get(`/api/v1/consultations/${slug}/funnel`)).body.result;
   expect(api.stages[0].enteredIds).not.toContain(undone);
   expect(api.stages[0].nowIds).not.toContain(undone);
+  // Nor does its public sheet open by address (staff still see it in the lineage).
+  expect((await page(`/c/${slug}/propuestas/${undone}`)).status).toBe(404);
 });
 
 it("shows the participation figures first, each opening what is behind it", async () => {
