@@ -1,13 +1,15 @@
 import type { MessageKey } from "./es";
 import { intakeEn } from "./messages/intake";
+import { activityEn } from "./messages/activity";
+import { formsEn } from "./messages/forms";
 import { forumsEn } from "./messages/forums";
 import { roundtablesEn } from "./messages/roundtables";
 import { funnelPublicEn } from "./messages/funnel-public";
 import { technicalEn } from "./messages/technical";
 import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
-import { fateEn } from "./messages/fate";
 import { traceabilityEn } from "./messages/traceability";
+import { fateEn } from "./messages/fate";
 
 const core = {
   "app.name": "Cocrea",
@@ -205,6 +207,8 @@ const core = {
 
 export const en: Record<MessageKey, string> = {
   ...core,
+  ...activityEn,
+  ...formsEn,
   ...intakeEn,
   ...forumsEn,
   ...roundtablesEn,
@@ -212,6 +216,6 @@ export const en: Record<MessageKey, string> = {
   ...technicalEn,
   ...reviewEn,
   ...technicalPagesEn,
-  ...fateEn,
   ...traceabilityEn,
+  ...fateEn,
 };

@@ -1,14 +1,16 @@
 // Spanish is the source language: every key lives here first; en.ts must have the same keys.
 // Each capability keeps its own messages in messages/<capability>.ts (Spanish and English side by side).
 import { intakeEs } from "./messages/intake";
+import { activityEs } from "./messages/activity";
+import { formsEs } from "./messages/forms";
 import { forumsEs } from "./messages/forums";
 import { roundtablesEs } from "./messages/roundtables";
 import { funnelPublicEs } from "./messages/funnel-public";
 import { technicalEs } from "./messages/technical";
 import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
-import { fateEs } from "./messages/fate";
 import { traceabilityEs } from "./messages/traceability";
+import { fateEs } from "./messages/fate";
 
 const core = {
   "app.name": "Cocrea",
@@ -206,6 +208,8 @@ const core = {
 
 export const es = {
   ...core,
+  ...activityEs,
+  ...formsEs,
   ...intakeEs,
   ...forumsEs,
   ...roundtablesEs,
@@ -213,8 +217,8 @@ export const es = {
   ...technicalEs,
   ...reviewEs,
   ...technicalPagesEs,
-  ...fateEs,
   ...traceabilityEs,
+  ...fateEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -19,16 +19,60 @@ export function isMessageKey(value: string): value is MessageKey {
 
 export type Params = Record<string, string | number>;
 
+/** The one locale per language for numbers, dates and plurals (Guatemalan Spanish, US English). */
+export const LOCALES: Record<Lang, string> = { es: "es-GT", en: "en-US" };
+
+const pluralRules = { es: new Intl.PluralRules(LOCALES.es), en: new Intl.PluralRules(LOCALES.en) };
+const integers = { es: new Intl.NumberFormat(LOCALES.es), en: new Intl.NumberFormat(LOCALES.en) };
+
+/** A number as the reader writes it ("1,234.5" in both es-GT and en-US; Intl knows each locale's grouping). */
+export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
+  return (options ? new Intl.NumberFormat(LOCALES[lang], options) : integers[lang] ?? integers.es).format(value);
+}
+
+/** A share (0.192) as a percentage: "19.2%" (es-GT and en-US alike, as Intl writes them). */
+export function formatPercent(lang: Lang, share: number, fractionDigits = 1): string {
+  return formatNumber(lang, share, { style: "percent", maximumFractionDigits: fractionDigits });
+}
+
+/** A calendar date ("2026-11-29") or a moment, as a long date: "29 de noviembre de 2026" / "November 29, 2026". */
+export function formatDate(lang: Lang, iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return new Intl.DateTimeFormat(LOCALES[lang], { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
+}
+
+/** A moment with its time, where the consultation happens: "29 de noviembre de 2026 a las 12:05 p. m." (Guatemala's time zone). */
+export function formatDateTime(lang: Lang, iso: string): string {
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "America/Guatemala" };
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(iso));
+}
+
+/**
+ * The template for a key: with a numeric `count`, the variant for its plural category (`key_one`, `key_many`…)
+ * when the dictionary has one, else the key itself (written for the other category).
+ */
+function templateFor(lang: Lang, dict: Record<MessageKey, string>, key: string, params: Params): string {
+  if (!isMessageKey(key)) return key;
+  const count = params.count;
+  if (typeof count === "number") {
+    const variant = `${key}_${(pluralRules[lang] ?? pluralRules.es).select(count)}`;
+    if (isMessageKey(variant)) return dict[variant];
+  }
+  return dict[key];
+}
+
 /**
  * Translate a key, filling `{name}` placeholders. A parameter written `@some.key` is itself translated
  * (commands name a phase or status that way, so their errors read well in either language).
+ * A numeric `count` picks the plural form (see templateFor) and is written with the locale's grouping.
  */
 export function translate(lang: Lang, key: string, params: Params = {}): string {
   const dict = dictionaries[lang] ?? es;
-  const template = isMessageKey(key) ? dict[key] : key;
+  const template = templateFor(isLang(lang) ? lang : DEFAULT_LANG, dict, key, params);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
+    if (name === "count" && typeof value === "number") return formatNumber(isLang(lang) ? lang : DEFAULT_LANG, value);
     const text = String(value);
     // "@a.key,@b.key": a list of translated names (e.g. the adoption criteria still missing).
     if (text.startsWith("@") && text.includes(",")) {

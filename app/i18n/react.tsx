@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { translator, type Lang, type Translate } from "./index";
+import { formatDate, formatDateTime, formatNumber, formatPercent, translator, type Lang, type Translate } from "./index";
 
 const I18nContext = createContext<{ lang: Lang; t: Translate }>({ lang: "es", t: translator("es") });
 
@@ -21,7 +21,24 @@ export function useFormatDate(): (iso: string | null | undefined) => string {
   const { lang, t } = useContext(I18nContext);
   return (iso) => {
     if (!iso) return t("common.date_unset");
-    const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-    return d.toLocaleDateString(lang === "es" ? "es-GT" : "en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    return formatDate(lang, iso);
   };
+}
+
+/** A moment with its time (activity logs, "updated at"), in Guatemala's time zone. */
+export function useFormatDateTime(): (iso: string | null | undefined) => string {
+  const { lang, t } = useContext(I18nContext);
+  return (iso) => (iso ? formatDateTime(lang, iso) : t("common.date_unset"));
+}
+
+/** Numbers as the reader writes them (Intl.NumberFormat of the page's language). */
+export function useFormatNumber(): (value: number, options?: Intl.NumberFormatOptions) => string {
+  const lang = useLang();
+  return (value, options) => formatNumber(lang, value, options);
+}
+
+/** A share (0.192) as a percentage of the page's language. */
+export function useFormatPercent(): (share: number, fractionDigits?: number) => string {
+  const lang = useLang();
+  return (share, fractionDigits) => formatPercent(lang, share, fractionDigits);
 }

@@ -1,6 +1,6 @@
 // Remix actions are thin adapters: a form post becomes a command envelope for the same bus as the API.
 import { json, type AppLoadContext, type TypedResponse } from "@remix-run/node";
-import { translate } from "../i18n";
+import { isMessageKey, translate } from "../i18n";
 import type { ActionResult } from "./action-result";
 import { readForm } from "./read-form.server";
 
@@ -12,6 +12,14 @@ export function formPayload(form: FormData): Record<string, unknown> {
     if (!RESERVED.has(key) && typeof value === "string") payload[key] = value;
   }
   return payload;
+}
+
+/**
+ * Commands may word a field's issue as a translation key ("proposal.issue.required", "technical.issue.block_reason_required"),
+ * with the error's parameters (the milestone cap's `max`): spelled out here, once, so pages show the text as it comes.
+ */
+function issueText(lang: AppLoadContext["lang"], message: string, params: Record<string, string | number>): string {
+  return isMessageKey(message) ? translate(lang, message, params) : message;
 }
 
 /**
@@ -38,7 +46,11 @@ export async function handleCommandForm(
   if (outcome.ok) return json({ ok: true, intent, result: outcome.result });
   const e = outcome.error;
   return json(
-    { ok: false, intent, error: { code: e.code, message: translate(context.lang, e.messageKey, e.params), issues: e.issues } },
+    {
+      ok: false,
+      intent,
+      error: { code: e.code, message: translate(context.lang, e.messageKey, e.params), issues: e.issues?.map((i) => ({ ...i, message: issueText(context.lang, i.message, e.params) })) },
+    },
     { status: e.status, headers: e.code === "rate_limited" ? { "Retry-After": String(e.params.seconds ?? 60) } : undefined },
   );
 }

@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminOverview, forumsPanel, publicConsultation } from "../lib/queries.server";
 import { requireStaff } from "../lib/read-policy.server";
+import { ActivityPanel } from "../components/admin/ActivityPanel";
 import { CommandForm } from "../components/admin/CommandForm";
 import { FORUM_INTENTS, ForumsPanel } from "../components/admin/ForumsPanel";
 import { PeoplePanel } from "../components/admin/PeoplePanel";
@@ -12,7 +13,7 @@ import { ThemesPanel } from "../components/admin/ThemesPanel";
 import { TECHNICAL_INTENTS, TechnicalPanel, decisionSettingsPayload } from "../components/admin/TechnicalPanel";
 import { Field } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
-import { useFormatDate, useT } from "../i18n/react";
+import { useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { requireUser } from "../lib/require-user.server";
 import { useLiveConsultation } from "../live/useLive";
@@ -77,7 +78,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Dashboard() {
   const t = useT();
-  const date = useFormatDate();
   const data = useLoaderData<typeof loader>();
   const live = useLiveConsultation(data.consultation.id, { staff: true });
   const c = data.consultation;
@@ -130,20 +130,7 @@ export default function Dashboard() {
             </CommandForm>
           </section>
         ) : null}
-        <section className="panel" aria-labelledby="activity-h">
-          <h2 id="activity-h">{t("admin.activity")}</h2>
-          {data.activity.length === 0 ? (
-            <p className="empty">{t("admin.activity_empty")}</p>
-          ) : (
-            <ol className="list compact" data-testid="activity">
-              {data.activity.map((a) => (
-                <li key={a.seq}>
-                  <code>{a.command_type}</code> — {a.actor_label} — {date(a.created_at)}
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <ActivityPanel activity={data.activity} />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { CommandButton, CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
 import { forumPlace, metaTranslator } from "../components/forums/format";
+import { subjectLabel } from "../components/input-labels";
 import { LiveBadge } from "../components/LiveBadge";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
@@ -226,7 +227,7 @@ function InputList({ inputs, selectable, selected, onToggle, editingId }: { inpu
                 {" "}{date(i.created_at)}
                 {i.speaker_sector || i.sector ? ` · ${t(`sector.${i.speaker_sector ?? i.sector}` as "sector.citizen")}` : ""}
                 {i.department && i.channel === "online" ? ` · ${i.department}` : ""}
-                {i.theme_id === null ? ` · ${i.subject === "axis" ? i.axis : i.subject}` : ""}
+                {i.theme_id === null ? ` · ${subjectLabel(t, i.subject, i.axis)}` : ""}
                 {i.summary_id ? <> · <em>{t("summary.taken_by", { title: i.summary_title ?? "" })}</em></> : null}
               </span>
             </label>

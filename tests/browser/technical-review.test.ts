@@ -29,7 +29,7 @@ it("the chair records the three criteria on the card, then the vote opens", asyn
 
   await card.getByRole("button", { name: "Abrir la votación" }).click();
   await expect.poll(() => card.getByRole("alert").textContent()).toContain(
-    "faltan 3 criterio(s) de adopción: la institución responsable acepta, viable legalmente, viable financieramente",
+    "faltan 3 criterios de adopción: la institución responsable acepta, viable legalmente, viable financieramente",
   );
 
   const notes: Record<string, string> = { institution: "Carta del ministro", legal: "Dictamen jurídico favorable", financial: "Presupuesto 2017" };

@@ -89,7 +89,7 @@ describe("the staff page", () => {
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.error.message).toBe(
-      "«Compromiso unificado 3» no puede someterse a votación: faltan 3 criterio(s) de adopción: la institución responsable acepta, viable legalmente, viable financieramente.",
+      "«Compromiso unificado 3» no puede someterse a votación: faltan 3 criterios de adopción: la institución responsable acepta, viable legalmente, viable financieramente.",
     );
   });
 

@@ -134,7 +134,7 @@ describe("opening a vote", () => {
     await member(0).ok("proposal.criterion", { proposalId: id, criterion: "legal", met: true, note: "Dictamen jurídico favorable" });
     const title = await titleOf(id);
     const error = await refused(chair(), "vote.open", { proposalId: id }, 409,
-      `«${title}» no puede someterse a votación: faltan 2 criterio(s) de adopción: la institución responsable acepta, viable financieramente.`);
+      `«${title}» no puede someterse a votación: faltan 2 criterios de adopción: la institución responsable acepta, viable financieramente.`);
     expect(error.issues).toEqual([
       { path: ["criteria", "institution"], code: "criteria_missing", message: "institution" },
       { path: ["criteria", "financial"], code: "criteria_missing", message: "financial" },
@@ -143,7 +143,7 @@ describe("opening a vote", () => {
     await member(0).ok("proposal.criterion", { proposalId: id, criterion: "institution", met: true, note: "Oficio del ministro" });
     await member(0).ok("proposal.criterion", { proposalId: id, criterion: "financial", met: false, note: "Sin partida presupuestaria" });
     await refused(chair(), "vote.open", { proposalId: id }, 409,
-      `«${title}» no puede someterse a votación: faltan 1 criterio(s) de adopción: viable financieramente.`);
+      `«${title}» no puede someterse a votación: falta 1 criterio de adopción: viable financieramente.`);
     expect(await db().selectFrom("consensus_votes").select("id").where("proposal_id", "=", id).execute()).toEqual([]);
   });
 

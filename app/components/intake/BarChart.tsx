@@ -1,13 +1,13 @@
 // Horizontal bars drawn with CSS widths: readable without JavaScript, as a table for screen readers.
 import type { Tally } from "../../domain/opinion-stats";
 import { maxCount } from "../../domain/opinion-stats";
-import { useLang } from "../../i18n/react";
+import { useFormatNumber, useFormatPercent } from "../../i18n/react";
 
 export function BarChart({ title, tallies, label, testId, hideEmpty }: { title: string; tallies: readonly Tally[]; label: (key: string | null) => string; testId: string; hideEmpty?: boolean }) {
-  const lang = useLang();
+  const percent = useFormatPercent();
+  const number = useFormatNumber();
   const max = maxCount(tallies);
   const rows = hideEmpty ? tallies.filter((t) => t.count > 0) : tallies;
-  const percent = new Intl.NumberFormat(lang === "es" ? "es-GT" : "en-US", { style: "percent", maximumFractionDigits: 1 });
   return (
     <table className="bars" data-testid={testId}>
       <caption>{title}</caption>
@@ -19,7 +19,7 @@ export function BarChart({ title, tallies, label, testId, hideEmpty }: { title: 
               <span className="bar" style={{ width: `${(t.count / max) * 100}%` }} />
             </td>
             <td className="num" data-testid={`${testId}-count`}>
-              {t.count} <span className="muted">({percent.format(t.share)})</span>
+              {number(t.count)} <span className="muted">({percent(t.share)})</span>
             </td>
           </tr>
         ))}

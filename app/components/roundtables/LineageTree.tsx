@@ -3,6 +3,7 @@
 import { ancestorIds, fateOf, producingOperation } from "../../domain/proposals/lineage";
 import { useT } from "../../i18n/react";
 import type { LineageView } from "./types";
+import { channelLabel } from "../input-labels";
 
 function Behind({ id, lineage, seen }: { id: string; lineage: LineageView; seen: Set<string> }) {
   const t = useT();
@@ -47,7 +48,7 @@ function Input({ id, lineage }: { id: string; lineage: LineageView }) {
   if (!input) return null;
   return (
     <li className="lineage-input" data-input-id={id}>
-      <q>{input.text ?? t("lineage.input_hidden")}</q> <span className="muted">— {[input.department, input.channel].filter(Boolean).join(", ")}</span>
+      <q>{input.text ?? t("lineage.input_hidden")}</q> <span className="muted">— {[input.department, channelLabel(t, input.channel)].filter(Boolean).join(", ")}</span>
     </li>
   );
 }
@@ -73,7 +74,11 @@ export function LineageTree({ lineage }: { lineage: LineageView }) {
       )}
       <h3>{t("lineage.behind")}</h3>
       <p className="muted" data-testid="lineage-count">
-        {t("lineage.behind_count", { proposals: behindProposals, summaries: Object.keys(lineage.summaries).length, inputs: Object.keys(lineage.inputs).length })}
+        {t("lineage.behind_count", {
+          proposals: t("lineage.count_proposals", { count: behindProposals }),
+          summaries: t("lineage.count_summaries", { count: Object.keys(lineage.summaries).length }),
+          inputs: t("lineage.count_inputs", { count: Object.keys(lineage.inputs).length }),
+        })}
       </p>
       {!producing && lineage.responses.filter((r) => r.proposalId === id).length === 0 ? <p className="empty">{t("lineage.none")}</p> : null}
       <ul className="lineage-tree">

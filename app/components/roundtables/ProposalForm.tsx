@@ -7,6 +7,7 @@ import { useT } from "../../i18n/react";
 import type { ActionResult } from "../../lib/action-result";
 import { FormBasics, FormError } from "../forms";
 import { TemplateFields } from "./TemplateFields";
+import { channelLabel } from "../input-labels";
 
 interface Props {
   mode: "new" | "edit";
@@ -59,7 +60,7 @@ export function ProposalForm({ mode, intent, initial, maxMilestones, summaries, 
                     <label className="check">
                       <input type="checkbox" name={`respondsTo.inputIds.${i}`} value={input.id} defaultChecked={respondsTo.inputIds.includes(input.id)} />
                       <q>{input.text.length > 200 ? `${input.text.slice(0, 200)}…` : input.text}</q>
-                      <span className="muted">{[input.department, input.channel].filter(Boolean).join(", ")}</span>
+                      <span className="muted">{[input.department, channelLabel(t, input.channel)].filter(Boolean).join(", ")}</span>
                     </label>
                   </li>
                 ))}

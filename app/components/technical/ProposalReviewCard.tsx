@@ -6,7 +6,6 @@ import { useT } from "../../i18n/react";
 import { CommandButton, CommandForm } from "../admin/CommandForm";
 import { Field } from "../forms";
 import { CriteriaList, RecusalList } from "./CriteriaList";
-import { translatedResult } from "./issues";
 import type { Can, Institution, TechnicalProposal } from "./types";
 
 interface Props {
@@ -71,9 +70,7 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
             <details>
               <summary>{t("technical_page.record_criterion")}</summary>
               <CommandForm intent="criterion" hidden={{ proposalId: p.id }} submitLabel={t("technical_page.record")} resetOnSuccess>
-                {(raw) => {
-                  const res = translatedResult(t, raw);
-                  return (
+                {(res) => (
                   <>
                     <Field name="criterion" label={t("technical_page.criterion_field")} intent="criterion" result={res} id={fid("criterion")}>
                       <select id={fid("criterion")} name="criterion" defaultValue="institution">
@@ -94,8 +91,7 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
                       </Field>
                     ) : null}
                   </>
-                  );
-                }}
+                )}
               </CommandForm>
             </details>
           ) : null}

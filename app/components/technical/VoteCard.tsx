@@ -5,7 +5,6 @@ import { ANSWERS } from "../../domain/consensus/outcome";
 import { useT } from "../../i18n/react";
 import { CommandButton, useCommandFetcher } from "../admin/CommandForm";
 import { FormBasics, FormError, issuesFor } from "../forms";
-import { translatedResult } from "./issues";
 import { Tally, outcomeText } from "./Tally";
 import type { TechnicalVote } from "./types";
 
@@ -94,7 +93,7 @@ function AnswerForm({ vote }: { vote: TechnicalVote }) {
   const t = useT();
   const fetcher = useCommandFetcher(`answer-${vote.id}`);
   const busy = fetcher.state !== "idle";
-  const result = translatedResult(t, fetcher.data);
+  const result = fetcher.data;
   const reasonId = `answer-${vote.id}-reason`;
   const issues = issuesFor(result, "vote_answer", "reason");
   return (

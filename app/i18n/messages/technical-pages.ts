@@ -55,7 +55,8 @@ export const technicalPagesEs = {
 
   "technical_page.proposals": "Propuestas en la Mesa Técnica",
   "technical_page.proposals_none": "Ninguna propuesta ha llegado todavía a la Mesa Técnica.",
-  "technical_page.proposals_count": "{count} propuesta(s)",
+  "technical_page.proposals_count": "{count} propuestas",
+  "technical_page.proposals_count_one": "{count} propuesta",
   "technical_page.lead": "Institución responsable: {name}",
   "technical_page.reason": "Motivo: {reason}",
   "technical_page.withdrawn_for": "Retirada en nombre de {organization}.",
@@ -187,7 +188,8 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
 
   "technical_page.proposals": "Proposals at the technical roundtable",
   "technical_page.proposals_none": "No proposal has reached the technical roundtable yet.",
-  "technical_page.proposals_count": "{count} proposal(s)",
+  "technical_page.proposals_count": "{count} proposals",
+  "technical_page.proposals_count_one": "{count} proposal",
   "technical_page.lead": "Responsible institution: {name}",
   "technical_page.reason": "Reason: {reason}",
   "technical_page.withdrawn_for": "Withdrawn on behalf of {organization}.",
