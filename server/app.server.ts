@@ -20,9 +20,10 @@ import { ACCESS_REVOKED, type AccessRevoked } from "./commands/types";
 import type { CocreaContext } from "./context";
 import type { Env } from "./env";
 import { apiRouter, state, type RequestState } from "./http/api";
-import { clientKey, identify } from "./http/actor.server";
+import { clientKey, deviceKey, identify } from "./http/actor.server";
 import {
-  clearSessionCookie, csrfCookie, csrfMatches, csrfToken, CSRF_COOKIE, CSRF_FIELD, langCookie, newCsrfSecret, parseCookies, sessionCookie,
+  clearSessionCookie, csrfCookie, csrfMatches, csrfToken, CSRF_COOKIE, CSRF_FIELD, deviceCookie, deviceIdOf, langCookie, newCsrfSecret, newDeviceId,
+  parseCookies, sessionCookie,
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
 import { log, requestIds } from "./log";
@@ -54,7 +55,10 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     },
   });
 
+  // Public commands: PUBLIC_RATE_LIMIT_PER_MINUTE per device (its cookie; a client without one counts by address),
+  // and a much higher PUBLIC_ADDRESS_LIMIT_PER_MINUTE per address, so a school or a carrier NAT is not one citizen.
   const publicLimiter = new Limiter(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 60);
+  const addressLimiter = new Limiter(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, 60);
   const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60);
   const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60);
   const bus = new CommandBus({
@@ -67,7 +71,9 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
       }
     },
     limitPublic: async (actor, type) => {
-      if (actor.kind === "anonymous") await publicLimiter.take(`${type}:${actor.clientKey}`);
+      if (actor.kind !== "anonymous") return;
+      await addressLimiter.take(`${type}:address:${actor.clientKey}`);
+      await publicLimiter.take(actor.deviceKey ? `${type}:device:${actor.deviceKey}` : `${type}:address:${actor.clientKey}`);
     },
     zodError: zodErrorMap,
   });
@@ -123,10 +129,13 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
         csrf = newCsrfSecret();
         res.append("Set-Cookie", csrfCookie(csrf, cookieOpts));
       }
+      // The device cookie is set on a client's first request (page or API); it counts from the next one on.
+      const device = deviceIdOf(cookies);
+      if (!device) res.append("Set-Cookie", deviceCookie(newDeviceId(), cookieOpts));
       const key = clientKey(env.SESSION_SECRET, req.ip);
       const s: RequestState & { csrf: string | undefined } = {
         lang: pickLang(cookies[LANG_COOKIE], req.headers["accept-language"]),
-        identity: await identify(db, req.headers, key),
+        identity: await identify(db, req.headers, key, deviceKey(env.SESSION_SECRET, device)),
         clientKey: key,
         csrf,
       };

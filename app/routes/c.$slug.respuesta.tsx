@@ -50,7 +50,7 @@ function ItemRow({ item, canWrite }: { item: Item; canWrite: boolean }) {
   const textIssues = issuesFor(result, intent, "text");
   const { slug } = useLoaderData<typeof loader>().consultation;
   return (
-    <li className="response-item" data-testid={`response-${item.id}`}>
+    <li className="response-item" id={`item-${item.id}`} data-testid={`response-${item.id}`}>
       <h4>
         {item.kind === "proposal" ? <Link to={`/c/${slug}/propuestas/${item.id}`}>{item.title}</Link> : item.title}
         {item.state ? <span className={`badge badge-${item.state}`}> {t(`proposal.state.${item.state}` as "proposal.state.active")}</span> : null}
