@@ -14,6 +14,7 @@ export const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: flag.default(true),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  PUBLIC_ADDRESS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: flag.default(false),

@@ -23,9 +23,12 @@ function newReceiptCode(): string {
   return code;
 }
 
-/** Private key of who sent an opinion, for the duplicate rule only: anonymous clients are already a salted hash. */
+/**
+ * Private key of who sent an opinion, for the duplicate rule only: anonymous clients are already a salted hash —
+ * of their device cookie when they have one, so two people behind one address may send the same words.
+ */
 function clientHashOf(actor: Actor): string {
-  if (actor.kind === "anonymous") return actor.clientKey;
+  if (actor.kind === "anonymous") return actor.deviceKey ?? actor.clientKey;
   return sha256(actor.kind === "user" ? `user:${actor.userId}` : `system:${actor.label}`).slice(0, 32);
 }
 

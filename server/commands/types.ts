@@ -8,7 +8,8 @@ export type Trx = Transaction<Database>;
 /** Who is acting. Citizens are anonymous; the CLI acts as `system`. */
 export type Actor =
   | { kind: "user"; userId: string; name: string; isPlatformAdmin: boolean }
-  | { kind: "anonymous"; clientKey: string }
+  /** clientKey: the salted hash of the address; deviceKey: of the browser's device cookie, when it sent one. */
+  | { kind: "anonymous"; clientKey: string; deviceKey?: string }
   | { kind: "system"; label: string };
 
 /**

@@ -5,6 +5,9 @@ import { LANG_COOKIE, type Lang } from "../../app/i18n";
 import { SESSION_COOKIE, SESSION_DAYS } from "../auth/sessions.server";
 
 export const CSRF_COOKIE = "cocrea_csrf";
+/** A random id per browser, kept two years: the public rate limit counts per device, not per shared address. */
+export const DEVICE_COOKIE = "cocrea_device";
+const DEVICE_ID = /^[A-Za-z0-9_-]{24}$/;
 export const CSRF_FIELD = "_csrf";
 
 export function parseCookies(header: string | undefined): Record<string, string | undefined> {
@@ -32,6 +35,20 @@ export function langCookie(lang: Lang, opts: CookieOptions): string {
 
 export function csrfCookie(value: string, opts: CookieOptions): string {
   return cookie.serialize(CSRF_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: opts.secure, path: "/" });
+}
+
+export function newDeviceId(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+/** The browser's device id, when it sent one of ours (anything else is ignored and replaced). */
+export function deviceIdOf(cookies: Record<string, string | undefined>): string | undefined {
+  const v = cookies[DEVICE_COOKIE];
+  return v && DEVICE_ID.test(v) ? v : undefined;
+}
+
+export function deviceCookie(value: string, opts: CookieOptions): string {
+  return cookie.serialize(DEVICE_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: opts.secure, path: "/", maxAge: 2 * 365 * 86_400 });
 }
 
 export function newCsrfSecret(): string {
