@@ -4,14 +4,16 @@
 // hidden opinion gives the moderation's reason; one left out when systematization closed says so. Then
 // GET /api/v1/items/:id/lineage for the input, the summary and the commitment. Every expectation is written by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forumMatrixFixture } from "../support/forum-fixture";
 import { opinion } from "../support/intake";
 import { mergePayload, registerProposals } from "../support/roundtables";
-import { ApiClient, createMember, startServer, type TestServer } from "../support/server";
+import { ApiClient, createMember, loginCookie, startServer, type TestServer } from "../support/server";
 import { meetCriteria, setupTechnical, type TechnicalTable } from "../support/technical";
 
 let server: TestServer;
 let t: TechnicalTable;
 let slug: string;
+let forum: Awaited<ReturnType<typeof forumMatrixFixture>>;
 const citizen = () => new ApiClient(server.url);
 const ids = {} as { input: string; receipt: string; summary: string; p1: string; p2: string; merged: string; hidden: string; hiddenReceipt: string; left: string; leftReceipt: string };
 
@@ -74,6 +76,9 @@ beforeAll(async () => {
   const { voteId } = await t.chair.client.ok("vote.open", { proposalId: ids.merged });
   for (const m of t.members) await m.client.ok("vote.answer", { voteId, answer: "agree" });
   expect((await t.chair.client.ok("vote.close", { voteId })).outcome.kind).toBe("adopted");
+
+  // A forum: three captures at a table, one of them taken up by the summary «Compras públicas».
+  forum = await forumMatrixFixture(server, admin, { consultationId: t.consultationId, themeId: theme });
 
   // Systematization closes: the third opinion was never taken up.
   await admin.ok("stage.open", { stageId: t.stage("systematization") });
@@ -180,5 +185,27 @@ describe("GET /api/v1/items/:id/lineage", () => {
         expect(body).not.toContain(secret);
       }
     }
+  });
+});
+
+describe("a forum capture's fate, for the consultation's staff", () => {
+  it("the board links each card to its fate; the page tells where the capture went, or that it was not taken up", async () => {
+    const cookie = await loginCookie(server.url, t.admin.email, t.admin.password);
+    const board = await (await fetch(`${server.url}/forums/${forum.forumId}/board`, { headers: { cookie } })).text();
+    expect(board).toContain(`href="/forums/${forum.forumId}/captures/${forum.summarizedInputId}"`);
+    expect(textOf(board)).toContain("Qué fue de él");
+
+    const taken = textOf(await (await fetch(`${server.url}/forums/${forum.forumId}/captures/${forum.summarizedInputId}`, { headers: { cookie } })).text());
+    expect(taken).toContain("Qué fue de este aporte");
+    expect(taken).toContain("Que la municipalidad publique sus compras");
+    expect(taken).toContain("Se agrupó en el resumen «Compras públicas».");
+    expect(taken).toContain("Todavía ninguna propuesta responde a ese resumen.");
+
+    const free = textOf(await (await fetch(`${server.url}/forums/${forum.forumId}/captures/${forum.freeInputId}`, { headers: { cookie } })).text());
+    expect(free).toContain("Ningún resumen recogió este texto y la sistematización ya cerró.");
+
+    // Not a public page; and an online opinion is not a capture of this forum.
+    expect((await fetch(`${server.url}/forums/${forum.forumId}/captures/${forum.freeInputId}`, { redirect: "manual" })).status).toBe(302);
+    expect((await fetch(`${server.url}/forums/${forum.forumId}/captures/${ids.input}`, { headers: { cookie } })).status).toBe(404);
   });
 });
