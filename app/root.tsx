@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { I18nProvider, useT } from "./i18n/react";
+import { useNonce } from "./nonce";
 import { translate, type Lang } from "./i18n";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles.css" }];
@@ -58,6 +59,7 @@ function Progress() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "es";
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -72,8 +74,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Progress />
           <main id="main">{children}</main>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

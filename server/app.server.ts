@@ -1,4 +1,5 @@
 // Builds the one HTTP server: Express (Remix pages, JSON API, health) and socket.io on the same port.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -36,6 +37,24 @@ export interface Cocrea {
   io: SocketServer;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
+}
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -102,6 +121,11 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   const compress = compression();
   app.use((req, res, next) => (req.path === "/api/v1/commands" ? next() : compress(req, res, next)));
   app.use((_req, res, next) => {
+    // Scripts only from this site, inline ones only with this response's nonce (Remix's context and module loader);
+    // socket.io connects back to this site ('self' covers ws: and wss: there); charts size bars with style attributes.
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
@@ -168,6 +192,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
         const { identity, lang } = s;
         return {
           lang,
+          cspNonce: res.locals.cspNonce as string,
           user: identity.user,
           actor: identity.actor,
           csrfToken: csrfToken(env.SESSION_SECRET, s.csrf),

@@ -9,6 +9,8 @@ export type CocreaContext = {
   lang: Lang;
   user: SessionUser | null;
   actor: Actor;
+  /** This response's Content-Security-Policy nonce, for the page's inline scripts. */
+  cspNonce: string;
   /** Token every form posts back as `_csrf`. */
   csrfToken: string;
   db: DB;
