@@ -132,6 +132,8 @@ const core = {
   "admin.activity_empty": "No activity yet.",
   "admin.stage_open": "Open",
   "admin.stage_close": "Close",
+  "admin.stage_close_confirm": "Yes, close the stage",
+  "admin.confirm_needed": "Tick the “Yes, close…” box to confirm: closing stops participation in this step.",
   "admin.stage_add": "Add stage",
   "admin.stage_name_hint": "Leave empty to use the phase's name",
   "admin.move_up": "Move up",
@@ -149,6 +151,7 @@ const core = {
   "admin.org_add": "Register organization",
   "admin.forbidden": "You may not administer this consultation.",
   "admin.count_signed": "{count} signatures",
+  "admin.count_signed_one": "{count} signature",
 
   "field.title": "Title",
   "field.slug": "Address identifier (optional)",

@@ -133,6 +133,8 @@ const core = {
   "admin.activity_empty": "Sin actividad todavía.",
   "admin.stage_open": "Abrir",
   "admin.stage_close": "Cerrar",
+  "admin.stage_close_confirm": "Sí, cerrar la etapa",
+  "admin.confirm_needed": "Marque la casilla «Sí, cerrar…» para confirmar: cerrar detiene la participación en esta etapa.",
   "admin.stage_add": "Añadir etapa",
   "admin.stage_name_hint": "Déjelo vacío para usar el nombre de la fase",
   "admin.move_up": "Subir",
@@ -150,6 +152,7 @@ const core = {
   "admin.org_add": "Registrar organización",
   "admin.forbidden": "No tiene permiso para administrar esta consulta.",
   "admin.count_signed": "{count} firmas",
+  "admin.count_signed_one": "{count} firma",
 
   "field.title": "Título",
   "field.slug": "Identificador en la dirección (opcional)",

@@ -4,7 +4,10 @@ import { isMessageKey, translate } from "../i18n";
 import type { ActionResult } from "./action-result";
 import { readForm } from "./read-form.server";
 
-const RESERVED = new Set(["_csrf", "_nonce", "intent"]);
+const RESERVED = new Set(["_csrf", "_nonce", "intent", "confirm"]);
+
+/** Commands a page's form runs only once its "Sí, cerrar…" box is ticked (`confirm=yes`): they stop participation. */
+const CONFIRMED_BY_FORM = new Set(["stage.close", "forum.close"]);
 
 export function formPayload(form: FormData): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
@@ -40,6 +43,9 @@ export async function handleCommandForm(
   const type = commands[intent];
   if (!type) {
     return json({ ok: false, intent, error: { code: "unknown_command", message: translate(context.lang, "error.unknown_command", { type: intent }) } }, { status: 400 });
+  }
+  if (CONFIRMED_BY_FORM.has(type) && form.get("confirm") !== "yes") {
+    return json({ ok: false, intent, error: { code: "invalid", message: translate(context.lang, "admin.confirm_needed") } }, { status: 400 });
   }
   const payload = { ...formPayload(form), ...extra };
   const outcome = await context.run(type, payload, { nonce: String(form.get("_nonce") ?? "") || undefined });

@@ -64,6 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     invitations,
     publicUrl: context.publicUrl,
     canEdit: policy.isContact,
+    canModerate: policy.canModerate,
     canSeeEmails: policy.canSeeEmails,
   });
 }
@@ -87,8 +88,8 @@ export default function Dashboard() {
         <h1>{c.title}</h1>
         <LiveBadge status={live} />
         <p>
-          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })} ·{" "}
-          <Link to={`/admin/c/${c.id}/opiniones`}>{t("intake.mod_link")}</Link>
+          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })}
+          {data.canModerate ? <> · <Link to={`/admin/c/${c.id}/opiniones`}>{t("intake.mod_link")}</Link></> : null}
         </p>
       </header>
       <div className="grid">

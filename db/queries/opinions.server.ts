@@ -165,7 +165,7 @@ export async function moderationQueue(db: DB, consultationId: string, opts: { fi
   };
 }
 
-/** Counts for the moderation header. */
+/** Counts for the moderation header; "with reports" counts what the queue's "reported" filter lists (hidden ones too). */
 export async function moderationCounts(db: DB, consultationId: string) {
   const row = await db
     .selectFrom("citizen_inputs as i")
@@ -182,7 +182,7 @@ export async function moderationCounts(db: DB, consultationId: string) {
     .innerJoin("citizen_inputs as i", "i.id", "r.input_id")
     .select((eb) => eb.fn.count<number>("r.input_id").distinct().as("n"))
     .where("i.consultation_id", "=", consultationId)
-    .where("i.status", "=", "visible")
+    .where("i.channel", "=", "online")
     .executeTakeFirstOrThrow();
   return { visible: Number(row.visible ?? 0), hidden: Number(row.hidden ?? 0), reported: Number(reported.n) };
 }

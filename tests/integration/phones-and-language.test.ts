@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FormClient, openIntake, opinion } from "../support/intake";
 import { setupRoundtable } from "../support/roundtables";
-import { ApiClient, loginCookie, startServer, type TestServer } from "../support/server";
+import { ApiClient, createMember, loginCookie, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let intake: Awaited<ReturnType<typeof openIntake>>;
@@ -65,5 +65,51 @@ describe("field errors that commands word as keys", () => {
     expect(res.status).toBe(400);
     expect(res.html).toContain("Este campo es necesario para registrar la propuesta.");
     expect(res.html).not.toContain("proposal.issue.required");
+  });
+});
+
+describe("closing a stage asks for confirmation, also without JavaScript", () => {
+  it("offers a required «Sí, cerrar la etapa» box, refuses the post without it and closes with it", async () => {
+    const dashboard = `/admin/c/${intake.consultationId}`;
+    const page = await text(dashboard);
+    expect(page.html).toContain('<label class="check"><input type="checkbox" name="confirm" required="" value="yes"/> <!-- -->Sí, cerrar la etapa</label>');
+    const stageId = intake.stage("opinion_intake");
+    const status = async () => (await server.cocrea.db.selectFrom("stages").select("status").where("id", "=", stageId).executeTakeFirstOrThrow()).status;
+    const admin = new FormClient(server.url, { cookie: adminCookie });
+
+    const refused = await admin.post(dashboard, { intent: "stage_close", stageId });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("Marque la casilla «Sí, cerrar…» para confirmar: cerrar detiene la participación en esta etapa.");
+    expect(await status()).toBe("open");
+
+    const closed = await admin.post(dashboard, { intent: "stage_close", stageId, confirm: "yes" });
+    expect(closed.status).toBe(200);
+    expect(await status()).toBe("closed");
+    await intake.admin.client.ok("stage.open", { stageId });
+  });
+});
+
+describe("moderation", () => {
+  it("counts a reported opinion that was hidden since, as its «Reportadas» filter lists it", async () => {
+    const citizen = new ApiClient(server.url);
+    const { inputId } = await citizen.ok("opinion.submit", opinion(intake.consultationId, { text: "Propaganda de un partido en la consulta." }));
+    await citizen.ok("opinion.report", { inputId, reason: "Es propaganda" });
+    await intake.admin.client.ok("opinion.hide", { inputId, reason: "Propaganda partidaria" });
+    const queue = await text(`/admin/c/${intake.consultationId}/opiniones`);
+    expect(queue.text).toContain("Con reportes: 1");
+    const reported = await text(`/admin/c/${intake.consultationId}/opiniones?filter=reported`);
+    expect(reported.html.match(/data-testid="mod-opinion"/g)).toHaveLength(1);
+    expect(reported.text).toContain("Propaganda de un partido en la consulta.");
+  });
+
+  it("is linked from the dashboard only for those who may moderate", async () => {
+    const admin = await text(`/admin/c/${intake.consultationId}`);
+    expect(admin.html).toContain(`href="/admin/c/${intake.consultationId}/opiniones"`);
+    const facilitator = await createMember(server, intake.admin.client, intake.consultationId, "facilitator");
+    const cookie = await loginCookie(server.url, facilitator.email, "contraseña-segura-123");
+    const page = await text(`/admin/c/${intake.consultationId}`, cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("Moderación de opiniones");
+    expect((await text(`/admin/c/${intake.consultationId}/opiniones`, cookie)).status).toBe(403);
   });
 });

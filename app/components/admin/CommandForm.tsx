@@ -42,15 +42,24 @@ export function CommandForm({ intent, hidden = {}, children, submitLabel, classN
   );
 }
 
-/** A single button that runs one command (open a stage, archive a theme…). */
-export function CommandButton({ intent, hidden, label, className }: { intent: string; hidden: Record<string, string>; label: string; className?: string }) {
+/**
+ * A single button that runs one command (open a stage, archive a theme…). With `confirm`, a required checkbox so
+ * labelled ("Sí, cerrar la etapa") must be ticked first: the browser asks for it without JavaScript too, and the
+ * action refuses the post without `confirm=yes`.
+ */
+export function CommandButton({ intent, hidden, label, className, confirm }: { intent: string; hidden: Record<string, string>; label: string; className?: string; confirm?: string }) {
   const fetcher = useCommandFetcher();
   const busy = fetcher.state !== "idle";
   const result = fetcher.data;
   return (
-    <fetcher.Form method="post" className="inline">
+    <fetcher.Form method="post" className={confirm ? "inline confirm" : "inline"}>
       <FormBasics intent={intent} />
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {confirm ? (
+        <label className="check">
+          <input type="checkbox" name="confirm" value="yes" required /> {confirm}
+        </label>
+      ) : null}
       <button type="submit" className={className} disabled={busy} aria-busy={busy}>{label}</button>
       {result && !result.ok ? <span className="form-error" role="alert">{result.error.message}</span> : null}
     </fetcher.Form>

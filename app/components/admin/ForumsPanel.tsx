@@ -94,7 +94,7 @@ export function ForumsPanel({ panel, consultationId, canEdit, publicUrl }: Props
               <Link to={`/forums/${f.id}/qr`}>{t("forum.qr_cards")}</Link>
               {canEdit ? (
                 f.status === "open" ? (
-                  <CommandButton intent="forum_close" hidden={{ forumId: f.id }} label={t("forum.close")} className="danger" />
+                  <CommandButton intent="forum_close" hidden={{ forumId: f.id }} label={t("forum.close")} className="danger" confirm={t("forum.close_confirm")} />
                 ) : (
                   <CommandButton intent="forum_open" hidden={{ forumId: f.id }} label={f.status === "closed" ? t("forum.reopen") : t("forum.open")} className="primary" />
                 )

@@ -31,7 +31,7 @@ export function StagesPanel({ stages, consultationId, canEdit }: { stages: Stage
             {canEdit ? (
               <div className="row actions">
                 {s.status === "open" ? (
-                  <CommandButton intent="stage_close" hidden={{ stageId: s.id }} label={t("admin.stage_close")} className="danger" />
+                  <CommandButton intent="stage_close" hidden={{ stageId: s.id }} label={t("admin.stage_close")} className="danger" confirm={t("admin.stage_close_confirm")} />
                 ) : (
                   <CommandButton intent="stage_open" hidden={{ stageId: s.id }} label={t("admin.stage_open")} className="primary" />
                 )}
