@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fateOf, invariantViolations, operationsFrom, type LineageGraph } from "../../app/domain/proposals/lineage";
 import { proposalLineage } from "../../db/queries/lineage.server";
 import { funnelCounts } from "../../db/queries/roundtables.server";
-import { createMember, emitWithAck, startServer, waitForEvent, type TestServer } from "../support/server";
+import { ApiClient, createMember, emitWithAck, startServer, waitForEvent, type TestServer } from "../support/server";
 import { createDelegate, mergePayload, registerProposals, setupRoundtable, unifiedPayload, type Table } from "../support/roundtables";
 
 let server: TestServer;
@@ -32,6 +32,13 @@ async function graphOf(consultationId: string): Promise<LineageGraph> {
   return { states: Object.fromEntries(proposals.map((p) => [p.id, p.state])), operations: operationsFrom(ops, edges) };
 }
 
+/** Read straight from the records, not through the read models: each proposal's state and the stages it entered. */
+async function recordsOf(ids: string[]) {
+  const rows = await db().selectFrom("proposals").select(["id", "state", "stage"]).where("id", "in", ids).execute();
+  const history = await db().selectFrom("proposal_stage_history").select(["proposal_id", "stage"]).where("proposal_id", "in", ids).orderBy("id").execute();
+  return ids.map((id) => ({ ...rows.find((r) => r.id === id)!, entered: history.filter((h) => h.proposal_id === id).map((h) => h.stage) }));
+}
+
 async function stateOf(id: string) {
   return (await db().selectFrom("proposals").select("state").where("id", "=", id).executeTakeFirstOrThrow()).state;
 }
@@ -39,7 +46,6 @@ async function stateOf(id: string) {
 describe("merging", () => {
   it("merges three proposals into one that lists its sources; the sources become «merged into» it", async () => {
     const ids = [...(await registerProposals(table.icefi.client, table.roundtableId, 2)), ...(await registerProposals(table.ciidh.client, table.roundtableId, 1))];
-    const before = await funnelCounts(db(), table.consultationId, table.themeIds[0]);
     const { proposalId, operationId } = await table.member.client.ok("proposal.merge", mergePayload(table, ids, "Presupuesto abierto unificado"));
 
     for (const id of ids) expect(await stateOf(id)).toBe("merged");
@@ -51,11 +57,14 @@ describe("merging", () => {
     const edges = await db().selectFrom("proposal_lineage").select(["source_id", "result_id"]).where("operation_id", "=", operationId).execute();
     expect(edges.map((e) => e.source_id).sort()).toEqual([...ids].sort());
 
-    // Counts: «proposed» is what was registered; «at the table now» drops by two.
-    const after = await funnelCounts(db(), table.consultationId, table.themeIds[0]);
-    const theme = table.themeIds[0];
-    expect(after.byTheme[theme].proposed.entered).toBe(before.byTheme[theme].proposed.entered);
-    expect(after.byTheme[theme].proposed.now).toBe(before.byTheme[theme].proposed.now - 2);
+    // The three registrations still count as having entered «proposed»; the result is no new registration (it enters
+    // no stage by being made); at the table now, one proposal stands for the three.
+    expect(await recordsOf([...ids, proposalId])).toEqual([
+      { id: ids[0], state: "merged", stage: "proposed", entered: ["proposed"] },
+      { id: ids[1], state: "merged", stage: "proposed", entered: ["proposed"] },
+      { id: ids[2], state: "merged", stage: "proposed", entered: ["proposed"] },
+      { id: proposalId, state: "active", stage: "proposed", entered: [] },
+    ]);
     expect(fateOf(await graphOf(table.consultationId), ids[0])).toEqual({ kind: "current", ids: [proposalId] });
   });
 
@@ -165,6 +174,9 @@ describe("two members merging overlapping proposals at the same moment", () => {
     const untouched = winnerTitle.endsWith("1") ? c : a;
     expect(await stateOf(untouched)).toBe("active");
     expect(winner.body.ok).toBe(true);
+    const winnerSources = winnerTitle.endsWith("1") ? [a, b] : [b, c];
+    for (const id of winnerSources) expect(await stateOf(id)).toBe("merged");
+    expect(await stateOf(winner.body.ok ? winner.body.result.proposalId : "-")).toBe("active");
     expect(invariantViolations(await graphOf(table.consultationId))).toEqual([]);
     const audit = await db().selectFrom("audit_events").select("command_type").where("command_type", "=", "proposal.merge").where("result", "like", `%${winner.body.ok ? winner.body.result.operationId : "-"}%`).execute();
     expect(audit).toHaveLength(1);
@@ -180,6 +192,11 @@ describe("two members merging overlapping proposals at the same moment", () => {
     expect(responses.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     const graph = await graphOf(table.consultationId);
     expect(invariantViolations(graph)).toEqual([]);
+    // Merges of two that succeeded never share a proposal: 2 × ok originals are merged, the rest still active.
+    const states = (await recordsOf(ids)).map((r) => r.state);
+    expect(states.filter((st) => st === "merged")).toHaveLength(2 * ok);
+    expect(states.filter((st) => st === "active")).toHaveLength(8 - 2 * ok);
+    expect(ok).toBeGreaterThanOrEqual(1);
     // Each original ends in exactly one live successor: 8 originals, `ok` merges of two → 8 - ok alive.
     const alive = new Set(ids.flatMap((id) => (fateOf(graph, id) as { ids: string[] }).ids));
     expect(alive.size).toBe(8 - ok);
@@ -200,7 +217,8 @@ describe("undo and split", () => {
     expect(twice.status).toBe(409);
     expect(!twice.body.ok && twice.body.error.message).toBe("Ese paso ya se deshizo.");
     // The sources can be merged again, differently.
-    await table.member.client.ok("proposal.merge", mergePayload(table, ids.slice(0, 2)));
+    const again = await table.member.client.ok("proposal.merge", mergePayload(table, ids.slice(0, 2)));
+    expect((await recordsOf([...ids, proposalId, again.proposalId])).map((r) => r.state)).toEqual(["merged", "merged", "active", "undone", "active"]);
     expect(invariantViolations(await graphOf(table.consultationId))).toEqual([]);
   });
 
@@ -247,20 +265,18 @@ describe("undo and split", () => {
 describe("lineage and counts", () => {
   it("reaches back from a final proposal to every proposal, summary and citizen input behind it", async () => {
     const t = await setupRoundtable(server);
-    const now = new Date().toISOString();
-    const inputs = Array.from({ length: 3 }, () => randomUUID());
-    await db()
-      .insertInto("citizen_inputs")
-      .values(inputs.map((id, i) => ({
-        id, consultation_id: t.consultationId, channel: i === 2 ? "online" : "forum", subject: "theme", theme_id: t.themeIds[0], axis: null,
-        text: `Aporte ciudadano ${i + 1}`, department: "Quetzaltenango", sector: "civil_society", age_range: null, gender: null, speaks_indigenous_language: null,
-        forum_id: null, worktable_id: null, captured_by: null, speaker_sector: null, tags: "[]", receipt_code: null, client_hash: null, text_fingerprint: null,
-        status: i === 1 ? "hidden" : "visible", status_reason: null, created_at: now, updated_at: now, captured_at: null,
-      } as never)))
-      .execute();
-    const summaryId = randomUUID();
-    await db().insertInto("summaries").values({ id: summaryId, consultation_id: t.consultationId, theme_id: t.themeIds[0], title: "Datos fiscales abiertos", text: "…", created_by: null, created_at: now, updated_at: now }).execute();
-    await db().insertInto("summary_inputs").values([{ summary_id: summaryId, input_id: inputs[0] }, { summary_id: summaryId, input_id: inputs[1] }]).execute();
+    // Three citizens write during the online intake; a summary takes up two; the point of contact then hides the second.
+    await t.admin.client.ok("stage.open", { stageId: t.stage("opinion_intake") });
+    const citizen = new ApiClient(server.url);
+    const inputs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { inputId } = await citizen.ok("opinion.submit", { consultationId: t.consultationId, about: `theme:${t.themeIds[0]}`, text: `Aporte ciudadano ${i + 1}` });
+      inputs.push(inputId);
+    }
+    const { summaryId } = await t.admin.client.ok("summary.create", {
+      consultationId: t.consultationId, themeId: t.themeIds[0], title: "Datos fiscales abiertos", text: "Publicar los datos fiscales.", inputIds: [inputs[0], inputs[1]],
+    });
+    await t.admin.client.ok("opinion.hide", { inputId: inputs[1], reason: "Datos personales de un tercero" });
 
     const [a] = await registerProposals(t.icefi.client, t.roundtableId, 1, { respondsTo: { summaryIds: [summaryId], inputIds: [] } });
     const [b] = await registerProposals(t.ciidh.client, t.roundtableId, 1, { respondsTo: { summaryIds: [], inputIds: [inputs[2]] } });
@@ -288,13 +304,23 @@ describe("lineage and counts", () => {
     await t.member.client.ok("proposal.merge", mergePayload(t, ids.slice(3, 5)));
     await t.ciidh.client.ok("proposal.withdraw", { proposalId: ids[5], reason: "Se integra a otra mesa" });
     await t.admin.client.ok("round.close", { roundId: t.roundId });
+    // By hand: six registered (proposed), three and two merged into two results, one withdrawn; closing the last
+    // round moves the two results on to «unified». Read straight from the records…
+    const all = await db().selectFrom("proposals").select(["id", "state", "stage"]).where("roundtable_id", "=", t.roundtableId).execute();
+    const results = all.filter((p) => !ids.includes(p.id));
+    expect(results.map((p) => ({ state: p.state, stage: p.stage }))).toEqual([{ state: "active", stage: "unified" }, { state: "active", stage: "unified" }]);
+    expect((await recordsOf(ids)).map((r) => r.state)).toEqual(["merged", "merged", "merged", "merged", "merged", "withdrawn"]);
+    expect((await recordsOf(results.map((p) => p.id))).map((r) => r.entered)).toEqual([["unified"], ["unified"]]);
+    const registered = await db().selectFrom("proposal_stage_history").select("proposal_id").where("proposal_id", "in", ids).where("stage", "=", "proposed").execute();
+    expect(registered.map((h) => h.proposal_id).sort()).toEqual([...ids].sort());
+    // …and the read model says the same figures.
     const counts = await funnelCounts(db(), t.consultationId);
     const theme = counts.byTheme[t.themeIds[0]];
     expect(theme.proposed.entered).toBe(6);
     expect(theme.unified.entered).toBe(2);
     expect(theme.unified.now).toBe(2);
     expect(theme.proposed.now).toBe(0);
-    expect(theme.unified.enteredIds).toHaveLength(2);
+    expect(theme.unified.enteredIds.sort()).toEqual(results.map((p) => p.id).sort());
   });
 });
 
