@@ -26,6 +26,7 @@ export interface ConsultationTable {
   quorum_share: Generated<number>;
   quorum_sector_minimums: Generated<string>; // JSON { sector: minimum }
   private_answers: Generated<number>; // 1: publish only the tally of a closed vote, not who answered what
+  funnel_columns: Generated<string>; // 0008: JSON list of the funnel columns this consultation publishes
   created_at: string;
   updated_at: string;
 }

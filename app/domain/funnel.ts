@@ -54,3 +54,19 @@ export function stagesBetween(from: string, to: string): FunnelStage[] {
   if (b < 0 || b <= a) return [];
   return FUNNEL_STAGES.slice(a + 1, b + 1);
 }
+
+/**
+ * The columns a consultation publishes, from its stored setting: known keys only, each once, in pipeline order;
+ * the 2016 five when the setting is missing or unreadable.
+ */
+export function funnelColumnsOf(stored: string | null | undefined): FunnelStage[] {
+  let keys: unknown = null;
+  try {
+    keys = stored ? JSON.parse(stored) : null;
+  } catch {
+    keys = null;
+  }
+  if (!Array.isArray(keys)) return [...FUNNEL_STAGES];
+  const picked = FUNNEL_STAGES.filter((s) => keys.includes(s));
+  return picked.length >= 2 ? picked : [...FUNNEL_STAGES];
+}

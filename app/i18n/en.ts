@@ -6,6 +6,7 @@ import { forumsEn } from "./messages/forums";
 import { roundtablesEn } from "./messages/roundtables";
 import { funnelPublicEn } from "./messages/funnel-public";
 import { technicalEn } from "./messages/technical";
+import { funnelSettingsEn } from "./messages/funnel-settings";
 import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
 import { traceabilityEn } from "./messages/traceability";
@@ -217,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   ...roundtablesEn,
   ...funnelPublicEn,
   ...technicalEn,
+  ...funnelSettingsEn,
   ...reviewEn,
   ...technicalPagesEn,
   ...traceabilityEn,

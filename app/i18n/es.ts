@@ -7,6 +7,7 @@ import { forumsEs } from "./messages/forums";
 import { roundtablesEs } from "./messages/roundtables";
 import { funnelPublicEs } from "./messages/funnel-public";
 import { technicalEs } from "./messages/technical";
+import { funnelSettingsEs } from "./messages/funnel-settings";
 import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
 import { traceabilityEs } from "./messages/traceability";
@@ -218,6 +219,7 @@ export const es = {
   ...roundtablesEs,
   ...funnelPublicEs,
   ...technicalEs,
+  ...funnelSettingsEs,
   ...reviewEs,
   ...technicalPagesEs,
   ...traceabilityEs,

@@ -11,6 +11,7 @@ import { ROUNDTABLE_INTENTS, RoundtablesPanel } from "../components/admin/Roundt
 import { StagesPanel } from "../components/admin/StagesPanel";
 import { ThemesPanel } from "../components/admin/ThemesPanel";
 import { TECHNICAL_INTENTS, TechnicalPanel, decisionSettingsPayload } from "../components/admin/TechnicalPanel";
+import { FUNNEL_SETTINGS_INTENTS, FunnelColumnsPanel, funnelColumnsPayload } from "../components/admin/FunnelColumnsPanel";
 import { Field } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
 import { useT } from "../i18n/react";
@@ -36,6 +37,7 @@ const INTENTS: Record<string, string> = {
   ...FORUM_INTENTS,
   ...ROUNDTABLE_INTENTS,
   ...TECHNICAL_INTENTS,
+  ...FUNNEL_SETTINGS_INTENTS,
   invite: "invitation.create",
   invite_revoke: "invitation.revoke",
   role_revoke: "role.revoke",
@@ -73,7 +75,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireUser(context, request);
   // The decision settings post percentages and one field per sector: shaped here into what the command takes.
   const form = await request.clone().formData().catch(() => null);
-  const extra = form?.get("intent") === "decision_settings" ? decisionSettingsPayload(form) : {};
+  const intent = form?.get("intent");
+  const extra = !form ? {} : intent === "decision_settings" ? decisionSettingsPayload(form) : intent === "funnel_columns" ? funnelColumnsPayload(form) : {};
   return handleCommandForm(request, context, INTENTS, extra);
 }
 
@@ -98,6 +101,7 @@ export default function Dashboard() {
         <ForumsPanel panel={data.forumsPanel} consultationId={c.id} canEdit={data.canEdit} publicUrl={data.publicUrl} />
         <RoundtablesPanel overview={data.roundtables} consultationId={c.id} canEdit={data.canEdit} />
         <TechnicalPanel panel={data.technical} consultation={c} canEdit={data.canEdit} />
+        <FunnelColumnsPanel consultationId={c.id} stored={c.funnel_columns} canEdit={data.canEdit} />
         <PeoplePanel
           consultationId={c.id}
           members={data.members}

@@ -75,6 +75,7 @@ export default function PublicFunnel() {
         <LiveBadge status={live} />
         <p className="muted">{t("public_funnel.intro")}</p>
         <p><Link to={`/c/${data.consultation.slug}/mesa-tecnica`}>{t("technical_page.funnel_public_link")}</Link></p>
+        <p><Link to={`/c/${data.consultation.slug}/propuestas/instantaneas`}>{t("snapshot.funnel_link")}</Link></p>
       </header>
 
       <ParticipationFigures slug={data.consultation.slug} participation={data.participation} />

@@ -1,17 +1,15 @@
 // The public funnel's read: participation counts, stage entries and proposals as they are now, and the state of
 // what fills each column (thematic rounds, technical sessions, votes), shaped by app/domain/funnel-view.ts.
 // Results of undone merges and splits are left out: they stay in the lineage, with their history, for staff.
-import { FUNNEL_STAGES } from "../../app/domain/funnel";
+import { funnelColumnsOf } from "../../app/domain/funnel";
 import { funnelView, type FunnelView } from "../../app/domain/funnel-view";
 import type { DB } from "../connection.server";
 import { findConsultationId } from "./consultations.server";
 
-/**
- * The consultation's funnel columns. The consultation has no setting for them yet, so every consultation gets the
- * five columns of the 2016 table; a setting would be read here.
- */
-export function funnelColumns(): readonly string[] {
-  return FUNNEL_STAGES;
+/** The consultation's funnel columns, from its setting (the 2016 table's five by default). */
+export async function funnelColumns(db: DB, consultationId: string): Promise<readonly string[]> {
+  const row = await db.selectFrom("consultations").select("funnel_columns").where("id", "=", consultationId).executeTakeFirst();
+  return funnelColumnsOf(row?.funnel_columns);
 }
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -83,7 +81,7 @@ export async function consultationFunnel(db: DB, idOrSlug: string): Promise<Funn
     db.selectFrom("consensus_votes").select("status").where("consultation_id", "=", id).execute(),
   ]);
   return funnelView({
-    columns: funnelColumns(),
+    columns: await funnelColumns(db, id),
     themes,
     entries,
     proposals,

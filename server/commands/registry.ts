@@ -16,6 +16,7 @@ import { roundtableCommands } from "./roundtables.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
 import { createAdmin, createApiToken } from "./system.server";
 import { archiveTheme, createTheme, moveTheme, restoreTheme, updateTheme } from "./themes.server";
+import { setFunnelColumns } from "./funnel-settings.server";
 import { technicalCommands } from "./technical.server";
 import { technicalReviewCommands } from "./technical-review.server";
 import { voteCommands } from "./votes.server";
@@ -35,7 +36,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   createSummary, updateSummary, deleteSummary,
   submitOpinion, reportOpinion, hideOpinion, restoreOpinion,
   ...roundtableCommands, ...proposalCommands, ...proposalOperationCommands,
-  ...technicalCommands, ...technicalReviewCommands, ...voteCommands,
+  ...technicalCommands, ...technicalReviewCommands, ...voteCommands, setFunnelColumns,
   ...responseCommands,
   createAdmin, createApiToken,
 ];

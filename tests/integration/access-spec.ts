@@ -23,6 +23,7 @@ export const ACCESS_SPEC = {
   "consultation.create": ["platform_admin"], // who creates it becomes its point of contact
   "consultation.update": ["point_of_contact"],
   "consultation.decision_settings": ["point_of_contact"], // how the technical roundtable decides: part of the methodology
+  "consultation.funnel_columns": ["point_of_contact"], // which funnel columns the consultation publishes: the point of contact sets up the consultation
   "stage.add": ["point_of_contact"],
   "stage.update": ["point_of_contact"],
   "stage.move": ["point_of_contact"],

@@ -108,6 +108,11 @@ describe("the receipt tells what became of the opinion", () => {
     expect(summaryPage).toContain("Aportes que agrupa (1)");
     expect(summaryPage).toContain("Que los contratos de obra se publiquen completos, con sus cambios.");
     expect((await fetch(`${server.url}/c/${slug}/propuestas/${ids.merged}`)).status).toBe(200);
+
+    // The reasoned response answers for the summary that took the opinion up.
+    expect(text).toContain("Cómo se consideraron los aportes: la respuesta razonada");
+    expect(html).toContain(`href="/c/${slug}/respuesta#item-${ids.summary}"`);
+    expect(textOf(await (await fetch(`${server.url}/c/${slug}/respuesta`)).text())).toContain("Contratos de obra abiertos");
   });
 
   it("in English too", async () => {
@@ -120,6 +125,7 @@ describe("the receipt tells what became of the opinion", () => {
 
   it("a hidden opinion: it went no further, with the moderation's reason, and no text", async () => {
     const { text } = await receipt(ids.hiddenReceipt);
+    expect(text).not.toContain("la respuesta razonada");
     expect(text).toContain("No siguió adelante: la moderación ocultó el texto. Motivo registrado: «Acusa a una persona con nombre y dirección»");
     expect(text).not.toContain("Juan Pérez");
   });

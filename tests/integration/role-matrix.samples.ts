@@ -83,6 +83,7 @@ export const samples: Record<CommandType, Sample> = {
   "consultation.create": { ok: "platform_admin", payload: () => ({ title: "Consulta de otra institución" }) },
   "consultation.update": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, title: "Cuarto Plan de Acción Nacional", ethicsText: "Declaro que actuaré con ética." }) },
   "consultation.decision_settings": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, decisionRule: "consent" }) },
+  "consultation.funnel_columns": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, columns: ["proposed", "unified", "technical", "refined", "plan"] }) },
   "stage.add": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, name: "Taller de refinamiento" }) },
   "stage.update": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId, name: "Borrador para comentarios" }) },
   "stage.move": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId, position: 8 }) },

@@ -40,7 +40,7 @@ it("the public funnel shows the five columns of every theme as published in 2016
   const html = await page(`/c/${replay.slug}/propuestas`);
   for (const [key, name, figures] of PUBLISHED) {
     expect(replay.themes[key].name).toBe(name);
-    expect(html).toContain(`<th scope="row">${name}</th>`);
+    expect(html).toContain(`<th scope="row">${name}`);
     const shown = COLUMNS.map((column) => cell(html, `${replay.themes[key].id}-${column}`));
     expect({ theme: name, shown }).toEqual({ theme: name, shown: figures });
   }

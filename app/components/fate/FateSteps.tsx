@@ -117,7 +117,17 @@ export function FateView({ fate, slug, subject = "opinion", headingId = "fate-h"
         <strong>{t(endingKey(e))}</strong>
         {"reason" in e && e.reason ? <> {t("fate.reason", { reason: e.reason })}</> : null}
       </p>
-      {after}
+      {after ?? (summaryOf(fate) ? (
+        <p data-testid="fate-response-link">
+          <Link to={`/c/${slug}/respuesta#item-${summaryOf(fate)}`}>{t("fate.response_link")}</Link>
+        </p>
+      ) : null)}
     </section>
   );
+}
+
+/** The summary that took the input up, if any: the reasoned response answers for it. */
+function summaryOf(fate: Fate): string | null {
+  const step = fate.steps.find((s) => s.kind === "summary");
+  return step && step.kind === "summary" ? step.id : null;
 }

@@ -1,6 +1,7 @@
 // The fate of a citizen input: what became of an opinion or a forum capture, step by step, and why it stopped.
 export const fateEs = {
   "fate.title": "Qué fue de su opinión",
+  "fate.response_link": "Cómo se consideraron los aportes: la respuesta razonada",
   "fate.title_capture": "Qué fue de este aporte",
   "fate.intro": "Cada paso enlaza a la ficha pública del resumen o de la propuesta.",
   "fate.summary": "Se agrupó en el resumen {link}.",
@@ -35,6 +36,7 @@ export const fateEs = {
 
 export const fateEn: Record<keyof typeof fateEs, string> = {
   "fate.title": "What became of your opinion",
+  "fate.response_link": "How the input was considered: the reasoned response",
   "fate.title_capture": "What became of this input",
   "fate.intro": "Each step links to the public sheet of the summary or proposal.",
   "fate.summary": "It was grouped into the summary {link}.",
