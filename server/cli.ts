@@ -4,6 +4,8 @@ import { loadEnv } from "./env";
 import { migrateToLatest, openDatabase } from "../db/connection.server";
 import { CommandBus } from "./commands/bus.server";
 import { commands } from "./commands/registry";
+import { translate, type Lang } from "../app/i18n";
+import { zodErrorMap } from "../app/i18n/zod.server";
 
 const usage = `Usage:
   npm run cocrea -- create-admin <email> <name> <password>
@@ -15,13 +17,15 @@ async function main() {
   const { db } = openDatabase(env.DATABASE_URL);
   await migrateToLatest(db);
   // Sockets are not running here: pages pick the change up on their next load.
-  const bus = new CommandBus({ db, commands, publish: () => {} });
+  const bus = new CommandBus({ db, commands, publish: () => {}, zodError: zodErrorMap });
+  // Errors in the shell's language: Spanish under an es_* locale, else English like the rest of the CLI's output.
+  const lang: Lang = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "").toLowerCase().startsWith("es") ? "es" : "en";
   const actor = { kind: "system" as const, label: "cli" };
   const run = async (type: string, payload: unknown) => {
-    const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor, "en");
+    const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor, lang);
     if (!outcome.ok) {
-      console.error(`${type} failed: ${outcome.error.messageKey}`);
-      for (const i of outcome.error.issues ?? []) console.error(`  ${i.path.join(".")}: ${i.message}`);
+      console.error(`${type} failed: ${translate(lang, outcome.error.messageKey, outcome.error.params)}`);
+      for (const i of outcome.error.issues ?? []) console.error(`  ${i.path.join(".")}: ${translate(lang, i.message, outcome.error.params)}`);
       process.exit(2);
     }
     return outcome.result as Record<string, string>;

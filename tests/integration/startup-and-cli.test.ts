@@ -63,4 +63,17 @@ describe("cli", () => {
     expect(weak.status).toBe(2);
     expect(weak.stderr).toContain("password");
   });
+
+  it("words its refusals for people, in the shell's language, never as message keys", () => {
+    const en = { ...env, LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+    const es = { ...env, LANG: "es_GT.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+    expect(spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: en, encoding: "utf8" }).status).toBe(0);
+    const taken = spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: en, encoding: "utf8" });
+    expect(taken.stderr).toContain("admin.create failed: There is already an account with that e-mail.");
+    const tomada = spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: es, encoding: "utf8" });
+    expect(tomada.stderr).toContain("admin.create failed: Ya existe una cuenta con ese correo.");
+    const corta = spawnSync(tsx, ["server/cli.ts", "create-admin", "otra@example.org", "Ana", "corta"], { env: es, encoding: "utf8" });
+    expect(corta.stderr).toContain("  password: Escriba al menos 10 caracteres.");
+    for (const out of [taken.stderr, tomada.stderr, corta.stderr]) expect(out).not.toMatch(/error\.\w+/);
+  });
 });
