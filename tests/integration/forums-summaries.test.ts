@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupForum, type ForumFixture } from "../support/forum-fixture";
-import { createAdmin, createMember, emitWithAck, startServer, type TestServer } from "../support/server";
+import { ApiClient, createAdmin, createMember, emitWithAck, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -16,6 +16,9 @@ beforeAll(async () => {
   server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" });
   admin = await createAdmin(server);
   f = await setupForum(server, admin.client, { tables: 2 });
+  const view = await admin.client.get(`/api/v1/consultations/${f.consultationId}`);
+  const intake = (view.body.result.stages as Array<{ id: string; phase: string }>).find((st) => st.phase === "opinion_intake")!;
+  await admin.client.ok("stage.open", { stageId: intake.id });
   systematizer = await createMember(server, admin.client, f.consultationId, "systematizer");
   board = systematizer.client.socket();
   await emitWithAck(board, "subscribe:forum", { forumId: f.forumId });
@@ -30,20 +33,10 @@ async function capture(table: number, text: string, themeId?: string): Promise<s
   return (await t.facilitators[0].client.ok("capture.create", { worktableId: t.worktableId, text, themeId })).inputId;
 }
 
-/** An online opinion as the intake channel stores it (its own command belongs to the intake capability). */
+/** An online opinion, sent by a citizen through the intake command (the intake stage is opened in beforeAll). */
 async function onlineOpinion(text: string, themeId: string | null): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await server.cocrea.db
-    .insertInto("citizen_inputs")
-    .values({
-      id, consultation_id: f.consultationId, channel: "online", subject: themeId ? "theme" : "methodology", theme_id: themeId, axis: null, text,
-      department: "Petén", sector: "citizen", age_range: null, gender: null, speaks_indigenous_language: null, forum_id: null, worktable_id: null,
-      captured_by: null, speaker_sector: null, tags: "[]", receipt_code: null, client_hash: null, status: "visible", status_reason: null,
-      created_at: now, updated_at: now,
-    })
-    .execute();
-  return id;
+  const about = themeId ? `theme:${themeId}` : "methodology";
+  return (await new ApiClient(server.url).ok("opinion.submit", { consultationId: f.consultationId, about, text, department: "Petén" })).inputId;
 }
 
 async function summaryOf(inputId: string): Promise<string | null> {

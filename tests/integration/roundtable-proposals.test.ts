@@ -1,7 +1,7 @@
 // Thematic roundtables over the JSON API: rounds, proposals on the OGP template (drafts, registration, editing,
 // withdrawal), the milestone cap, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMember, startServer, type TestServer } from "../support/server";
+import { ApiClient, createMember, startServer, type TestServer } from "../support/server";
 import { createDelegate, proposalPayload, registerProposals, setupRoundtable, type Table } from "../support/roundtables";
 
 let server: TestServer;
@@ -140,16 +140,14 @@ describe("proposals on the OGP template", () => {
 
   it("links the citizen input it responds to, within the consultation only", async () => {
     const other = await setupRoundtable(server);
-    const now = new Date().toISOString();
-    const summaryHere = crypto.randomUUID();
-    const summaryThere = crypto.randomUUID();
-    await db()
-      .insertInto("summaries")
-      .values([
-        { id: summaryHere, consultation_id: table.consultationId, theme_id: table.themeIds[0], title: "Transparencia en municipios", text: "…", created_by: null, created_at: now, updated_at: now },
-        { id: summaryThere, consultation_id: other.consultationId, theme_id: other.themeIds[0], title: "De otra consulta", text: "…", created_by: null, created_at: now, updated_at: now },
-      ])
-      .execute();
+    // A citizen's opinion and its summary in each consultation, made the way the intake and systematization make them.
+    const summarize = async (t: Table, title: string) => {
+      await t.admin.client.ok("stage.open", { stageId: t.stage("opinion_intake") });
+      const { inputId } = await new ApiClient(server.url).ok("opinion.submit", { consultationId: t.consultationId, about: `theme:${t.themeIds[0]}`, text: `Sobre ${title}` });
+      return (await t.admin.client.ok("summary.create", { consultationId: t.consultationId, themeId: t.themeIds[0], title, text: "…", inputIds: [inputId] })).summaryId as string;
+    };
+    const summaryHere = await summarize(table, "Transparencia en municipios");
+    const summaryThere = await summarize(other, "De otra consulta");
     const ok = await table.icefi.client.ok("proposal.create", proposalPayload(table.roundtableId, { respondsTo: { summaryIds: [summaryHere], inputIds: [] } }));
     const links = await db().selectFrom("proposal_responses").selectAll().where("proposal_id", "=", ok.proposalId).execute();
     expect(links).toEqual([{ proposal_id: ok.proposalId, summary_id: summaryHere, input_id: null }]);
