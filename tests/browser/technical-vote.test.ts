@@ -65,7 +65,7 @@ it("members answer live, the blocker stands aside, the chair closes: everyone se
   const visitor = await newPage(browser);
   await visitor.goto(`${server.url}/c/${slug}/propuestas`);
   await expect.poll(() => visitor.getByTestId("live-status").textContent()).toBe("En vivo");
-  const inPlan = visitor.locator('[data-testid="funnel-table"] tfoot td').last();
+  const inPlan = visitor.getByTestId("funnel-total-plan"); // how many entered "in the plan", all themes
   expect(await inPlan.textContent()).toBe("0");
   let visitorNavigated = false;
   visitor.on("framenavigated", (frame) => {
