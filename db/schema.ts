@@ -1,6 +1,6 @@
 // Kysely table types for the whole pipeline (see docs/decisions/0001-data-model-and-command-path.md).
 // Times are ISO-8601 strings; dates are YYYY-MM-DD; booleans are 0/1; JSON columns are TEXT.
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type StageStatus = "pending" | "open" | "closed";
 export type InputStatus = "visible" | "hidden" | "withdrawn";
@@ -163,6 +163,9 @@ export interface AttendanceTable {
   name: string | null; // private, never published
   recorded_by: string | null;
   created_at: string;
+  /** 0009: attendance.remove keeps the entry; counts leave voided ones out. */
+  voided_at: ColumnType<string | null, string | null | undefined, string | null>;
+  voided_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Citizen input from every channel: online opinions and forum captures share ids and lineage. */
@@ -217,12 +220,21 @@ export interface SummaryTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** 0009: summary.delete keeps the row; every read leaves deleted summaries out. */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** Lineage: which citizen inputs a summary took up. */
+/**
+ * Lineage: which citizen inputs a summary took up. A link let go (summary.update, summary.delete) keeps its row with
+ * `removed_at` (0009): reads of the live lineage filter `removed_at is null`; at most one live link per input.
+ */
 export interface SummaryInputTable {
+  id: Generated<number>;
   summary_id: string;
   input_id: string;
+  linked_at: ColumnType<string | null, string | null | undefined, string | null>;
+  removed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RoundtableTable {

@@ -32,7 +32,7 @@ const inputHead = (id: string) => sql<InputHead>`
           ORDER BY st.position LIMIT 1) AS systematization
   FROM citizen_inputs i
   JOIN consultations c ON c.id = i.consultation_id
-  LEFT JOIN summary_inputs si ON si.input_id = i.id
+  LEFT JOIN summary_inputs si ON si.input_id = i.id AND si.removed_at IS NULL
   LEFT JOIN summaries s ON s.id = si.summary_id
   WHERE i.id = ${id}`;
 
@@ -139,6 +139,7 @@ export async function inputFate(db: DB, inputId: string): Promise<{ head: InputH
 export async function summarySheet(db: DB, summaryId: string) {
   const summary = await db
     .selectFrom("summaries as s")
+    .where("s.deleted_at", "is", null)
     .innerJoin("consultations as c", "c.id", "s.consultation_id")
     .innerJoin("themes as t", "t.id", "s.theme_id")
     .select(["s.id", "s.title", "s.text", "s.consultation_id", "c.slug as consultation_slug", "c.title as consultation_title", "t.name as theme_name", "s.created_at"])
@@ -149,7 +150,7 @@ export async function summarySheet(db: DB, summaryId: string) {
     await sql<{ id: string; channel: string; text: string | null; department: string | null; created_at: string }>`
       SELECT i.id, i.channel, CASE WHEN i.status = 'visible' THEN i.text END AS text, i.department, i.created_at
       FROM summary_inputs si JOIN citizen_inputs i ON i.id = si.input_id
-      WHERE si.summary_id = ${summaryId}
+      WHERE si.summary_id = ${summaryId} AND si.removed_at IS NULL
       ORDER BY i.created_at, i.id`.execute(db)
   ).rows;
   const forward = await forwardFrom(db, { summaryId, inputId: null });

@@ -24,7 +24,7 @@ export function boardCaptureQuery(db: Kysely<Database>) {
     .selectFrom("citizen_inputs as i")
     .innerJoin("worktables as w", "w.id", "i.worktable_id")
     .leftJoin("users as u", "u.id", "i.captured_by")
-    .leftJoin("summary_inputs as si", "si.input_id", "i.id")
+    .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .select([
       "i.id", "i.forum_id", "i.worktable_id", "w.number", "i.theme_id", "i.text", "i.speaker_sector", "i.tags", "i.captured_by",
       "u.name as captured_by_name", "i.status", "i.created_at", "i.updated_at", "si.summary_id",
@@ -80,6 +80,7 @@ export async function forumWorktables(db: DB, forumId: string) {
 export async function attendanceCounts(db: DB, consultationId: string): Promise<{ byForum: Record<string, number>; total: number }> {
   const rows = await db
     .selectFrom("attendance as a")
+    .where("a.voided_at", "is", null)
     .innerJoin("forums as f", "f.id", "a.forum_id")
     .select(["a.forum_id", sql<number>`sum(a.head_count)`.as("n")])
     .where("f.consultation_id", "=", consultationId)
@@ -185,9 +186,10 @@ export async function forumAttendance(db: DB, forumId: string) {
   const forum = await forumById(db, forumId);
   if (!forum) return null;
   const [rows, recent, counts] = await Promise.all([
-    db.selectFrom("attendance").select(["forum_id", "head_count", "sector", "gender", "age_range", "department"]).where("forum_id", "=", forumId).execute(),
+    db.selectFrom("attendance").where("voided_at", "is", null).select(["forum_id", "head_count", "sector", "gender", "age_range", "department"]).where("forum_id", "=", forumId).execute(),
     db
       .selectFrom("attendance as a")
+      .where("a.voided_at", "is", null)
       .leftJoin("users as u", "u.id", "a.recorded_by")
       .select(["a.id", "a.head_count", "a.sector", "a.gender", "a.age_range", "a.department", "a.created_at", "u.name as recorded_by_name"])
       .where("a.forum_id", "=", forumId)
@@ -203,12 +205,13 @@ export async function forumAttendance(db: DB, forumId: string) {
 export async function forumReport(db: DB, forumId: string) {
   const board = await forumBoard(db, forumId);
   if (!board) return null;
-  const rows = await db.selectFrom("attendance").select(["forum_id", "head_count", "sector", "gender", "age_range", "department"]).where("forum_id", "=", forumId).execute();
+  const rows = await db.selectFrom("attendance").where("voided_at", "is", null).select(["forum_id", "head_count", "sector", "gender", "age_range", "department"]).where("forum_id", "=", forumId).execute();
   const summaryIds = [...new Set(board.captures.map((c) => c.summaryId).filter((id): id is string => Boolean(id)))];
   const summaries = summaryIds.length
     ? await db
         .selectFrom("summaries as s")
-        .leftJoin("summary_inputs as si", "si.summary_id", "s.id")
+        .where("s.deleted_at", "is", null)
+        .leftJoin("summary_inputs as si", (j) => j.onRef("si.summary_id", "=", "s.id").on("si.removed_at", "is", null))
         .select(["s.id", "s.title", "s.text", "s.theme_id", (eb) => eb.fn.count<number>("si.input_id").as("inputs")])
         .where("s.id", "in", summaryIds)
         .groupBy("s.id")
@@ -231,7 +234,7 @@ export async function forumCsvRows(db: DB, forumId: string, includeWithdrawn: bo
     .innerJoin("worktables as w", "w.id", "i.worktable_id")
     .leftJoin("themes as t", "t.id", "i.theme_id")
     .leftJoin("users as u", "u.id", "i.captured_by")
-    .leftJoin("summary_inputs as si", "si.input_id", "i.id")
+    .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .leftJoin("summaries as s", "s.id", "si.summary_id")
     .select([
       "i.id", "w.number", "t.name as theme_name", "i.text", "i.speaker_sector", "i.tags", "i.status", "u.name as captured_by_name",

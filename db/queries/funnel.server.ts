@@ -25,6 +25,7 @@ export async function participationCounts(db: DB, consultationId: string) {
       .executeTakeFirst(),
     db
       .selectFrom("attendance as a")
+      .where("a.voided_at", "is", null)
       .innerJoin("forums as f", "f.id", "a.forum_id")
       .select((eb) => eb.fn.sum<number>("a.head_count").as("n"))
       .where("f.consultation_id", "=", consultationId)
@@ -36,7 +37,7 @@ export async function participationCounts(db: DB, consultationId: string) {
       .where("channel", "=", "forum")
       .where("status", "!=", "withdrawn")
       .executeTakeFirst(),
-    db.selectFrom("summaries").select((eb) => eb.fn.countAll<number>().as("n")).where("consultation_id", "=", consultationId).executeTakeFirst(),
+    db.selectFrom("summaries").where("deleted_at", "is", null).select((eb) => eb.fn.countAll<number>().as("n")).where("consultation_id", "=", consultationId).executeTakeFirst(),
   ]);
   return { opinionsOnline: n(opinions?.n), forumAttendance: n(attendance?.n), forumCaptures: n(captures?.n), summaries: n(summaries?.n) };
 }
@@ -98,6 +99,7 @@ export async function funnelForums(db: DB, consultationId: string) {
     db.selectFrom("forums").select(["id", "department", "municipality", "venue", "held_on"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute(),
     db
       .selectFrom("attendance as a")
+      .where("a.voided_at", "is", null)
       .innerJoin("forums as f", "f.id", "a.forum_id")
       .select(["a.forum_id as forumId"])
       .select((eb) => eb.fn.sum<number>("a.head_count").as("n"))
@@ -125,8 +127,9 @@ export async function funnelForums(db: DB, consultationId: string) {
 export async function funnelSummaries(db: DB, consultationId: string) {
   const rows = await db
     .selectFrom("summaries as s")
+    .where("s.deleted_at", "is", null)
     .innerJoin("themes as th", "th.id", "s.theme_id")
-    .leftJoin("summary_inputs as si", "si.summary_id", "s.id")
+    .leftJoin("summary_inputs as si", (j) => j.onRef("si.summary_id", "=", "s.id").on("si.removed_at", "is", null))
     .select(["s.id", "s.title", "th.name as theme_name"])
     .select((eb) => eb.fn.count<number>("si.input_id").as("inputs"))
     .where("s.consultation_id", "=", consultationId)

@@ -41,13 +41,13 @@ export interface ItemLineage {
 
 const whatIs = (id: string) => sql<{ kind: "proposal" | "summary" | "input"; consultation_id: string }>`
   SELECT 'proposal' AS kind, consultation_id FROM proposals WHERE id = ${id} AND state <> 'draft'
-  UNION ALL SELECT 'summary', consultation_id FROM summaries WHERE id = ${id}
+  UNION ALL SELECT 'summary', consultation_id FROM summaries WHERE id = ${id} AND deleted_at IS NULL
   UNION ALL SELECT 'input', consultation_id FROM citizen_inputs WHERE id = ${id}`;
 
 const summaryWithInputs = (id: string) => sql<{ title: string; input_id: string | null; channel: string | null; text: string | null; status: string | null }>`
   SELECT s.title, i.id AS input_id, i.channel, CASE WHEN i.status = 'visible' THEN i.text END AS text, i.status
   FROM summaries s
-  LEFT JOIN summary_inputs si ON si.summary_id = s.id
+  LEFT JOIN summary_inputs si ON si.summary_id = s.id AND si.removed_at IS NULL
   LEFT JOIN citizen_inputs i ON i.id = si.input_id
   WHERE s.id = ${id}`;
 

@@ -102,7 +102,7 @@ const responsesOf = (ids: string) => sql<{ proposal_id: string; summary_id: stri
 const inputsOf = (summaryIds: string, inputIds: string) => sql<LineageInput & { status: string; summary_id: string | null }>`
   SELECT si.summary_id, i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
   FROM json_each(${summaryIds}) j
-  JOIN summary_inputs si ON si.summary_id = j.value
+  JOIN summary_inputs si ON si.summary_id = j.value AND si.removed_at IS NULL
   JOIN citizen_inputs i ON i.id = si.input_id
   UNION ALL
   SELECT NULL, i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status

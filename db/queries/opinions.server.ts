@@ -118,6 +118,7 @@ export async function opinionReceipt(db: DB, receiptCode: string) {
   if (!row) return null;
   const summaries = await db
     .selectFrom("summary_inputs as si")
+    .where("si.removed_at", "is", null)
     .innerJoin("summaries as s", "s.id", "si.summary_id")
     .select(["s.id", "s.title"])
     .where("si.input_id", "=", row.id)

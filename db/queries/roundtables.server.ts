@@ -79,7 +79,8 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
     db.selectFrom("organizations").select(["id", "name", "acronym", "sector"]).orderBy("acronym").execute(),
     db
       .selectFrom("summaries as s")
-      .leftJoin("summary_inputs as si", "si.summary_id", "s.id")
+      .where("s.deleted_at", "is", null)
+      .leftJoin("summary_inputs as si", (j) => j.onRef("si.summary_id", "=", "s.id").on("si.removed_at", "is", null))
       .select(["s.id", "s.title", "s.text", "s.updated_at"])
       .select((eb) => eb.fn.count<number>("si.input_id").as("inputs"))
       .where("s.consultation_id", "=", table.consultation_id)
@@ -246,7 +247,8 @@ export async function proposalDetail(db: DB, proposalId: string) {
 export async function themeSummaries(db: DB, consultationId: string, themeId: string) {
   const rows = await db
     .selectFrom("summaries as s")
-    .leftJoin("summary_inputs as si", "si.summary_id", "s.id")
+    .where("s.deleted_at", "is", null)
+    .leftJoin("summary_inputs as si", (j) => j.onRef("si.summary_id", "=", "s.id").on("si.removed_at", "is", null))
     .select(["s.id", "s.title", "s.text"])
     .select((eb) => eb.fn.count<number>("si.input_id").as("inputs"))
     .where("s.consultation_id", "=", consultationId)

@@ -27,7 +27,7 @@ export async function systematization(db: DB, consultationId: string, filters: S
     .selectFrom("citizen_inputs as i")
     .leftJoin("worktables as w", "w.id", "i.worktable_id")
     .leftJoin("forums as f", "f.id", "i.forum_id")
-    .leftJoin("summary_inputs as si", "si.input_id", "i.id")
+    .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .leftJoin("summaries as s", "s.id", "si.summary_id")
     .select([
       "i.id", "i.channel", "i.subject", "i.axis", "i.theme_id", "i.text", "i.status", "i.department", "i.sector", "i.speaker_sector", "i.tags", "i.created_at",
@@ -40,7 +40,7 @@ export async function systematization(db: DB, consultationId: string, filters: S
     .execute();
 
   const editing = filters.summaryId
-    ? ((await db.selectFrom("summaries").selectAll().where("id", "=", filters.summaryId).where("consultation_id", "=", consultationId).executeTakeFirst()) ?? null)
+    ? ((await db.selectFrom("summaries").where("deleted_at", "is", null).selectAll().where("id", "=", filters.summaryId).where("consultation_id", "=", consultationId).executeTakeFirst()) ?? null)
     : null;
   const inputs = all.filter(
     (i) =>
@@ -52,6 +52,7 @@ export async function systematization(db: DB, consultationId: string, filters: S
 
   const summaries = await db
     .selectFrom("summaries as s")
+    .where("s.deleted_at", "is", null)
     .leftJoin("users as u", "u.id", "s.created_by")
     .select(["s.id", "s.title", "s.text", "s.created_at", "s.updated_at", "u.name as created_by_name"])
     .where("s.consultation_id", "=", consultationId)
@@ -61,6 +62,7 @@ export async function systematization(db: DB, consultationId: string, filters: S
   const sources = summaries.length
     ? await db
         .selectFrom("summary_inputs as si")
+        .where("si.removed_at", "is", null)
         .innerJoin("citizen_inputs as i", "i.id", "si.input_id")
         .leftJoin("worktables as w", "w.id", "i.worktable_id")
         .leftJoin("forums as f", "f.id", "i.forum_id")

@@ -84,7 +84,7 @@ export interface ResponseItem {
 export async function reasonedResponse(db: DB, consultationId: string) {
   const [themes, summaries, proposals, responds, lineage, responses] = await Promise.all([
     themesOf(db, consultationId),
-    db.selectFrom("summaries").select(["id", "theme_id", "title"]).where("consultation_id", "=", consultationId).orderBy("created_at").execute(),
+    db.selectFrom("summaries").where("deleted_at", "is", null).select(["id", "theme_id", "title"]).where("consultation_id", "=", consultationId).orderBy("created_at").execute(),
     db
       .selectFrom("proposals as p")
       .leftJoin("organizations as so", "so.id", "p.state_organization_id")

@@ -71,14 +71,15 @@ export const addHeadCount = defineCommand({
 
 export const removeAttendance = defineCommand({
   type: "attendance.remove",
-  summary: "Undo an attendance entry recorded by mistake (kept in the audit log).",
+  summary: "Undo an attendance entry recorded by mistake (the entry is kept, voided, and leaves the counts).",
   schema: attendanceRefSchema,
   access: doorStaff,
   consultationOf: (trx, p) => consultationOfAttendance(trx, p.attendanceId),
   async handle(trx, p, ctx) {
     const entry = await trx.selectFrom("attendance").select(["forum_id", "head_count"]).where("id", "=", p.attendanceId).executeTakeFirstOrThrow();
     await requireDoorOpen(trx, entry.forum_id);
-    await trx.deleteFrom("attendance").where("id", "=", p.attendanceId).execute();
+    // The entry keeps its row, voided (decision 0001), so the forum's counts can be rebuilt at any moment.
+    await trx.updateTable("attendance").set({ voided_at: ctx.now, voided_by: ctx.actor.kind === "user" ? ctx.actor.userId : null }).where("id", "=", p.attendanceId).execute();
     const counts = await announceAttendance(trx, ctx, entry.forum_id);
     return { attendanceId: p.attendanceId, headCount: entry.head_count, forumCount: counts.byForum[entry.forum_id] ?? 0, total: counts.total };
   },

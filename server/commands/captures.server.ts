@@ -49,7 +49,7 @@ async function ownCapture(trx: Trx, inputId: string, ctx: CommandContext) {
   const input = await trx
     .selectFrom("citizen_inputs as i")
     .innerJoin("forums as f", "f.id", "i.forum_id")
-    .leftJoin("summary_inputs as si", "si.input_id", "i.id")
+    .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .select([
       "i.id", "i.worktable_id", "i.captured_by", "i.status", "i.text", "i.theme_id", "i.speaker_sector", "i.tags", "i.consultation_id",
       "f.status as forum_status", "f.department", "f.municipality", "si.summary_id",

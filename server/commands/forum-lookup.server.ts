@@ -39,7 +39,7 @@ export async function consultationOfInput(trx: Trx, inputId: string): Promise<st
 }
 
 export async function consultationOfSummary(trx: Trx, summaryId: string): Promise<string> {
-  const row = await trx.selectFrom("summaries").select("consultation_id").where("id", "=", summaryId).executeTakeFirst();
+  const row = await trx.selectFrom("summaries").select("consultation_id").where("id", "=", summaryId).where("deleted_at", "is", null).executeTakeFirst();
   if (!row) throw notFound("summary");
   return row.consultation_id;
 }
@@ -50,6 +50,7 @@ export async function consultationOfAttendance(trx: Trx, attendanceId: string): 
     .innerJoin("forums as f", "f.id", "a.forum_id")
     .select("f.consultation_id")
     .where("a.id", "=", attendanceId)
+    .where("a.voided_at", "is", null)
     .executeTakeFirst();
   if (!row) throw notFound("attendance");
   return row.consultation_id;
@@ -105,6 +106,7 @@ export async function attendanceCounts(trx: Trx, consultationId: string): Promis
     .innerJoin("forums as f", "f.id", "a.forum_id")
     .select(["a.forum_id", sql<number>`sum(a.head_count)`.as("n")])
     .where("f.consultation_id", "=", consultationId)
+    .where("a.voided_at", "is", null)
     .groupBy("a.forum_id")
     .execute();
   const byForum: Record<string, number> = {};

@@ -35,7 +35,7 @@ export function assertComplete(template: ProposalTemplate, prefix: Array<string 
 /** The summaries and inputs must exist and belong to this consultation (another consultation's → 400). */
 export async function assertResponses(trx: Trx, consultationId: string, respondsTo: Respond): Promise<void> {
   if (respondsTo.summaryIds.length) {
-    const rows = await trx.selectFrom("summaries").select(["id", "consultation_id", "title"]).where("id", "in", respondsTo.summaryIds).execute();
+    const rows = await trx.selectFrom("summaries").where("deleted_at", "is", null).select(["id", "consultation_id", "title"]).where("id", "in", respondsTo.summaryIds).execute();
     for (const id of respondsTo.summaryIds) {
       const row = rows.find((r) => r.id === id);
       if (!row) throw notFound("summary");

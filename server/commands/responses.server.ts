@@ -8,7 +8,7 @@ import { defineCommand, type Trx } from "./types";
 
 async function consultationOfTarget(trx: Trx, p: { summaryId?: string; proposalId?: string }): Promise<string> {
   const row = p.summaryId
-    ? await trx.selectFrom("summaries").select("consultation_id").where("id", "=", p.summaryId).executeTakeFirst()
+    ? await trx.selectFrom("summaries").where("deleted_at", "is", null).select("consultation_id").where("id", "=", p.summaryId).executeTakeFirst()
     : await trx.selectFrom("proposals").select("consultation_id").where("id", "=", p.proposalId!).where("state", "!=", "draft").executeTakeFirst();
   if (!row) throw notFound(p.summaryId ? "summary" : "proposal");
   return row.consultation_id;

@@ -63,6 +63,7 @@ async function forums(db: DB, id: string) {
     db.selectFrom("forums").select(["id", "department", "municipality", "venue", "held_on", "status"]).where("consultation_id", "=", id).orderBy("held_on").execute(),
     db
       .selectFrom("attendance as a")
+      .where("a.voided_at", "is", null)
       .innerJoin("forums as f", "f.id", "a.forum_id")
       .select(["a.forum_id", "a.sector", (eb) => eb.fn.sum<number>("a.head_count").as("n")])
       .where("f.consultation_id", "=", id)
@@ -197,8 +198,8 @@ function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, 
       once(
         (async () => {
           const [rows, links] = await Promise.all([
-            db.selectFrom("summaries").select(["id", "theme_id", "title", "text", "created_at"]).where("consultation_id", "=", id).orderBy("created_at").execute(),
-            db.selectFrom("summary_inputs as l").innerJoin("summaries as s", "s.id", "l.summary_id").select(["l.summary_id", "l.input_id"]).where("s.consultation_id", "=", id).execute(),
+            db.selectFrom("summaries").where("deleted_at", "is", null).select(["id", "theme_id", "title", "text", "created_at"]).where("consultation_id", "=", id).orderBy("created_at").execute(),
+            db.selectFrom("summary_inputs as l").where("l.removed_at", "is", null).innerJoin("summaries as s", "s.id", "l.summary_id").select(["l.summary_id", "l.input_id"]).where("s.consultation_id", "=", id).execute(),
           ]);
           return rows.map((s) => ({ ...s, input_ids: links.filter((l) => l.summary_id === s.id).map((l) => l.input_id) }));
         })(),

@@ -245,6 +245,11 @@ describe("attendance", () => {
 
     const undo = await door.ok("attendance.remove", { attendanceId: registered.attendanceId });
     expect(undo).toMatchObject({ forumCount: 112, total: 530 });
+    // The entry is kept, voided (decision 0001), and counted no more; it cannot be undone twice.
+    const voided = await server.cocrea.db.selectFrom("attendance").select(["head_count", "voided_at"]).where("id", "=", registered.attendanceId).executeTakeFirstOrThrow();
+    expect(voided.head_count).toBe(1);
+    expect(voided.voided_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect((await door.command("attendance.remove", { attendanceId: registered.attendanceId })).status).toBe(404);
 
     expect((await door.command("attendance.count", { forumId: f.forumId, count: 0 })).status).toBe(400);
     await admin.client.ok("forum.close", { forumId: f.forumId });

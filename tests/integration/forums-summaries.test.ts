@@ -40,7 +40,7 @@ async function onlineOpinion(text: string, themeId: string | null): Promise<stri
 }
 
 async function summaryOf(inputId: string): Promise<string | null> {
-  const row = await server.cocrea.db.selectFrom("summary_inputs").select("summary_id").where("input_id", "=", inputId).executeTakeFirst();
+  const row = await server.cocrea.db.selectFrom("summary_inputs").select("summary_id").where("input_id", "=", inputId).where("removed_at", "is", null).executeTakeFirst();
   return row?.summary_id ?? null;
 }
 
@@ -104,6 +104,19 @@ describe("summaries", () => {
     expect([await summaryOf(y), await summaryOf(z)]).toEqual([null, null]);
     const audit = await server.cocrea.db.selectFrom("audit_events").select("result").where("command_type", "=", "summary.delete").orderBy("seq", "desc").executeTakeFirstOrThrow();
     expect(JSON.parse(audit.result)).toMatchObject({ title: "Final", text: "Texto final" });
+
+    // Nothing is deleted (decision 0001): the summary and every link it ever had keep their rows, marked.
+    const kept = await server.cocrea.db.selectFrom("summaries").select(["title", "text", "deleted_at", "deleted_by"]).where("id", "=", summaryId).executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ title: "Final", text: "Texto final", deleted_by: systematizer.userId });
+    expect(kept.deleted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const links = await server.cocrea.db.selectFrom("summary_inputs").select(["input_id", "linked_at", "removed_at"]).where("summary_id", "=", summaryId).orderBy("id").execute();
+    expect(links.map((l) => l.input_id)).toEqual([x, y, z]);
+    expect(links.every((l) => l.linked_at !== null && l.removed_at !== null)).toBe(true);
+    // A deleted summary is gone from what anyone reads or edits, and its inputs can be taken up again.
+    expect((await systematizer.client.command("summary.update", { summaryId, title: "Otra", text: "Otra", inputIds: [y] })).status).toBe(404);
+    expect((await systematizer.client.command("summary.delete", { summaryId })).status).toBe(404);
+    const again = await systematizer.client.ok("summary.create", { consultationId: f.consultationId, themeId: theme, title: "De nuevo", text: "Texto", inputIds: [x, y, z] });
+    expect([await summaryOf(x), await summaryOf(y), await summaryOf(z)]).toEqual([again.summaryId, again.summaryId, again.summaryId]);
   });
 
   it("only systematizers and the point of contact write summaries", async () => {
