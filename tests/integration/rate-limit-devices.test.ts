@@ -60,6 +60,19 @@ describe("public rate limit per device", () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 429]);
   });
 
+  it("never caps an address below one device's limit (raising the device limit alone raises both)", async () => {
+    const roomy = await startServer({ TRUST_PROXY: "1", PUBLIC_RATE_LIMIT_PER_MINUTE: "400" });
+    try {
+      const roomyIntake = await openIntake(roomy);
+      const script = clientAt(roomy, "198.51.100.50");
+      const statuses = new Set<number>();
+      for (let i = 0; i < 301; i++) statuses.add((await script.command("opinion.submit", opinion(roomyIntake.consultationId))).status);
+      expect([...statuses]).toEqual([200]);
+    } finally {
+      await roomy.stop();
+    }
+  });
+
   it("stores each device's opinions, and no device id or address", async () => {
     const rows = await server.cocrea.db.selectFrom("citizen_inputs").select("client_hash").where("consultation_id", "=", intake.consultationId).execute();
     expect(rows).toHaveLength(10 + 10 + 3 + 1 + 10);
