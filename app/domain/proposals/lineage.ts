@@ -59,8 +59,11 @@ export class LineageCycleError extends Error {
 export function fateOf(graph: LineageGraph, id: string): Fate {
   const current = new Set<string>();
   const endings: Array<{ id: string; state: string }> = [];
+  const reached = new Set<string>(); // a split whose parts are merged again reaches the result twice: count it once
   const walk = (pid: string, path: string[]) => {
     if (path.includes(pid)) throw new LineageCycleError([...path, pid]);
+    if (reached.has(pid)) return;
+    reached.add(pid);
     const state = graph.states[pid];
     if (state === "merged" || state === "split") {
       const op = consumingOperation(graph, pid);
