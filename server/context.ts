@@ -25,5 +25,7 @@ export type CocreaContext = {
 };
 
 declare module "@remix-run/server-runtime" {
+  // Remix reads the load context through this interface: it is ours, declared by extension.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends CocreaContext {}
 }

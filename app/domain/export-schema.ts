@@ -9,7 +9,6 @@ type Schema = Record<string, unknown>;
 const str = (description?: string): Schema => ({ type: "string", ...(description ? { description } : {}) });
 const nstr = (description?: string): Schema => ({ type: ["string", "null"], ...(description ? { description } : {}) });
 const int: Schema = { type: "integer" };
-const nint: Schema = { type: ["integer", "null"] };
 const bool: Schema = { type: "boolean" };
 const nbool: Schema = { type: ["boolean", "null"] };
 const strings: Schema = { type: "array", items: { type: "string" } };

@@ -53,7 +53,6 @@ export function summaryFate(proposals: readonly Ref[]): Fate {
 }
 
 // Any translator taking a key and params (app/i18n translator, or translate bound to a language).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Translate = (key: any, params?: Record<string, string | number>) => string;
 
 const titles = (refs: readonly Ref[]) => refs.map((r) => `«${r.title}»`).join(", ");

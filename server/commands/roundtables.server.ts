@@ -10,7 +10,7 @@ import { consultationOfTheme, requireStageOpen } from "./lookup.server";
 import { enterStage } from "./proposal-store.server";
 import { recordSnapshot } from "./snapshots.server";
 import {
-  actingUser, actorLabel, announceRoundtable, consultationOfRound, consultationOfRoundtable, requireRound, requireRoundtable,
+  actingUser, actorLabel, announceRoundtable, consultationOfRound, consultationOfRoundtable, requireRound,
 } from "./roundtable-lookup.server";
 import { defineCommand, type Trx } from "./types";
 

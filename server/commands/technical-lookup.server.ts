@@ -4,7 +4,7 @@ import { tallyAnswers, type DecisionSettings, type VoteAnswer } from "../../app/
 import type { CriterionRecord } from "../../app/domain/consensus/criteria";
 import { VOTE_EVENTS, type VoteTallyEvent } from "../../app/live/vote-events";
 import { hasAnyRole } from "../../app/domain/roles";
-import { CommandError, forbidden, notFound } from "./errors";
+import { CommandError, notFound } from "./errors";
 import { requireStageOpen } from "./lookup.server";
 import { rooms, type CommandContext, type Trx } from "./types";
 

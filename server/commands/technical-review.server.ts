@@ -11,7 +11,7 @@ import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, maxMilestonesOf, replaceMilestones, templateColumns, type ProposalRow } from "./proposal-store.server";
 import { recordRevision } from "./proposal-versions.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal, refusalError } from "./roundtable-lookup.server";
-import { TECHNICAL_PHASE, chairAtOpenTable, currentAnswers, eligibleMemberCount, announceTally, openSessionOf, requireChairOrContact, technicalTableOf, userIdOf } from "./technical-lookup.server";
+import { TECHNICAL_PHASE, chairAtOpenTable, currentAnswers, eligibleMemberCount, announceTally, openSessionOf, technicalTableOf, userIdOf } from "./technical-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const reviewers = { roles: ["point_of_contact", "technical_member"] } as const;

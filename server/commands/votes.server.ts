@@ -10,12 +10,10 @@ import { isAtTechnical, stagesBetween } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
 import { answerVoteSchema, openVoteSchema, voteRefSchema } from "../../app/domain/schemas/technical";
 import { CommandError, notFound } from "./errors";
-import { requireStageOpen } from "./lookup.server";
 import { enterStage } from "./proposal-store.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal } from "./roundtable-lookup.server";
 import {
-  TECHNICAL_PHASE, chairAtOpenTable, announceTally, criteriaRecords, currentAnswers, decisionSettingsOf, eligibleMemberCount, openSessionOf, requireChairOrContact,
-  technicalTableOf, userIdOf,
+  chairAtOpenTable, announceTally, criteriaRecords, currentAnswers, decisionSettingsOf, eligibleMemberCount, openSessionOf, requireChairOrContact, userIdOf,
 } from "./technical-lookup.server";
 import { defineCommand, type Trx } from "./types";
 

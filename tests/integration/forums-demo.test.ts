@@ -14,7 +14,6 @@ afterAll(() => server.stop());
 it("seeds the 2016 forums through the commands", async () => {
   const { db, bus } = server.cocrea;
   const demo = await seedDemo(bus, db, `demo-${randomUUID()}`);
-  const consultation = { id: demo.consultationId };
   const { forumIds, summaryIds } = demo.forums;
   expect(forumIds).toHaveLength(3);
   const people = await db.selectFrom("attendance").select((eb) => eb.fn.sum<number>("head_count").as("n")).executeTakeFirstOrThrow();
