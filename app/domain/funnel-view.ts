@@ -117,10 +117,15 @@ export function funnelView(facts: FunnelFacts): FunnelView {
     byTheme: Object.fromEntries(themeIds.map((id) => [id, cell()])),
   }));
   const column = new Map(stages.map((s) => [s.key, s]));
+  // A stage-history row can repeat; a Set per column and field keeps each id once without scanning the lists.
+  const seen = new Map<string, Set<string>>();
   const add = (c: FunnelColumn, themeId: string, id: string, field: "entered" | "now") => {
     const th = (c.byTheme[themeId] ??= cell());
     const ids = field === "entered" ? "enteredIds" : "nowIds";
-    if (th[ids].includes(id)) return;
+    const key = `${c.key}|${field}`;
+    const once = seen.get(key) ?? seen.set(key, new Set()).get(key)!;
+    if (once.has(id)) return;
+    once.add(id);
     th[field] += 1;
     th[ids].push(id);
     c[field] += 1;

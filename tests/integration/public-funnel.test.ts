@@ -82,9 +82,11 @@ it("lists neither undone results nor drafts, and says where a merged proposal we
   // The first merge's sources say where they went.
   expect(text(funnel.html)).toContain("unificada en «Presupuesto abierto unificado»");
   expect(text(funnel.html)).toContain("ronda 2 de 2 abierta");
-  const api = (await table.admin.client.get(`/api/v1/consultations/${slug}/funnel`)).body.result;
+  const api = (await table.admin.client.get(`/api/v1/consultations/${slug}/funnel?ids=1`)).body.result;
   expect(api.stages[0].enteredIds).not.toContain(undone);
   expect(api.stages[0].nowIds).not.toContain(undone);
+  // Without ?ids=1 the answer carries the figures only.
+  expect((await table.admin.client.get(`/api/v1/consultations/${slug}/funnel`)).body.result.stages[0].enteredIds).toBeUndefined();
   // Nor does its public sheet open by address (staff still see it in the lineage).
   expect((await page(`/c/${slug}/propuestas/${undone}`)).status).toBe(404);
 });
