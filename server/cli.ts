@@ -1,4 +1,5 @@
 // `npm run cocrea -- <command>`: administration from the shell, through the same command bus.
+import "./dotenv";
 import { randomUUID } from "node:crypto";
 import { loadEnv } from "./env";
 import { migrateToLatest, openDatabase } from "../db/connection.server";

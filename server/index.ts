@@ -1,4 +1,5 @@
 // `npm start`: check the environment, migrate, seed the demo on an empty database, serve on one port.
+import "./dotenv";
 import "./production-default";
 import fs from "node:fs";
 import path from "node:path";

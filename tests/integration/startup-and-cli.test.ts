@@ -64,6 +64,25 @@ describe("cli", () => {
     expect(weak.stderr).toContain("password");
   });
 
+  it("reads a .env file in the working directory; the environment wins over it", () => {
+    const here = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-dotenv-"));
+    try {
+      fs.writeFileSync(path.join(here, ".env"), `DATABASE_URL=file:${path.join(here, "from-dotenv.sqlite")}\nSESSION_SECRET=s\n`);
+      const { DATABASE_URL: _unset, ...withoutUrl } = env;
+      const cli = path.resolve("server/cli.ts");
+      const made = spawnSync(tsx, [cli, "create-admin", "dotenv@example.org", "Ana", "una-clave-muy-larga"], { env: withoutUrl, cwd: here, encoding: "utf8" });
+      expect(made.status, made.stderr).toBe(0);
+      expect(fs.existsSync(path.join(here, "from-dotenv.sqlite"))).toBe(true);
+      // DATABASE_URL set in the environment: the file's value is ignored.
+      const other = path.join(here, "from-env.sqlite");
+      const wins = spawnSync(tsx, [cli, "create-admin", "dotenv@example.org", "Ana", "una-clave-muy-larga"], { env: { ...withoutUrl, DATABASE_URL: `file:${other}` }, cwd: here, encoding: "utf8" });
+      expect(wins.status, wins.stderr).toBe(0);
+      expect(fs.existsSync(other)).toBe(true);
+    } finally {
+      fs.rmSync(here, { recursive: true, force: true });
+    }
+  });
+
   it("words its refusals for people, in the shell's language, never as message keys", () => {
     const en = { ...env, LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
     const es = { ...env, LANG: "es_GT.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
