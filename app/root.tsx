@@ -1,5 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { I18nProvider, useT } from "./i18n/react";
 import { useNonce } from "./nonce";
 import { translate, type Lang } from "./i18n";
@@ -24,15 +38,21 @@ function Header({ lang, user }: { lang: Lang; user: { name: string } | null }) {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
     <header className="site-header">
-      <a className="skip" href="#main">{t("nav.skip")}</a>
-      <Link to="/" className="brand">{t("app.name")}</Link>
+      <a className="skip" href="#main">
+        {t("nav.skip")}
+      </a>
+      <Link to="/" className="brand">
+        {t("app.name")}
+      </Link>
       <nav aria-label={t("nav.main")}>
         {user ? (
           <>
             <Link to="/admin">{t("nav.admin")}</Link>
             <Form method="post" action="/logout" className="inline">
               <input type="hidden" name="_csrf" value={data?.csrfToken ?? ""} />
-              <button type="submit" className="link">{t("nav.logout")} ({user.name})</button>
+              <button type="submit" className="link">
+                {t("nav.logout")} ({user.name})
+              </button>
             </Form>
           </>
         ) : (
@@ -53,7 +73,11 @@ function Header({ lang, user }: { lang: Lang; user: { name: string } | null }) {
 function Progress() {
   const navigation = useNavigation();
   const t = useT();
-  return navigation.state === "idle" ? null : <div className="progress" role="status" aria-live="polite">{t("common.loading")}</div>;
+  return navigation.state === "idle" ? null : (
+    <div className="progress" role="status" aria-live="polite">
+      {t("common.loading")}
+    </div>
+  );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -97,7 +121,9 @@ export function ErrorBoundary() {
     <section className="error-page">
       <h1>{translate(lang, notFound ? "error.not_found_page" : forbidden ? "error.forbidden" : "error.title")}</h1>
       {!notFound && !forbidden ? <p>{translate(lang, "error.retry")}</p> : null}
-      <p><Link to="/">{translate(lang, "nav.home")}</Link></p>
+      <p>
+        <Link to="/">{translate(lang, "nav.home")}</Link>
+      </p>
     </section>
   );
 }

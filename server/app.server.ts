@@ -23,8 +23,19 @@ import type { Env } from "./env";
 import { apiRouter, state, type RequestState } from "./http/api";
 import { clientKey, deviceKey, identify } from "./http/actor.server";
 import {
-  clearSessionCookie, csrfCookie, csrfMatches, csrfToken, CSRF_COOKIE, CSRF_FIELD, deviceCookie, deviceIdOf, langCookie, newCsrfSecret, newDeviceId,
-  parseCookies, sessionCookie,
+  clearSessionCookie,
+  csrfCookie,
+  csrfMatches,
+  csrfToken,
+  CSRF_COOKIE,
+  CSRF_FIELD,
+  deviceCookie,
+  deviceIdOf,
+  langCookie,
+  newCsrfSecret,
+  newDeviceId,
+  parseCookies,
+  sessionCookie,
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
 import { log, requestIds } from "./log";
@@ -105,18 +116,20 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   // Every request gets an id (X-Request-Id) and `req.log`, which the commands it runs log through.
   app.use(requestIds);
   if (env.LOG_REQUESTS) {
-    app.use(pinoHttp({
-      logger: log,
-      genReqId: (req) => req.id,
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: "reqId" },
-      // Method, path and status only: no cookies, no tokens, no addresses in the logs.
-      serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
-    }));
+    app.use(
+      pinoHttp({
+        logger: log,
+        genReqId: (req) => req.id,
+        quietReqLogger: true,
+        customAttributeKeys: { reqId: "reqId" },
+        // Method, path and status only: no cookies, no tokens, no addresses in the logs.
+        serializers: {
+          req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+          res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        },
+        customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+      }),
+    );
   }
   // Pages and exports are compressed; small command answers are not worth the wrapper on the hottest path.
   const compress = compression();
@@ -137,7 +150,10 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
 
   app.get("/healthz", async (_req, res) => {
     try {
-      const pending = await db.selectFrom("kysely_migration" as never).select("name" as never).execute();
+      const pending = await db
+        .selectFrom("kysely_migration" as never)
+        .select("name" as never)
+        .execute();
       res.json({ ok: pending.length > 0 });
     } catch {
       res.status(503).json({ ok: false });
@@ -179,7 +195,10 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
       decodeURIComponent(req.path);
       next();
     } catch {
-      res.status(400).type("text/plain").send(translate(state(res).lang, "error.bad_request"));
+      res
+        .status(400)
+        .type("text/plain")
+        .send(translate(state(res).lang, "error.bad_request"));
     }
   });
 
@@ -189,7 +208,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     createRequestHandler({
       build,
       getLoadContext: (req, res): CocreaContext => {
-        const s = state(res) as RequestState & { csrf: string };  // always set outside /api/
+        const s = state(res) as RequestState & { csrf: string }; // always set outside /api/
         const { identity, lang } = s;
         return {
           lang,

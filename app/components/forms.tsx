@@ -77,11 +77,7 @@ export function Field(props: FieldProps) {
         {props.optional ? <span className="optional"> ({t("common.optional")})</span> : null}
       </label>
       {props.children ??
-        (props.multiline ? (
-          <textarea {...common} rows={4} />
-        ) : (
-          <input {...common} type={props.type ?? "text"} min={props.min} max={props.max} />
-        ))}
+        (props.multiline ? <textarea {...common} rows={4} /> : <input {...common} type={props.type ?? "text"} min={props.min} max={props.max} />)}
       {props.hint ? <small className="hint">{props.hint}</small> : null}
       {issues.length ? (
         <small className="field-error" id={errorId}>

@@ -45,9 +45,7 @@ export type FateStep =
 
 /** Where one route ends: a commitment, a proposal that left the process, or still under way. */
 export type RouteEnding =
-  | { ended: "commitment"; id: string }
-  | { ended: "withdrawn" | "rejected"; id: string; reason: string | null }
-  | { pending: true; id: string };
+  { ended: "commitment"; id: string } | { ended: "withdrawn" | "rejected"; id: string; reason: string | null } | { pending: true; id: string };
 
 /** One way forward: from a proposal that responds to the input to what stands for it today. */
 export interface FateRoute {
@@ -112,7 +110,14 @@ export function fateOfInput(facts: FateFacts): Fate {
       if (op && results.length) {
         for (const r of results) {
           const q = facts.proposals[r];
-          walk(r, [...path, { kind: op.kind === "split" ? "split_into" : "merged_into", id: q.id, title: q.title, state: q.state, stage: q.stage, fromId: id, at: op.at }], next);
+          walk(
+            r,
+            [
+              ...path,
+              { kind: op.kind === "split" ? "split_into" : "merged_into", id: q.id, title: q.title, state: q.state, stage: q.stage, fromId: id, at: op.at },
+            ],
+            next,
+          );
         }
         return;
       }

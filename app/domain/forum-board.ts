@@ -79,7 +79,10 @@ export function boardCounts(list: readonly BoardCapture[], worktableIds: readonl
 }
 
 /** Visible captures grouped by theme, in the themes' order; captures of an unknown theme come last. */
-export function groupByTheme<T extends { id: string }>(list: readonly BoardCapture[], themes: readonly T[]): Array<{ theme: T | null; captures: BoardCapture[] }> {
+export function groupByTheme<T extends { id: string }>(
+  list: readonly BoardCapture[],
+  themes: readonly T[],
+): Array<{ theme: T | null; captures: BoardCapture[] }> {
   const groups = new Map<string, BoardCapture[]>(themes.map((t) => [t.id, []]));
   const other: BoardCapture[] = [];
   for (const c of visibleCaptures(list)) {

@@ -17,8 +17,22 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly un
 }
 
 export const CAPTURE_CSV_HEADER = [
-  "id", "forum_department", "forum_municipality", "forum_date", "table", "theme", "text", "speaker_sector", "tags",
-  "status", "captured_by", "captured_at_device", "received_at", "updated_at", "summary_id", "summary_title",
+  "id",
+  "forum_department",
+  "forum_municipality",
+  "forum_date",
+  "table",
+  "theme",
+  "text",
+  "speaker_sector",
+  "tags",
+  "status",
+  "captured_by",
+  "captured_at_device",
+  "received_at",
+  "updated_at",
+  "summary_id",
+  "summary_title",
 ] as const;
 
 export interface CaptureExportRow {
@@ -44,8 +58,22 @@ export function capturesCsv(rows: readonly CaptureExportRow[]): string {
   return toCsv(
     CAPTURE_CSV_HEADER,
     rows.map((r) => [
-      r.id, r.department, r.municipality, r.heldOn, r.tableNumber, r.themeName, r.text, r.speakerSector, r.tags,
-      r.status, r.capturedByName, r.capturedAt, r.createdAt, r.updatedAt, r.summaryId, r.summaryTitle,
+      r.id,
+      r.department,
+      r.municipality,
+      r.heldOn,
+      r.tableNumber,
+      r.themeName,
+      r.text,
+      r.speakerSector,
+      r.tags,
+      r.status,
+      r.capturedByName,
+      r.capturedAt,
+      r.createdAt,
+      r.updatedAt,
+      r.summaryId,
+      r.summaryTitle,
     ]),
   );
 }

@@ -80,7 +80,11 @@ export type ChangeDecision = { ok: true } | { ok: false; reason: "not_own" | "fo
  * A facilitator edits or withdraws only their own captures, only while the forum is open, and not once a
  * systematizer has taken the capture up in a summary (the summary would silently change meaning).
  */
-export function mayChangeCapture(input: { captured_by: string | null; status: string; summaryId: string | null }, forum: { status: ForumStatus }, userId: string): ChangeDecision {
+export function mayChangeCapture(
+  input: { captured_by: string | null; status: string; summaryId: string | null },
+  forum: { status: ForumStatus },
+  userId: string,
+): ChangeDecision {
   if (input.captured_by !== userId) return { ok: false, reason: "not_own" };
   if (forum.status !== "open") return { ok: false, reason: "forum_not_open" };
   if (input.status === "withdrawn") return { ok: false, reason: "withdrawn" };

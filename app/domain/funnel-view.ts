@@ -113,7 +113,13 @@ export function funnelView(facts: FunnelFacts): FunnelView {
   const stages: FunnelColumn[] = columns.map((key) => ({
     key,
     ...cell(),
-    state: THEMATIC.has(key) ? thematic : TECHNICAL.has(key) ? technicalState(key, facts.technicalSessions) : key === "plan" ? votesState(facts.votes) : { by: "none", status: "none" },
+    state: THEMATIC.has(key)
+      ? thematic
+      : TECHNICAL.has(key)
+        ? technicalState(key, facts.technicalSessions)
+        : key === "plan"
+          ? votesState(facts.votes)
+          : { by: "none", status: "none" },
     byTheme: Object.fromEntries(themeIds.map((id) => [id, cell()])),
   }));
   const column = new Map(stages.map((s) => [s.key, s]));

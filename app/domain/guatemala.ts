@@ -1,8 +1,27 @@
 // Reference lists from docs/domain.md ("Guatemala: departments and sectors"), used by forms and statistics.
 export const DEPARTMENTS = [
-  "Alta Verapaz", "Baja Verapaz", "Chimaltenango", "Chiquimula", "El Progreso", "Escuintla", "Guatemala",
-  "Huehuetenango", "Izabal", "Jalapa", "Jutiapa", "Petén", "Quetzaltenango", "Quiché", "Retalhuleu",
-  "Sacatepéquez", "San Marcos", "Santa Rosa", "Sololá", "Suchitepéquez", "Totonicapán", "Zacapa",
+  "Alta Verapaz",
+  "Baja Verapaz",
+  "Chimaltenango",
+  "Chiquimula",
+  "El Progreso",
+  "Escuintla",
+  "Guatemala",
+  "Huehuetenango",
+  "Izabal",
+  "Jalapa",
+  "Jutiapa",
+  "Petén",
+  "Quetzaltenango",
+  "Quiché",
+  "Retalhuleu",
+  "Sacatepéquez",
+  "San Marcos",
+  "Santa Rosa",
+  "Sololá",
+  "Suchitepéquez",
+  "Totonicapán",
+  "Zacapa",
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 

@@ -57,7 +57,11 @@ export interface CoverageInput {
 }
 
 /** How much of a theme's visible input is already summarized, per channel: the systematizer's progress. */
-export function coverage(inputs: readonly CoverageInput[]): { total: number; summarized: number; byChannel: Record<string, { total: number; summarized: number }> } {
+export function coverage(inputs: readonly CoverageInput[]): {
+  total: number;
+  summarized: number;
+  byChannel: Record<string, { total: number; summarized: number }>;
+} {
   const byChannel: Record<string, { total: number; summarized: number }> = {};
   let total = 0;
   let summarized = 0;

@@ -85,6 +85,16 @@ export const OPEN_DATA_LICENSE = {
 
 /** Columns of the open-data CSV, in order. */
 export const OPEN_DATA_COLUMNS = [
-  "id", "created_at", "subject", "axis", "theme_id", "theme_name", "text", "department", "sector", "age_range", "gender",
+  "id",
+  "created_at",
+  "subject",
+  "axis",
+  "theme_id",
+  "theme_name",
+  "text",
+  "department",
+  "sector",
+  "age_range",
+  "gender",
   "speaks_indigenous_language",
 ] as const;

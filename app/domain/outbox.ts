@@ -69,7 +69,10 @@ export function parseStored(raw: string | null): OutboxItem[] {
     if (!Array.isArray(value)) return [];
     return value.filter(
       (i): i is OutboxItem =>
-        typeof i === "object" && i !== null && typeof i.envelope?.id === "string" && typeof i.envelope?.type === "string" &&
+        typeof i === "object" &&
+        i !== null &&
+        typeof i.envelope?.id === "string" &&
+        typeof i.envelope?.type === "string" &&
         (i.state === "queued" || i.state === "failed"),
     );
   } catch {

@@ -56,7 +56,11 @@ export function currentStage<S extends StageLike>(stages: readonly S[]): S | nul
 }
 
 /** Positions 1..n after moving one stage to a new 1-based position. */
-export function reorder<T extends { id: string; position: number }>(items: readonly T[], id: string, position: number): Array<{ id: string; position: number }> {
+export function reorder<T extends { id: string; position: number }>(
+  items: readonly T[],
+  id: string,
+  position: number,
+): Array<{ id: string; position: number }> {
   const ordered = [...items].sort((a, b) => a.position - b.position);
   const from = ordered.findIndex((s) => s.id === id);
   if (from < 0) return ordered.map((s, i) => ({ id: s.id, position: i + 1 }));

@@ -27,7 +27,7 @@ const integers = { es: new Intl.NumberFormat(LOCALES.es), en: new Intl.NumberFor
 
 /** A number as the reader writes it ("1,234.5" in both es-GT and en-US; Intl knows each locale's grouping). */
 export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
-  return (options ? new Intl.NumberFormat(LOCALES[lang], options) : integers[lang] ?? integers.es).format(value);
+  return (options ? new Intl.NumberFormat(LOCALES[lang], options) : (integers[lang] ?? integers.es)).format(value);
 }
 
 /** A share (0.192) as a percentage: "19.2%" (es-GT and en-US alike, as Intl writes them). */
@@ -43,7 +43,14 @@ export function formatDate(lang: Lang, iso: string): string {
 
 /** A moment with its time, where the consultation happens: "29 de noviembre de 2026 a las 12:05 p. m." (Guatemala's time zone). */
 export function formatDateTime(lang: Lang, iso: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "America/Guatemala" };
+  const options: Intl.DateTimeFormatOptions = {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: "America/Guatemala",
+  };
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(iso));
 }
 

@@ -5,5 +5,4 @@ export interface FieldIssue {
 }
 
 export type ActionResult =
-  | { ok: true; intent: string; result?: unknown }
-  | { ok: false; intent: string; error: { code: string; message: string; issues?: FieldIssue[] } };
+  { ok: true; intent: string; result?: unknown } | { ok: false; intent: string; error: { code: string; message: string; issues?: FieldIssue[] } };

@@ -42,7 +42,10 @@ export async function handleCommandForm(
   }
   const type = commands[intent];
   if (!type) {
-    return json({ ok: false, intent, error: { code: "unknown_command", message: translate(context.lang, "error.unknown_command", { type: intent }) } }, { status: 400 });
+    return json(
+      { ok: false, intent, error: { code: "unknown_command", message: translate(context.lang, "error.unknown_command", { type: intent }) } },
+      { status: 400 },
+    );
   }
   if (CONFIRMED_BY_FORM.has(type) && form.get("confirm") !== "yes") {
     return json({ ok: false, intent, error: { code: "invalid", message: translate(context.lang, "admin.confirm_needed") } }, { status: 400 });
@@ -55,7 +58,11 @@ export async function handleCommandForm(
     {
       ok: false,
       intent,
-      error: { code: e.code, message: translate(context.lang, e.messageKey, e.params), issues: e.issues?.map((i) => ({ ...i, message: issueText(context.lang, i.message, e.params) })) },
+      error: {
+        code: e.code,
+        message: translate(context.lang, e.messageKey, e.params),
+        issues: e.issues?.map((i) => ({ ...i, message: issueText(context.lang, i.message, e.params) })),
+      },
     },
     { status: e.status, headers: e.code === "rate_limited" ? { "Retry-After": String(e.params.seconds ?? 60) } : undefined },
   );

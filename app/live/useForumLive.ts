@@ -55,8 +55,7 @@ export function useForumLive(initial: ForumLiveInitial, options: { worktableId?:
     let socket: Socket | null = null;
     let cancelled = false;
     let connectedOnce = false;
-    const subscribe = () =>
-      socket?.emit("subscribe:forum", { forumId }, (ack: { ok: boolean }) => setLive(ack?.ok ? "live" : "offline"));
+    const subscribe = () => socket?.emit("subscribe:forum", { forumId }, (ack: { ok: boolean }) => setLive(ack?.ok ? "live" : "offline"));
     const refresh = async () => {
       try {
         const res = await fetch(`/forums/${forumId}/captures.json${worktableId ? `?table=${worktableId}` : ""}`, { headers: { accept: "application/json" } });

@@ -2,9 +2,7 @@
 // them, survive reloads and lost connections, and are sent by themselves (on reconnect, when the browser says
 // it is online again, and on a timer with back-off) until the server acknowledges them.
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  classifyResponse, dismiss, enqueue, parseStored, retryDelay, sendable, settle, uuidFromBytes, type Envelope, type OutboxItem,
-} from "../domain/outbox";
+import { classifyResponse, dismiss, enqueue, parseStored, retryDelay, sendable, settle, uuidFromBytes, type Envelope, type OutboxItem } from "../domain/outbox";
 import { getSocket } from "./useLive";
 
 export interface SendResult {

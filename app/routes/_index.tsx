@@ -27,11 +27,17 @@ export default function Home() {
         <ul className="cards">
           {consultations.map((c) => (
             <li key={c.id} className="card">
-              <h2><Link to={`/c/${c.slug}`}>{c.title}</Link></h2>
+              <h2>
+                <Link to={`/c/${c.slug}`}>{c.title}</Link>
+              </h2>
               <p>{c.description}</p>
               {c.currentStage ? (
                 <p>
-                  {t("home.current_stage")}: <strong><StageName stage={c.currentStage} /></strong> ({t(`stage_status.${c.currentStage.status}`)})
+                  {t("home.current_stage")}:{" "}
+                  <strong>
+                    <StageName stage={c.currentStage} />
+                  </strong>{" "}
+                  ({t(`stage_status.${c.currentStage.status}`)})
                 </p>
               ) : null}
               <Link to={`/c/${c.slug}`}>{t("home.open")}</Link>

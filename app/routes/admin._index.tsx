@@ -36,7 +36,10 @@ export default function AdminHome() {
         <ul className="cards">
           {consultations.map((c) => (
             <li key={c.id} className="card">
-              <Link to={`/admin/c/${c.id}`}>{c.title}</Link> · <Link to={`/c/${c.slug}`} className="muted">{t("admin.public_page")}</Link>
+              <Link to={`/admin/c/${c.id}`}>{c.title}</Link> ·{" "}
+              <Link to={`/c/${c.slug}`} className="muted">
+                {t("admin.public_page")}
+              </Link>
             </li>
           ))}
         </ul>
@@ -54,7 +57,9 @@ export default function AdminHome() {
               <Field name="startsOn" type="date" label={t("field.starts_on")} intent="create" result={result} optional />
               <Field name="endsOn" type="date" label={t("field.ends_on")} intent="create" result={result} optional />
             </div>
-            <button type="submit" disabled={navigation.state === "submitting"}>{t("common.create")}</button>
+            <button type="submit" disabled={navigation.state === "submitting"}>
+              {t("common.create")}
+            </button>
           </Form>
         </details>
       ) : null}

@@ -74,7 +74,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   requireUser(context, request);
   // The decision settings post percentages and one field per sector: shaped here into what the command takes.
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const intent = form?.get("intent");
   const extra = !form ? {} : intent === "decision_settings" ? decisionSettingsPayload(form) : intent === "funnel_columns" ? funnelColumnsPayload(form) : {};
   return handleCommandForm(request, context, INTENTS, extra);
@@ -92,7 +95,12 @@ export default function Dashboard() {
         <LiveBadge status={live} />
         <p>
           <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })}
-          {data.canModerate ? <> · <Link to={`/admin/c/${c.id}/opiniones`}>{t("intake.mod_link")}</Link></> : null}
+          {data.canModerate ? (
+            <>
+              {" "}
+              · <Link to={`/admin/c/${c.id}/opiniones`}>{t("intake.mod_link")}</Link>
+            </>
+          ) : null}
         </p>
       </header>
       <div className="grid">
@@ -127,8 +135,24 @@ export default function Dashboard() {
                   <Field name="participation" label={t("field.participation")} intent="update" result={r} defaultValue={c.participation} multiline />
                   <Field name="ethicsText" label={t("field.ethics_text")} intent="update" result={r} defaultValue={c.ethics_text} multiline />
                   <div className="row">
-                    <Field name="maxCommitments" type="number" min={1} label={t("field.max_commitments")} intent="update" result={r} defaultValue={c.max_commitments} />
-                    <Field name="maxMilestones" type="number" min={1} label={t("field.max_milestones")} intent="update" result={r} defaultValue={c.max_milestones} />
+                    <Field
+                      name="maxCommitments"
+                      type="number"
+                      min={1}
+                      label={t("field.max_commitments")}
+                      intent="update"
+                      result={r}
+                      defaultValue={c.max_commitments}
+                    />
+                    <Field
+                      name="maxMilestones"
+                      type="number"
+                      min={1}
+                      label={t("field.max_milestones")}
+                      intent="update"
+                      result={r}
+                      defaultValue={c.max_milestones}
+                    />
                   </div>
                 </>
               )}

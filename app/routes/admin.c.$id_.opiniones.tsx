@@ -61,7 +61,9 @@ export default function Moderation() {
   return (
     <article className="moderation">
       <header className="page-head">
-        <p className="crumb"><Link to={`/admin/c/${c.id}`}>{c.title}</Link></p>
+        <p className="crumb">
+          <Link to={`/admin/c/${c.id}`}>{c.title}</Link>
+        </p>
         <h1>{t("intake.mod_title")}</h1>
         <LiveBadge status={live} />
         <p className="muted">{t("intake.mod_intro")}</p>
@@ -83,18 +85,32 @@ export default function Moderation() {
       ) : (
         <ol className="opinions moderation-queue" data-testid="moderation-queue">
           {data.opinions.map((o) => (
-            <li key={o.id} className={`opinion-card status-${o.status}${seen.current!.has(o.id) ? "" : " is-new"}`} data-testid="mod-opinion" data-status={o.status}>
+            <li
+              key={o.id}
+              className={`opinion-card status-${o.status}${seen.current!.has(o.id) ? "" : " is-new"}`}
+              data-testid="mod-opinion"
+              data-status={o.status}
+            >
               <OpinionMeta opinion={o} />
               <p className="opinion-text">{o.text}</p>
               <p className="muted small">
-                {[o.sector && L.sector(o.sector), o.age_range && L.age(o.age_range), o.gender && L.gender(o.gender), o.has_contact && t("intake.mod_has_contact")]
+                {[
+                  o.sector && L.sector(o.sector),
+                  o.age_range && L.age(o.age_range),
+                  o.gender && L.gender(o.gender),
+                  o.has_contact && t("intake.mod_has_contact"),
+                ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>
               {o.reports > 0 ? (
                 <details className="reports">
                   <summary>{t("intake.mod_reports", { count: o.reports })}</summary>
-                  <ul>{o.reportReasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+                  <ul>
+                    {o.reportReasons.map((r, i) => (
+                      <li key={i}>{r}</li>
+                    ))}
+                  </ul>
                 </details>
               ) : null}
               {o.status === "hidden" ? (
@@ -116,7 +132,9 @@ export default function Moderation() {
       )}
       <p className="row">
         {data.paged ? <Link to={`?filter=${data.filter}`}>{t("intake.mod_newest")}</Link> : null}
-        {data.next ? <Link to={`?filter=${params.get("filter") ?? "all"}&before=${encodeURIComponent(`${data.next.at}|${data.next.id}`)}`}>{t("intake.mod_older")}</Link> : null}
+        {data.next ? (
+          <Link to={`?filter=${params.get("filter") ?? "all"}&before=${encodeURIComponent(`${data.next.at}|${data.next.id}`)}`}>{t("intake.mod_older")}</Link>
+        ) : null}
       </p>
     </article>
   );

@@ -29,10 +29,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proposalReview(context.db, proposal.id, { lang: context.lang }),
     technicalPanel(context.db, proposal.consultationId),
   ]);
-  const own = proposal.proponent.userId === access.viewer.userId || (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
+  const own =
+    proposal.proponent.userId === access.viewer.userId ||
+    (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
   const tableOwned = !proposal.proponent.userId && !proposal.proponent.organizationId;
   return json({
-    proposal: own || access.can.manage ? proposal : { ...proposal, template: { ...proposal.template, responsiblePerson: { ...proposal.template.responsiblePerson, email: "", phone: "" } } },
+    proposal:
+      own || access.can.manage
+        ? proposal
+        : { ...proposal, template: { ...proposal.template, responsiblePerson: { ...proposal.template.responsiblePerson, email: "", phone: "" } } },
     lineage: lineage!,
     table,
     review: review!,
@@ -41,7 +46,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     own,
     can: {
       ...access.can,
-      edit: (proposal.state === "draft" || proposal.state === "active") && ((own && access.can.register) || (tableOwned && access.can.merge)) && proposal.roundStatus !== "closed",
+      edit:
+        (proposal.state === "draft" || proposal.state === "active") &&
+        ((own && access.can.register) || (tableOwned && access.can.merge)) &&
+        proposal.roundStatus !== "closed",
       split: access.can.merge && proposal.state === "active" && Boolean(table?.openRound),
       withdraw: own && access.can.register && (proposal.state === "draft" || proposal.state === "active"),
     },
@@ -62,14 +70,22 @@ export default function ProposalPage() {
     <article className="proposal-page">
       <header className="page-head">
         <p className="muted">
-          {p.roundtableId ? <Link to={`/admin/c/${p.consultationId}/roundtables/${p.roundtableId}`}>{table?.name || t("roundtable.title", { theme: p.themeName })}</Link> : p.themeName}
+          {p.roundtableId ? (
+            <Link to={`/admin/c/${p.consultationId}/roundtables/${p.roundtableId}`}>{table?.name || t("roundtable.title", { theme: p.themeName })}</Link>
+          ) : (
+            p.themeName
+          )}
         </p>
         <h1>{p.title}</h1>
         <LiveBadge status={status} />
         <p>
-          <span className={`badge badge-${p.state}`} data-testid="proposal-state">{t(`proposal.state.${p.state}` as "proposal.state.active")}</span>{" "}
+          <span className={`badge badge-${p.state}`} data-testid="proposal-state">
+            {t(`proposal.state.${p.state}` as "proposal.state.active")}
+          </span>{" "}
           <span className="muted">
-            {p.proponent.acronym || p.proponent.name ? t("proposal.by", { who: [p.proponent.acronym, p.proponent.name].filter(Boolean).join(" — ") }) : t("proposal.by_table")}
+            {p.proponent.acronym || p.proponent.name
+              ? t("proposal.by", { who: [p.proponent.acronym, p.proponent.name].filter(Boolean).join(" — ") })
+              : t("proposal.by_table")}
             {" · "}
             {t("proposal.stage_now", { stage: t(`funnel.${p.stage}` as "funnel.proposed") })}
             {p.roundNumber ? ` · ${t("roundtable.round", { number: p.roundNumber })}` : ""}
@@ -77,7 +93,9 @@ export default function ProposalPage() {
             {t("proposal.version", { version: p.version })}
           </span>
         </p>
-        {p.state === "withdrawn" && p.stateReason && !(review.visible && review.state) ? <p>{t("proposal.withdrawn_because", { reason: p.stateReason })}</p> : null}
+        {p.state === "withdrawn" && p.stateReason && !(review.visible && review.state) ? (
+          <p>{t("proposal.withdrawn_because", { reason: p.stateReason })}</p>
+        ) : null}
         <div className="row actions">
           {can.edit ? <Link to={`/admin/c/${p.consultationId}/proposals/${p.id}/edit`}>{t("proposal.edit")}</Link> : null}
           {own && p.state === "draft" ? <CommandButton intent="submit" hidden={{ proposalId: p.id }} label={t("proposal.submit_draft")} /> : null}
@@ -101,7 +119,12 @@ export default function ProposalPage() {
       <TechnicalReview review={review} />
 
       {can.split && table?.openRound ? (
-        <SplitComposer source={{ id: p.id, title: p.title, version: p.version, template: p.template }} organizations={table.organizations} present={table.openRound.present} maxMilestones={table.maxMilestones} />
+        <SplitComposer
+          source={{ id: p.id, title: p.title, version: p.version, template: p.template }}
+          organizations={table.organizations}
+          present={table.openRound.present}
+          maxMilestones={table.maxMilestones}
+        />
       ) : null}
 
       {can.withdraw ? (

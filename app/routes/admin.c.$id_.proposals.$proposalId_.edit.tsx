@@ -15,7 +15,9 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
   if (!proposal || proposal.consultationId !== params.id || !proposal.roundtableId) throw new Response("Not found", { status: 404 });
   access.requireVisible(proposal);
   const tableOwned = !proposal.proponent.userId && !proposal.proponent.organizationId;
-  const own = proposal.proponent.userId === access.viewer.userId || (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
+  const own =
+    proposal.proponent.userId === access.viewer.userId ||
+    (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
   if (!(own && access.can.register) && !(tableOwned && access.can.merge)) throw new Response("Forbidden", { status: 403 });
   return { proposal, own };
 }
@@ -23,7 +25,13 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { proposal, own } = await load(request, params, context);
   const table = (await roundtableHeader(context.db, proposal.roundtableId!))!;
-  return json({ proposal, own, table, summaries: await themeSummaries(context.db, proposal.consultationId, proposal.themeId), inputs: await themeInputs(context.db, proposal.consultationId, proposal.themeId) });
+  return json({
+    proposal,
+    own,
+    table,
+    summaries: await themeSummaries(context.db, proposal.consultationId, proposal.themeId),
+    inputs: await themeInputs(context.db, proposal.consultationId, proposal.themeId),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

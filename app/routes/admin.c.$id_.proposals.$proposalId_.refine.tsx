@@ -58,9 +58,21 @@ export default function RefineProposal() {
       </p>
       <h1>{t("technical_page.refine_title")}</h1>
       <p className="hint">{t("technical_page.refine_hint")}</p>
-      {!active ? <p className="form-error" data-testid="refine-blocked">{t("technical_page.refine_not_active")}</p> : null}
-      {active && !sessionOpen ? <p className="form-error" data-testid="refine-blocked">{t("technical_page.refine_no_session")}</p> : null}
-      {active && voteOpen ? <p className="form-error" data-testid="refine-blocked">{t("technical_page.refine_vote_open")}</p> : null}
+      {!active ? (
+        <p className="form-error" data-testid="refine-blocked">
+          {t("technical_page.refine_not_active")}
+        </p>
+      ) : null}
+      {active && !sessionOpen ? (
+        <p className="form-error" data-testid="refine-blocked">
+          {t("technical_page.refine_no_session")}
+        </p>
+      ) : null}
+      {active && voteOpen ? (
+        <p className="form-error" data-testid="refine-blocked">
+          {t("technical_page.refine_vote_open")}
+        </p>
+      ) : null}
       <ProposalForm
         // A new version after a stale save starts the form again from the latest text.
         key={proposal.version}
@@ -89,8 +101,14 @@ export default function RefineProposal() {
               aria-invalid={noteError ? true : undefined}
               aria-describedby={noteError ? "revise-note-error" : "revise-note-hint"}
             />
-            <small className="hint" id="revise-note-hint">{t("technical_page.refine_note_hint")}</small>
-            {noteError ? <small className="field-error" id="revise-note-error">{noteError}</small> : null}
+            <small className="hint" id="revise-note-hint">
+              {t("technical_page.refine_note_hint")}
+            </small>
+            {noteError ? (
+              <small className="field-error" id="revise-note-error">
+                {noteError}
+              </small>
+            ) : null}
           </div>
         }
       />

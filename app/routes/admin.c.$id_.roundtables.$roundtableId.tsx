@@ -79,7 +79,9 @@ export default function RoundtableSession() {
         <LiveBadge status={status} />
         {can.register && (openRound || session.rounds.some((r) => r.status === "pending")) ? (
           <p>
-            <Link className="button" to={`/admin/c/${consultationId}/roundtables/${roundtable.id}/new`}>{t("proposal.new")}</Link>
+            <Link className="button" to={`/admin/c/${consultationId}/roundtables/${roundtable.id}/new`}>
+              {t("proposal.new")}
+            </Link>
           </p>
         ) : null}
       </header>
@@ -102,7 +104,13 @@ export default function RoundtableSession() {
         </ul>
       </section>
 
-      <RoundsSection roundtableId={roundtable.id} rounds={session.rounds} organizations={session.organizations} canManage={can.manage} canRecordAttendance={can.merge} />
+      <RoundsSection
+        roundtableId={roundtable.id}
+        rounds={session.rounds}
+        organizations={session.organizations}
+        canManage={can.manage}
+        canRecordAttendance={can.merge}
+      />
 
       <section aria-labelledby="proposals-h" className="proposals">
         <div className="row spread">
@@ -123,7 +131,9 @@ export default function RoundtableSession() {
             <button type="button" className="primary" disabled={selected.length < 2} onClick={() => setComposing(true)}>
               {t("roundtable.merge_selected")}
             </button>
-            <button type="button" className="secondary" onClick={() => setSelected([])}>{t("roundtable.clear_selection")}</button>
+            <button type="button" className="secondary" onClick={() => setSelected([])}>
+              {t("roundtable.clear_selection")}
+            </button>
           </div>
         ) : null}
         {composing && sources.length >= 2 ? (

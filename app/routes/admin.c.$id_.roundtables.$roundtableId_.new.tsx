@@ -20,7 +20,11 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { table } = await load(request, params, context);
-  return json({ table, summaries: await themeSummaries(context.db, table.consultationId, table.themeId), inputs: await themeInputs(context.db, table.consultationId, table.themeId) });
+  return json({
+    table,
+    summaries: await themeSummaries(context.db, table.consultationId, table.themeId),
+    inputs: await themeInputs(context.db, table.consultationId, table.themeId),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

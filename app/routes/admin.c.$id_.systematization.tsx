@@ -16,7 +16,9 @@ import { inputText, requireStaff } from "../lib/read-policy.server";
 import { useStaffChanges } from "../live/useLive";
 import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${metaTranslator(matches)("summary.title")} · ${data.consultation.title}` : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${metaTranslator(matches)("summary.title")} · ${data.consultation.title}` : "Cocrea" },
+];
 
 const INTENTS = { create: "summary.create", update: "summary.update", delete: "summary.delete" };
 
@@ -64,13 +66,25 @@ export default function Systematization() {
     setEditKey(editing?.id ?? "new");
     setSelected(new Set(editing?.inputIds ?? []));
   }
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
-  const withoutEdit = () => { const p = new URLSearchParams(params); p.delete("edit"); return `?${p.toString()}`; };
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+  const withoutEdit = () => {
+    const p = new URLSearchParams(params);
+    p.delete("edit");
+    return `?${p.toString()}`;
+  };
 
   return (
     <article className="systematization">
       <header className="page-head">
-        <p><Link to={`/admin/c/${data.consultation.id}`}>← {data.consultation.title}</Link></p>
+        <p>
+          <Link to={`/admin/c/${data.consultation.id}`}>← {data.consultation.title}</Link>
+        </p>
         <h1>{t("summary.title")}</h1>
         <LiveBadge status={live} />
         <p className="lead">{t("summary.intro")}</p>
@@ -80,7 +94,11 @@ export default function Systematization() {
         <div className="field">
           <label htmlFor="f-theme">{t("summary.theme")}</label>
           <select id="f-theme" name="theme" defaultValue={theme?.id}>
-            {data.themes.map((th) => <option key={th.id} value={th.id}>{th.name}</option>)}
+            {data.themes.map((th) => (
+              <option key={th.id} value={th.id}>
+                {th.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -95,7 +113,11 @@ export default function Systematization() {
           <label htmlFor="f-forum">{t("summary.forum")}</label>
           <select id="f-forum" name="forum" defaultValue={params.get("forum") ?? ""}>
             <option value="">{t("summary.forum_all")}</option>
-            {data.forums.map((f) => <option key={f.id} value={f.id}>{forumPlace(f)} · {date(f.held_on)}</option>)}
+            {data.forums.map((f) => (
+              <option key={f.id} value={f.id}>
+                {forumPlace(f)} · {date(f.held_on)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field checkbox">
@@ -108,7 +130,9 @@ export default function Systematization() {
 
       {theme ? (
         <>
-          <p className="muted" data-testid="coverage">{t("summary.coverage", { summarized: data.coverage.summarized, total: data.coverage.total })}</p>
+          <p className="muted" data-testid="coverage">
+            {t("summary.coverage", { summarized: data.coverage.summarized, total: data.coverage.total })}
+          </p>
           <div className="systematization-grid">
             <section aria-labelledby="inputs-h" className="panel">
               {data.canEdit ? (
@@ -125,18 +149,39 @@ export default function Systematization() {
                 >
                   {(r) => (
                     <>
-                      <h2 id="inputs-h">{editing ? t("summary.edit") : t("summary.new")} · {theme.name}</h2>
+                      <h2 id="inputs-h">
+                        {editing ? t("summary.edit") : t("summary.new")} · {theme.name}
+                      </h2>
                       <InputList inputs={data.inputs as Input[]} selectable selected={selected} onToggle={toggle} editingId={editing?.id ?? null} />
-                      <p className="muted" data-testid="selected-count">{t("summary.selected", { count: selected.size })}</p>
-                      <Field name="title" label={t("summary.summary_title")} intent={editing ? "update" : "create"} result={r} defaultValue={editing?.title} required />
-                      <Field name="text" label={t("summary.text")} intent={editing ? "update" : "create"} result={r} defaultValue={editing?.text} multiline required />
+                      <p className="muted" data-testid="selected-count">
+                        {t("summary.selected", { count: selected.size })}
+                      </p>
+                      <Field
+                        name="title"
+                        label={t("summary.summary_title")}
+                        intent={editing ? "update" : "create"}
+                        result={r}
+                        defaultValue={editing?.title}
+                        required
+                      />
+                      <Field
+                        name="text"
+                        label={t("summary.text")}
+                        intent={editing ? "update" : "create"}
+                        result={r}
+                        defaultValue={editing?.text}
+                        multiline
+                        required
+                      />
                       {editing ? <Link to={withoutEdit()}>{t("summary.cancel_edit")}</Link> : null}
                     </>
                   )}
                 </CommandForm>
               ) : (
                 <>
-                  <h2 id="inputs-h">{t("summary.inputs")} · {theme.name}</h2>
+                  <h2 id="inputs-h">
+                    {t("summary.inputs")} · {theme.name}
+                  </h2>
                   <InputList inputs={data.inputs as Input[]} selectable={false} selected={selected} onToggle={toggle} editingId={null} />
                 </>
               )}
@@ -150,13 +195,23 @@ export default function Systematization() {
                   <li key={s.id} className="card" data-summary-id={s.id}>
                     <h3>{s.title}</h3>
                     <p className="prose">{s.text}</p>
-                    <p className="muted">{s.created_by_name ?? "—"} · {date(s.updated_at)}</p>
+                    <p className="muted">
+                      {s.created_by_name ?? "—"} · {date(s.updated_at)}
+                    </p>
                     <details>
                       <summary>{t("summary.sources", { count: s.sources.length })}</summary>
                       <ul className="list compact">
                         {s.sources.map((i) => (
                           <li key={i.id} data-input-id={i.id}>
-                            <span className={`pill channel-${i.channel}`}>{i.channel === "forum" ? t("summary.forum_table", { forum: forumPlace({ department: i.forum_department ?? "", municipality: i.forum_municipality ?? "" }), number: i.table_number ?? 0 }) : t("summary.online")}</span> {i.text ?? <em className="muted">{t("intake.status.hidden")}</em>}
+                            <span className={`pill channel-${i.channel}`}>
+                              {i.channel === "forum"
+                                ? t("summary.forum_table", {
+                                    forum: forumPlace({ department: i.forum_department ?? "", municipality: i.forum_municipality ?? "" }),
+                                    number: i.table_number ?? 0,
+                                  })
+                                : t("summary.online")}
+                            </span>{" "}
+                            {i.text ?? <em className="muted">{t("intake.status.hidden")}</em>}
                           </li>
                         ))}
                       </ul>
@@ -196,7 +251,19 @@ interface Input {
   summary_title: string | null;
 }
 
-function InputList({ inputs, selectable, selected, onToggle, editingId }: { inputs: Input[]; selectable: boolean; selected: Set<string>; onToggle: (id: string, on: boolean) => void; editingId: string | null }) {
+function InputList({
+  inputs,
+  selectable,
+  selected,
+  onToggle,
+  editingId,
+}: {
+  inputs: Input[];
+  selectable: boolean;
+  selected: Set<string>;
+  onToggle: (id: string, on: boolean) => void;
+  editingId: string | null;
+}) {
   const t = useT();
   const date = useFormatDate();
   if (inputs.length === 0) return <p className="empty">{t("summary.inputs_empty")}</p>;
@@ -222,13 +289,23 @@ function InputList({ inputs, selectable, selected, onToggle, editingId }: { inpu
               <span className="input-text">{i.text}</span>
               <span className="muted input-meta">
                 <span className={`pill channel-${i.channel}`}>
-                  {i.channel === "forum" ? t("summary.forum_table", { forum: forumPlace({ department: i.forum_department ?? "", municipality: i.forum_municipality ?? "" }), number: i.table_number ?? 0 }) : t("summary.online")}
-                </span>
-                {" "}{date(i.created_at)}
+                  {i.channel === "forum"
+                    ? t("summary.forum_table", {
+                        forum: forumPlace({ department: i.forum_department ?? "", municipality: i.forum_municipality ?? "" }),
+                        number: i.table_number ?? 0,
+                      })
+                    : t("summary.online")}
+                </span>{" "}
+                {date(i.created_at)}
                 {i.speaker_sector || i.sector ? ` · ${t(`sector.${i.speaker_sector ?? i.sector}` as "sector.citizen")}` : ""}
                 {i.department && i.channel === "online" ? ` · ${i.department}` : ""}
                 {i.theme_id === null ? ` · ${subjectLabel(t, i.subject, i.axis)}` : ""}
-                {i.summary_id ? <> · <em>{t("summary.taken_by", { title: i.summary_title ?? "" })}</em></> : null}
+                {i.summary_id ? (
+                  <>
+                    {" "}
+                    · <em>{t("summary.taken_by", { title: i.summary_title ?? "" })}</em>
+                  </>
+                ) : null}
               </span>
             </label>
           </li>

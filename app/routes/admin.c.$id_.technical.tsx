@@ -82,7 +82,9 @@ function NoTable({ consultation, can }: { consultation: { id: string; title: str
         </p>
         <h1>{t("technical_page.title")}</h1>
       </header>
-      <p className="empty" data-testid="no-table">{t("technical_page.no_table")}</p>
+      <p className="empty" data-testid="no-table">
+        {t("technical_page.no_table")}
+      </p>
       {can.contact ? (
         <section className="panel" aria-labelledby="create-h">
           <h2 id="create-h">{t("technical_page.create")}</h2>
@@ -130,10 +132,18 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
   const sources: MergeSource[] = selected.flatMap((id) => {
     const p = session.proposals.find((x) => x.id === id);
     const template = compose.templates[id] ?? opened[id];
-    return p && template ? [{ id: p.id, title: p.title, state: p.state, version: p.version, template, proponent: { acronym: p.proponentAcronym, organizationId: null } }] : [];
+    return p && template
+      ? [{ id: p.id, title: p.title, state: p.state, version: p.version, template, proponent: { acronym: p.proponentAcronym, organizationId: null } }]
+      : [];
   });
   // Organizations present at the open session: those of the people recorded present.
-  const presentOrgs = [...new Set((openSession?.present ?? []).map((person) => session.organizations.find((o) => o.acronym === person.acronym)?.id).filter((id): id is string => Boolean(id)))];
+  const presentOrgs = [
+    ...new Set(
+      (openSession?.present ?? [])
+        .map((person) => session.organizations.find((o) => o.acronym === person.acronym)?.id)
+        .filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const merged = mergedInto ? session.proposals.find((p) => p.id === mergedInto) : null;
 
   const voteStaff = (vote: (typeof votes)[number]) => {
@@ -156,7 +166,9 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
         <h1>{table.name || t("technical_page.title")}</h1>
         <LiveBadge status={status} />
         <p data-testid="chair">
-          {table.chair ? t("technical_page.chair", { name: table.chair.acronym ? `${table.chair.name} (${table.chair.acronym})` : table.chair.name }) : t("technical_page.chair_none")}
+          {table.chair
+            ? t("technical_page.chair", { name: table.chair.acronym ? `${table.chair.name} (${table.chair.acronym})` : table.chair.name })
+            : t("technical_page.chair_none")}
         </p>
         <TableFigures session={session} />
         <p>
@@ -173,7 +185,9 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
         <h2 id="votes-open-h">{t("technical_page.votes_open")}</h2>
         {openVotes.length === 0 ? <p className="empty">{t("technical_page.votes_open_none")}</p> : null}
         <div className="vote-grid" data-testid="open-votes">
-          {openVotes.map((v) => <VoteCard key={v.id} vote={v} staff={voteStaff(v)} sheetHref={sheet(v.proposalId)} />)}
+          {openVotes.map((v) => (
+            <VoteCard key={v.id} vote={v} staff={voteStaff(v)} sheetHref={sheet(v.proposalId)} />
+          ))}
         </div>
       </section>
 
@@ -190,13 +204,20 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
         {canMergeNow && selected.length > 0 && !composing ? (
           <div className="selection-bar row" data-testid="selection-bar">
             <span>{t("roundtable.selected", { count: selected.length })}</span>
-            <button type="button" className="primary" disabled={selected.length < 2} onClick={() => {
+            <button
+              type="button"
+              className="primary"
+              disabled={selected.length < 2}
+              onClick={() => {
                 setOpened(Object.fromEntries(selected.map((id) => [id, compose.templates[id]])));
                 setComposing(true);
-              }}>
+              }}
+            >
               {t("roundtable.merge_selected")}
             </button>
-            <button type="button" className="secondary" onClick={() => setSelected([])}>{t("roundtable.clear_selection")}</button>
+            <button type="button" className="secondary" onClick={() => setSelected([])}>
+              {t("roundtable.clear_selection")}
+            </button>
           </div>
         ) : null}
         {composing && sources.length >= 2 ? (
@@ -214,7 +235,11 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
             }}
           />
         ) : null}
-        {session.proposals.length === 0 ? <p className="empty" data-testid="proposals-none">{t("technical_page.proposals_none")}</p> : null}
+        {session.proposals.length === 0 ? (
+          <p className="empty" data-testid="proposals-none">
+            {t("technical_page.proposals_none")}
+          </p>
+        ) : null}
         {session.themes.map((theme) => {
           const list = session.proposals.filter((p) => p.themeId === theme.id);
           if (list.length === 0) return null;
@@ -234,8 +259,12 @@ function TechnicalSession({ session, can, viewerId, compose }: { session: Techni
                     sessionOpen={Boolean(openSession)}
                     voteOpen={openVotes.some((v) => v.proposalId === p.id)}
                     sheetHref={sheet(p.id)}
-                    refineHref={can.review && openSession && !openVotes.some((v) => v.proposalId === p.id) ? `/admin/c/${consultationId}/proposals/${p.id}/refine` : null}
-                    selectable={canMergeNow && p.state === "active" && !composing && (!selectedTheme || selectedTheme === p.themeId) && Boolean(compose.templates[p.id])}
+                    refineHref={
+                      can.review && openSession && !openVotes.some((v) => v.proposalId === p.id) ? `/admin/c/${consultationId}/proposals/${p.id}/refine` : null
+                    }
+                    selectable={
+                      canMergeNow && p.state === "active" && !composing && (!selectedTheme || selectedTheme === p.themeId) && Boolean(compose.templates[p.id])
+                    }
                     selected={selected.includes(p.id)}
                     onToggle={toggle}
                   />

@@ -18,9 +18,15 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const { consultation } = view;
   return json({
     consultation: {
-      id: consultation.id, slug: consultation.slug, title: consultation.title, description: consultation.description,
-      methodology: consultation.methodology, participation: consultation.participation, ethicsText: consultation.ethics_text,
-      startsOn: consultation.starts_on, endsOn: consultation.ends_on,
+      id: consultation.id,
+      slug: consultation.slug,
+      title: consultation.title,
+      description: consultation.description,
+      methodology: consultation.methodology,
+      participation: consultation.participation,
+      ethicsText: consultation.ethics_text,
+      startsOn: consultation.starts_on,
+      endsOn: consultation.ends_on,
     },
     stages: view.stages,
     themes: view.themes,
@@ -29,7 +35,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     currentStageId: view.currentStageId,
     canSign: roles.includes("technical_member"),
     hasSigned: context.user
-      ? Boolean(await context.db.selectFrom("ethics_declarations").select("id").where("consultation_id", "=", consultation.id).where("user_id", "=", context.user.id).executeTakeFirst())
+      ? Boolean(
+          await context.db
+            .selectFrom("ethics_declarations")
+            .select("id")
+            .where("consultation_id", "=", consultation.id)
+            .where("user_id", "=", context.user.id)
+            .executeTakeFirst(),
+        )
       : false,
   });
 }
@@ -58,7 +71,11 @@ export default function PublicCall() {
         <LiveBadge status={live} />
         {current ? (
           <p className="current-stage" data-testid="current-stage">
-            {t("public.now")}: <strong><StageName stage={current} /></strong> — {t(`stage_status.${current.status}`)}
+            {t("public.now")}:{" "}
+            <strong>
+              <StageName stage={current} />
+            </strong>{" "}
+            — {t(`stage_status.${current.status}`)}
           </p>
         ) : null}
         <p className="muted">
@@ -81,8 +98,12 @@ export default function PublicCall() {
         <ol className="timeline" data-testid="timeline">
           {stages.map((s) => (
             <li key={s.id} className={`stage stage-${s.status}${s.id === data.currentStageId ? " stage-current" : ""}`} data-stage-phase={s.phase}>
-              <span className="stage-name"><StageName stage={s} /></span>
-              <span className={`status status-${s.status}`} data-testid={`stage-status-${s.phase}`}>{t(`stage_status.${s.status}`)}</span>
+              <span className="stage-name">
+                <StageName stage={s} />
+              </span>
+              <span className={`status status-${s.status}`} data-testid={`stage-status-${s.phase}`}>
+                {t(`stage_status.${s.status}`)}
+              </span>
               <span className="dates">{s.starts_on || s.ends_on ? `${date(s.starts_on)} – ${date(s.ends_on)}` : t("common.date_unset")}</span>
               {s.description ? <p>{s.description}</p> : null}
             </li>
@@ -105,7 +126,9 @@ export default function PublicCall() {
           </ul>
         )}
         <p>
-          <Link to={`/c/${consultation.slug}/propuestas`} data-testid="funnel-link">{t("public_funnel.link")}</Link>
+          <Link to={`/c/${consultation.slug}/propuestas`} data-testid="funnel-link">
+            {t("public_funnel.link")}
+          </Link>
         </p>
       </section>
 
@@ -116,7 +139,9 @@ export default function PublicCall() {
           {t("public.online_opinion")} <strong>{intakeOpen ? t("stage_status.open") : t("stage_status.closed")}</strong>
         </p>
         <p className="row">
-          <Link to={`/c/${consultation.slug}/opinar`} data-testid="intake-link">{t("intake.cta")}</Link>
+          <Link to={`/c/${consultation.slug}/opinar`} data-testid="intake-link">
+            {t("intake.cta")}
+          </Link>
           <Link to={`/c/${consultation.slug}/estadisticas`}>{t("intake.see_stats")}</Link>
         </p>
         <h3>{t("public.forums")}</h3>
@@ -127,7 +152,12 @@ export default function PublicCall() {
             {forums.map((f) => (
               <li key={f.id}>
                 <strong>{f.department}</strong>, {f.municipality} — {f.venue} — {date(f.held_on)}
-                {f.expected_attendance ? <span className="muted"> ({f.expected_attendance} {t("public.attendance_expected")})</span> : null}
+                {f.expected_attendance ? (
+                  <span className="muted">
+                    {" "}
+                    ({f.expected_attendance} {t("public.attendance_expected")})
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -146,12 +176,20 @@ export default function PublicCall() {
               <li key={d.id}>
                 <strong>{d.signer_name}</strong>
                 {d.organization_acronym ? ` (${d.organization_acronym})` : ""} — {date(d.signed_at)}
-                {d.conflicts ? <p className="muted">{t("public.ethics_conflicts")}: {d.conflicts}</p> : null}
+                {d.conflicts ? (
+                  <p className="muted">
+                    {t("public.ethics_conflicts")}: {d.conflicts}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
-        {result?.ok && result.intent === "sign" ? <p className="form-ok" role="status">{t("public.ethics_signed_ok")}</p> : null}
+        {result?.ok && result.intent === "sign" ? (
+          <p className="form-ok" role="status">
+            {t("public.ethics_signed_ok")}
+          </p>
+        ) : null}
         {data.canSign && !data.hasSigned ? (
           <Form method="post" className="stack">
             <FormBasics intent="sign" />
@@ -164,7 +202,9 @@ export default function PublicCall() {
               <input id="accept" name="accept" type="checkbox" required />
               <label htmlFor="accept">{t("public.ethics_accept")}</label>
             </div>
-            <button type="submit" disabled={navigation.state === "submitting"}>{t("public.ethics_sign")}</button>
+            <button type="submit" disabled={navigation.state === "submitting"}>
+              {t("public.ethics_sign")}
+            </button>
           </Form>
         ) : data.canSign ? (
           <p className="muted">{t("public.ethics_already")}</p>

@@ -17,11 +17,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const intake = await intakeContext(context.db, params.slug!);
   if (!intake) throw new Response("Not found", { status: 404 });
-  const [{ facets, stale }, names] = await Promise.all([opinionStatsFacets(context.db, intake.consultation.id), themeNames(context.db, intake.consultation.id)]);
+  const [{ facets, stale }, names] = await Promise.all([
+    opinionStatsFacets(context.db, intake.consultation.id),
+    themeNames(context.db, intake.consultation.id),
+  ]);
   return json({
     title: translate(context.lang, "intake.stats_title"),
     consultation: intake.consultation,
-    stats: tallyOpinions(facets, intake.themes.map((th) => th.id)),
+    stats: tallyOpinions(
+      facets,
+      intake.themes.map((th) => th.id),
+    ),
     themeNames: names,
     stale,
   });
@@ -39,15 +45,24 @@ export default function OpinionStatistics() {
   return (
     <article className="intake-stats">
       <header className="page-head">
-        <p className="crumb"><Link to={`/c/${consultation.slug}`}>{consultation.title}</Link></p>
+        <p className="crumb">
+          <Link to={`/c/${consultation.slug}`}>{consultation.title}</Link>
+        </p>
         <h1>{t("intake.stats_title")}</h1>
         <LiveBadge status={live} />
       </header>
       <p className="totals">
         <strong data-testid="stats-total">{t("intake.stats_total", { count: stats.visible })}</strong>
-        {stats.hidden > 0 ? <span className="muted" data-testid="stats-hidden"> · {t("intake.stats_hidden", { count: stats.hidden })}</span> : null}
+        {stats.hidden > 0 ? (
+          <span className="muted" data-testid="stats-hidden">
+            {" "}
+            · {t("intake.stats_hidden", { count: stats.hidden })}
+          </span>
+        ) : null}
       </p>
-      <p><Link to={`/c/${consultation.slug}/opinar`}>{t("intake.cta")}</Link></p>
+      <p>
+        <Link to={`/c/${consultation.slug}/opinar`}>{t("intake.cta")}</Link>
+      </p>
       {stats.visible === 0 ? <p className="empty">{t("intake.stats_empty")}</p> : null}
       <div className="charts">
         <BarChart title={t("intake.stats_by_subject")} tallies={stats.bySubject} label={(k) => L.aboutKey(k ?? "", themeNames)} testId="chart-subject" />
@@ -66,7 +81,9 @@ export default function OpinionStatistics() {
         <h2 id="open-data-h">{t("intake.open_data")}</h2>
         <p>{t("intake.open_data_hint", { license: OPEN_DATA_LICENSE.name })}</p>
         <p className="row">
-          <a href={`${api}.csv`} download>{t("intake.download_csv")}</a>
+          <a href={`${api}.csv`} download>
+            {t("intake.download_csv")}
+          </a>
           <a href={`${api}.json`}>{t("intake.download_json")}</a>
         </p>
       </section>

@@ -48,7 +48,9 @@ export default function PublicTechnical() {
     return (
       <article className="technical-page public">
         {head}
-        <p className="empty" data-testid="no-table">{t("technical_page.no_table_public")}</p>
+        <p className="empty" data-testid="no-table">
+          {t("technical_page.no_table_public")}
+        </p>
       </article>
     );
   }
@@ -60,14 +62,22 @@ export default function PublicTechnical() {
   return (
     <article className="technical-page public">
       {head}
-      <p data-testid="chair">{session.table.chair ? t("technical_page.chair", { name: session.table.chair.acronym ? `${session.table.chair.name} (${session.table.chair.acronym})` : session.table.chair.name }) : t("technical_page.chair_none")}</p>
+      <p data-testid="chair">
+        {session.table.chair
+          ? t("technical_page.chair", {
+              name: session.table.chair.acronym ? `${session.table.chair.name} (${session.table.chair.acronym})` : session.table.chair.name,
+            })
+          : t("technical_page.chair_none")}
+      </p>
       <TableFigures session={session} />
 
       <section className="panel votes-open" aria-labelledby="votes-open-h">
         <h2 id="votes-open-h">{t("technical_page.votes_open")}</h2>
         {openVotes.length === 0 ? <p className="empty">{t("technical_page.votes_open_none")}</p> : null}
         <div className="vote-grid" data-testid="open-votes">
-          {openVotes.map((v) => <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />)}
+          {openVotes.map((v) => (
+            <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />
+          ))}
         </div>
       </section>
 
@@ -83,7 +93,9 @@ export default function PublicTechnical() {
               <span className="muted">{t(`technical_page.kind.${s.kind}` as "technical_page.kind.review")}</span>{" "}
               <span className={`status status-${s.status}`}>{t(`roundtable.round_status.${s.status}`)}</span> — {date(s.heldOn)}
               {s.venue ? ` — ${s.venue}` : ""}
-              {s.closesStage ? <p className="muted small">{t("technical_page.closes", { stage: t(`funnel.${s.closesStage}` as "funnel.technical") })}</p> : null}
+              {s.closesStage ? (
+                <p className="muted small">{t("technical_page.closes", { stage: t(`funnel.${s.closesStage}` as "funnel.technical") })}</p>
+              ) : null}
               <p className="small">
                 {s.present.length
                   ? `${t("technical_page.present", { count: s.present.length })}: ${s.present.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name)).join(", ")}`
@@ -104,7 +116,9 @@ export default function PublicTechnical() {
           if (list.length === 0) return null;
           return (
             <section key={theme.id} className="theme-group" aria-labelledby={`theme-${theme.id}-h`}>
-              <h3 id={`theme-${theme.id}-h`} className="theme-heading">{theme.name}</h3>
+              <h3 id={`theme-${theme.id}-h`} className="theme-heading">
+                {theme.name}
+              </h3>
               <div className="proposal-grid" data-testid="tech-proposals">
                 {list.map((p) => (
                   <article key={p.id} className={`proposal-card tech-card state-${p.state}`} data-testid="tech-proposal" data-state={p.state}>
@@ -119,7 +133,9 @@ export default function PublicTechnical() {
                       {p.leadOrganization ? ` · ${t("technical_page.lead", { name: p.leadOrganization.acronym })}` : ""}
                     </p>
                     {p.stateReason ? <p className="small">{t("technical_page.reason", { reason: p.stateReason })}</p> : null}
-                    {p.stateOrganization && p.state === "withdrawn" ? <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p> : null}
+                    {p.stateOrganization && p.state === "withdrawn" ? (
+                      <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p>
+                    ) : null}
                     <CriteriaList criteria={p.criteria} />
                     <RecusalList recusals={p.recusals} heading="h5" />
                   </article>

@@ -24,7 +24,15 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     consultation: intake.consultation,
     stage: intake.stage,
     themes: intake.themes,
-    recent: recent.map((o) => ({ id: o.id, subject: o.subject, axis: o.axis, theme_name: o.theme_name, text: o.text, department: o.department, created_at: o.created_at })),
+    recent: recent.map((o) => ({
+      id: o.id,
+      subject: o.subject,
+      axis: o.axis,
+      theme_name: o.theme_name,
+      text: o.text,
+      department: o.department,
+      created_at: o.created_at,
+    })),
   });
 }
 
@@ -51,7 +59,9 @@ export default function OpinionPage() {
   return (
     <article className="intake">
       <header className="page-head">
-        <p className="crumb"><Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link></p>
+        <p className="crumb">
+          <Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link>
+        </p>
         <h1>{t("intake.title")}</h1>
         <LiveBadge status={live} />
       </header>
@@ -59,7 +69,11 @@ export default function OpinionPage() {
       <StageNotice stage={data.stage} />
       {receipt ? <ReceiptBox receiptCode={receipt.receiptCode} duplicate={receipt.duplicate} /> : null}
       {open ? <OpinionForm themes={data.themes} result={result} /> : null}
-      {!open && result && !result.ok && result.intent === OPINION_INTENT ? <p className="form-error" role="alert">{result.error.message}</p> : null}
+      {!open && result && !result.ok && result.intent === OPINION_INTENT ? (
+        <p className="form-error" role="alert">
+          {result.error.message}
+        </p>
+      ) : null}
 
       <section aria-labelledby="recent-h">
         <h2 id="recent-h">{t("intake.recent")}</h2>
@@ -67,10 +81,14 @@ export default function OpinionPage() {
           <p className="empty">{t("intake.recent_empty")}</p>
         ) : (
           <ul className="opinions" data-testid="recent-opinions">
-            {data.recent.map((o) => <OpinionCard key={o.id} opinion={o} reportedHere={o.id === reportedId} />)}
+            {data.recent.map((o) => (
+              <OpinionCard key={o.id} opinion={o} reportedHere={o.id === reportedId} />
+            ))}
           </ul>
         )}
-        <p><Link to={`/c/${data.consultation.slug}/estadisticas`}>{t("intake.see_stats")}</Link></p>
+        <p>
+          <Link to={`/c/${data.consultation.slug}/estadisticas`}>{t("intake.see_stats")}</Link>
+        </p>
       </section>
 
       <form method="get" action="/r" className="row receipt-lookup">

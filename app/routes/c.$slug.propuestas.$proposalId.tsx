@@ -22,8 +22,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({
     consultation: { id: view.consultation.id, slug: view.consultation.slug, title: view.consultation.title },
     proposal: {
-      id: proposal.id, title: proposal.title, state: proposal.state, stateReason: proposal.stateReason, stage: proposal.stage,
-      themeName: proposal.themeName, organization: proposal.proponent.acronym,
+      id: proposal.id,
+      title: proposal.title,
+      state: proposal.state,
+      stateReason: proposal.stateReason,
+      stage: proposal.stage,
+      themeName: proposal.themeName,
+      organization: proposal.proponent.acronym,
       template: { ...proposal.template, responsiblePerson: { ...person, email: "", phone: "" } },
     },
     lineage: lineage!,
@@ -38,12 +43,19 @@ export default function PublicProposal() {
   return (
     <article className="proposal-page">
       <header className="page-head">
-        <p><Link to={`/c/${consultation.slug}/propuestas`}>{t("public_funnel.back")}</Link></p>
+        <p>
+          <Link to={`/c/${consultation.slug}/propuestas`}>{t("public_funnel.back")}</Link>
+        </p>
         <h1>{p.title}</h1>
         <LiveBadge status={live} />
         <p>
-          <span className={`badge badge-${p.state}`} data-testid="proposal-state">{t(`proposal.state.${p.state}` as "proposal.state.active")}</span>{" "}
-          <span className="muted">{p.themeName}{p.organization ? ` · ${p.organization}` : ""} · {t("public_funnel.stage")}: {t(`funnel.${p.stage}` as "funnel.proposed")}</span>
+          <span className={`badge badge-${p.state}`} data-testid="proposal-state">
+            {t(`proposal.state.${p.state}` as "proposal.state.active")}
+          </span>{" "}
+          <span className="muted">
+            {p.themeName}
+            {p.organization ? ` · ${p.organization}` : ""} · {t("public_funnel.stage")}: {t(`funnel.${p.stage}` as "funnel.proposed")}
+          </span>
         </p>
         {p.stateReason && !(review.visible && review.state) ? <p className="muted">{p.stateReason}</p> : null}
       </header>

@@ -70,12 +70,18 @@ export default function PublicFunnel() {
   return (
     <article className="public-funnel">
       <header className="page-head">
-        <p><Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link></p>
+        <p>
+          <Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link>
+        </p>
         <h1>{t("public_funnel.title")}</h1>
         <LiveBadge status={live} />
         <p className="muted">{t("public_funnel.intro")}</p>
-        <p><Link to={`/c/${data.consultation.slug}/mesa-tecnica`}>{t("technical_page.funnel_public_link")}</Link></p>
-        <p><Link to={`/c/${data.consultation.slug}/propuestas/instantaneas`}>{t("snapshot.funnel_link")}</Link></p>
+        <p>
+          <Link to={`/c/${data.consultation.slug}/mesa-tecnica`}>{t("technical_page.funnel_public_link")}</Link>
+        </p>
+        <p>
+          <Link to={`/c/${data.consultation.slug}/propuestas/instantaneas`}>{t("snapshot.funnel_link")}</Link>
+        </p>
       </header>
 
       <ParticipationFigures slug={data.consultation.slug} participation={data.participation} />
@@ -89,18 +95,28 @@ export default function PublicFunnel() {
 
       <section id="list" aria-labelledby="list-h">
         <h2 id="list-h">{listTitle}</h2>
-        {filter ? <p><Link to={base}>{t("public_funnel.show_all")}</Link></p> : null}
+        {filter ? (
+          <p>
+            <Link to={base}>{t("public_funnel.show_all")}</Link>
+          </p>
+        ) : null}
         {data.proposals.length === 0 && filter ? <p className="empty">{t("public_funnel.none_in_cell")}</p> : null}
         <ul className="list proposals-list" data-testid="proposal-list">
           {data.proposals.map((p) => (
             <li key={p.id}>
               <Link to={`${base}/${p.id}`}>{p.title}</Link>
-              <span className="muted"> — {p.theme_name}{p.organization_acronym ? ` · ${p.organization_acronym}` : ""} · </span>
+              <span className="muted">
+                {" "}
+                — {p.theme_name}
+                {p.organization_acronym ? ` · ${p.organization_acronym}` : ""} ·{" "}
+              </span>
               {p.into.length > 0 ? (
                 <>
                   <span className={`badge badge-${p.state}`}>{t(p.state === "split" ? "public_funnel.split_into" : "public_funnel.merged_into")}</span>{" "}
                   {p.into.map((r, i) => (
-                    <span key={r.id}>{i > 0 ? ", " : ""}«<Link to={`${base}/${r.id}`}>{r.title}</Link>»</span>
+                    <span key={r.id}>
+                      {i > 0 ? ", " : ""}«<Link to={`${base}/${r.id}`}>{r.title}</Link>»
+                    </span>
                   ))}
                 </>
               ) : (
@@ -136,7 +152,10 @@ export default function PublicFunnel() {
           <ul className="list" data-testid="funnel-summaries">
             {data.summaries.map((s) => (
               <li key={s.id}>
-                {s.title} <span className="muted">— {s.theme_name} · {t("public_funnel.summary_inputs", { count: s.inputs })}</span>
+                {s.title}{" "}
+                <span className="muted">
+                  — {s.theme_name} · {t("public_funnel.summary_inputs", { count: s.inputs })}
+                </span>
               </li>
             ))}
           </ul>

@@ -23,7 +23,13 @@ function Figure({ cell, testId }: { cell: Cell; testId: string }) {
   const changed = cell.then !== cell.now;
   return (
     <span data-testid={testId} className={changed ? "changed" : undefined} title={`${t("snapshot.then")} → ${t("snapshot.now")}`}>
-      {changed ? <><s>{cell.then}</s> → <strong>{cell.now}</strong></> : cell.then}
+      {changed ? (
+        <>
+          <s>{cell.then}</s> → <strong>{cell.now}</strong>
+        </>
+      ) : (
+        cell.then
+      )}
     </span>
   );
 }
@@ -33,15 +39,17 @@ export default function SnapshotPage() {
   const date = useFormatDate();
   const { consultation, snapshot, themes, comparison, changes } = useLoaderData<typeof loader>();
   const base = `/c/${consultation.slug}/propuestas`;
-  const rows = [
-    ...themes.map((th) => ({ key: th.id, name: th.name, cells: comparison.byTheme[th.id] })),
-  ].filter((r) => r.cells);
+  const rows = [...themes.map((th) => ({ key: th.id, name: th.name, cells: comparison.byTheme[th.id] }))].filter((r) => r.cells);
   return (
     <article className="snapshot">
       <header className="page-head">
-        <p><Link to={`${base}/instantaneas`}>{t("snapshot.back")}</Link></p>
+        <p>
+          <Link to={`${base}/instantaneas`}>{t("snapshot.back")}</Link>
+        </p>
         <h1>{t("snapshot.detail_title", { date: date(snapshot.taken_at) })}</h1>
-        <p><SnapshotWhat s={snapshot} /> · <time dateTime={snapshot.taken_at}>{snapshot.taken_at}</time></p>
+        <p>
+          <SnapshotWhat s={snapshot} /> · <time dateTime={snapshot.taken_at}>{snapshot.taken_at}</time>
+        </p>
       </header>
       <div className="table-scroll">
         <table className="table funnel-table" data-testid="snapshot-table">
@@ -49,28 +57,42 @@ export default function SnapshotPage() {
           <thead>
             <tr>
               <th scope="col">{t("public_funnel.theme")}</th>
-              {FUNNEL_STAGES.map((s) => <th scope="col" key={s}>{t(`funnel.${s}`)}</th>)}
+              {FUNNEL_STAGES.map((s) => (
+                <th scope="col" key={s}>
+                  {t(`funnel.${s}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{r.name}</th>
-                {FUNNEL_STAGES.map((s) => <td key={s}><Figure cell={r.cells[s]} testId={`snap-${r.key}-${s}`} /></td>)}
+                {FUNNEL_STAGES.map((s) => (
+                  <td key={s}>
+                    <Figure cell={r.cells[s]} testId={`snap-${r.key}-${s}`} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t("funnel.total")}</th>
-              {FUNNEL_STAGES.map((s) => <td key={s}><Figure cell={comparison.total[s]} testId={`snap-total-${s}`} /></td>)}
+              {FUNNEL_STAGES.map((s) => (
+                <td key={s}>
+                  <Figure cell={comparison.total[s]} testId={`snap-total-${s}`} />
+                </td>
+              ))}
             </tr>
           </tfoot>
         </table>
       </div>
       <section aria-labelledby="changes-h">
         <h2 id="changes-h">{t("snapshot.changes")}</h2>
-        {changes.length === 0 ? <p className="empty">{t("snapshot.no_changes")}</p> : (
+        {changes.length === 0 ? (
+          <p className="empty">{t("snapshot.no_changes")}</p>
+        ) : (
           <ul className="list" data-testid="snapshot-changes">
             {changes.map((c) => (
               <li key={c.id}>
@@ -85,7 +107,14 @@ export default function SnapshotPage() {
                   </p>
                   <p className="muted">
                     {t("snapshot.commands")}:{" "}
-                    {c.commands.length ? c.commands.map((cmd, i) => <span key={i}>{i ? ", " : ""}<code data-testid="command-type">{cmd.type}</code> ({date(cmd.at)})</span>) : t("snapshot.no_commands")}
+                    {c.commands.length
+                      ? c.commands.map((cmd, i) => (
+                          <span key={i}>
+                            {i ? ", " : ""}
+                            <code data-testid="command-type">{cmd.type}</code> ({date(cmd.at)})
+                          </span>
+                        ))
+                      : t("snapshot.no_commands")}
                   </p>
                 </div>
               </li>

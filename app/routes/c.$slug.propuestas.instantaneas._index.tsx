@@ -24,26 +24,40 @@ export default function Snapshots() {
   return (
     <article className="snapshots">
       <header className="page-head">
-        <p><Link to={`/c/${consultation.slug}`}>{consultation.title}</Link> · <Link to={base}>{t("public_funnel.back")}</Link></p>
+        <p>
+          <Link to={`/c/${consultation.slug}`}>{consultation.title}</Link> · <Link to={base}>{t("public_funnel.back")}</Link>
+        </p>
         <h1>{t("snapshot.title")}</h1>
         <p className="muted">{t("snapshot.intro")}</p>
       </header>
-      {snapshots.length === 0 ? <p className="empty">{t("snapshot.empty")}</p> : (
+      {snapshots.length === 0 ? (
+        <p className="empty">{t("snapshot.empty")}</p>
+      ) : (
         <div className="table-scroll">
           <table className="table" data-testid="snapshot-list">
             <thead>
               <tr>
                 <th scope="col">{t("snapshot.when")}</th>
                 <th scope="col">{t("snapshot.what")}</th>
-                {FUNNEL_STAGES.map((s) => <th scope="col" key={s}>{t(`funnel.${s}`)}</th>)}
+                {FUNNEL_STAGES.map((s) => (
+                  <th scope="col" key={s}>
+                    {t(`funnel.${s}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {snapshots.map((s) => (
                 <tr key={s.id}>
-                  <td><Link to={`${base}/instantaneas/${s.id}`}>{date(s.taken_at)}</Link></td>
-                  <td><SnapshotWhat s={s} /></td>
-                  {FUNNEL_STAGES.map((st) => <td key={st}>{s.total[st]}</td>)}
+                  <td>
+                    <Link to={`${base}/instantaneas/${s.id}`}>{date(s.taken_at)}</Link>
+                  </td>
+                  <td>
+                    <SnapshotWhat s={s} />
+                  </td>
+                  {FUNNEL_STAGES.map((st) => (
+                    <td key={st}>{s.total[st]}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -77,7 +77,11 @@ function ItemRow({ item, canWrite }: { item: Item; canWrite: boolean }) {
           <textarea id={`${intent}-text`} name="text" rows={3} defaultValue={item.response?.text ?? ""} aria-invalid={textIssues.length ? true : undefined} />
           {textIssues.length ? <small className="field-error">{textIssues.map((i) => i.message).join(" ")}</small> : null}
           <FormError result={result} intent={intent} />
-          {saved ? <p className="form-ok" role="status">{t("response.saved")}</p> : null}
+          {saved ? (
+            <p className="form-ok" role="status">
+              {t("response.saved")}
+            </p>
+          ) : null}
           <button type="submit">{t("response.save")}</button>
         </Form>
       ) : null}
@@ -92,11 +96,16 @@ export default function ReasonedResponse() {
   return (
     <article className="reasoned-response">
       <header className="page-head">
-        <p><Link to={`/c/${consultation.slug}`}>{consultation.title}</Link></p>
+        <p>
+          <Link to={`/c/${consultation.slug}`}>{consultation.title}</Link>
+        </p>
         <h1>{t("response.title")}</h1>
         <p className="muted">{t("response.intro")}</p>
         <p className="no-print">
-          <a href={`/c/${consultation.slug}/respuesta.csv`} download>{t("response.csv")}</a> · <span className="muted">{t("response.print")}</span>
+          <a href={`/c/${consultation.slug}/respuesta.csv`} download>
+            {t("response.csv")}
+          </a>{" "}
+          · <span className="muted">{t("response.print")}</span>
         </p>
       </header>
       {data.themes.map((th) => (
@@ -106,13 +115,21 @@ export default function ReasonedResponse() {
           {th.summaries.length ? (
             <>
               <h3>{t("response.summaries")}</h3>
-              <ul className="list">{th.summaries.map((item) => <ItemRow key={item.id} item={item} canWrite={data.canWrite} />)}</ul>
+              <ul className="list">
+                {th.summaries.map((item) => (
+                  <ItemRow key={item.id} item={item} canWrite={data.canWrite} />
+                ))}
+              </ul>
             </>
           ) : null}
           {th.proposals.length ? (
             <>
               <h3>{t("response.proposals")}</h3>
-              <ul className="list">{th.proposals.map((item) => <ItemRow key={item.id} item={item} canWrite={data.canWrite} />)}</ul>
+              <ul className="list">
+                {th.proposals.map((item) => (
+                  <ItemRow key={item.id} item={item} canWrite={data.canWrite} />
+                ))}
+              </ul>
             </>
           ) : null}
         </section>

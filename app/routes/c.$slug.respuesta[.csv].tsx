@@ -26,11 +26,21 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const report = await reasonedResponse(context.db, view.consultation.id);
   const rows = report.themes.flatMap((th) =>
     [...th.summaries, ...th.proposals].map((item) => ({
-      kind: item.kind, id: item.id, theme: th.name, title: item.title, state: item.state ?? "", fate: fateInWords(t, item.fate),
-      reason: reasonOf(item.fate), response: item.response?.text ?? "", response_written_at: item.response?.writtenAt ?? "",
+      kind: item.kind,
+      id: item.id,
+      theme: th.name,
+      title: item.title,
+      state: item.state ?? "",
+      fate: fateInWords(t, item.fate),
+      reason: reasonOf(item.fate),
+      response: item.response?.text ?? "",
+      response_written_at: item.response?.writtenAt ?? "",
     })),
   );
-  const body = `\uFEFF${RESPONSE_CSV_COLUMNS.join(",")}\r\n` + rows.map((r) => RESPONSE_CSV_COLUMNS.map((c) => csvCell(r[c])).join(",")).join("\r\n") + (rows.length ? "\r\n" : "");
+  const body =
+    `\uFEFF${RESPONSE_CSV_COLUMNS.join(",")}\r\n` +
+    rows.map((r) => RESPONSE_CSV_COLUMNS.map((c) => csvCell(r[c])).join(",")).join("\r\n") +
+    (rows.length ? "\r\n" : "");
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -33,8 +33,12 @@ export default function PublicSummary() {
   return (
     <article className="summary-page narrow">
       <header className="page-head">
-        <p className="crumb"><Link to={`/c/${summary.consultation_slug}`}>{summary.consultation_title}</Link></p>
-        <p className="muted">{t("fate.summary_page")} · {summary.theme_name} · {date(summary.created_at)}</p>
+        <p className="crumb">
+          <Link to={`/c/${summary.consultation_slug}`}>{summary.consultation_title}</Link>
+        </p>
+        <p className="muted">
+          {t("fate.summary_page")} · {summary.theme_name} · {date(summary.created_at)}
+        </p>
         <h1>{summary.title}</h1>
         <LiveBadge status={live} />
       </header>
@@ -49,7 +53,9 @@ export default function PublicSummary() {
           {inputs.map((i) => (
             <li key={i.id} data-input-id={i.id}>
               {i.text !== null ? <q>{i.text}</q> : <span className="muted">{t("fate.summary_input_hidden")}</span>}{" "}
-              <span className="muted">— {[i.department, t(i.channel === "forum" ? "fate.channel.forum" : "fate.channel.online")].filter(Boolean).join(", ")}</span>
+              <span className="muted">
+                — {[i.department, t(i.channel === "forum" ? "fate.channel.forum" : "fate.channel.online")].filter(Boolean).join(", ")}
+              </span>
             </li>
           ))}
         </ul>

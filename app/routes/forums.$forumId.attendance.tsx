@@ -19,7 +19,9 @@ import { forumAttendance } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
 import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("attendance.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaTranslator(matches)("attendance.title", { forum: forumPlace(data.forum) }) : "Cocrea" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum, has } = await requireForumStaff(context, request, params.forumId);
@@ -29,7 +31,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
-  return handleCommandForm(request, context, { register: "attendance.register", count: "attendance.count", remove: "attendance.remove" }, { forumId: forum.id });
+  return handleCommandForm(
+    request,
+    context,
+    { register: "attendance.register", count: "attendance.count", remove: "attendance.remove" },
+    { forumId: forum.id },
+  );
 }
 
 export default function Attendance() {
@@ -52,7 +59,9 @@ export default function Attendance() {
       <header className="page-head">
         <h1>{t("attendance.title", { forum: forumPlace(forum) })}</h1>
         <LiveBadge status={live.live} />
-        <p><Link to={`/forums/${forum.id}/board`}>{t("forum.board")}</Link></p>
+        <p>
+          <Link to={`/forums/${forum.id}/board`}>{t("forum.board")}</Link>
+        </p>
       </header>
       <AttendanceCounter forum={live.attendance.forum} total={live.attendance.total} expected={forum.expected_attendance} />
       {live.status === "closed" ? <p className="notice">{t("attendance.closed")}</p> : null}
@@ -74,18 +83,46 @@ export default function Attendance() {
               {(r) => (
                 <>
                   <Field name="sector" label={t("attendance.sector")} intent="register" result={r} optional>
-                    <select id="register-sector" name="sector" defaultValue=""><option value="">{t("attendance.not_said")}</option>{PARTICIPANT_SECTORS.map((s) => <option key={s} value={s}>{label("sector", s)}</option>)}</select>
+                    <select id="register-sector" name="sector" defaultValue="">
+                      <option value="">{t("attendance.not_said")}</option>
+                      {PARTICIPANT_SECTORS.map((s) => (
+                        <option key={s} value={s}>
+                          {label("sector", s)}
+                        </option>
+                      ))}
+                    </select>
                   </Field>
                   <div className="row">
                     <Field name="gender" label={t("attendance.gender")} intent="register" result={r} optional>
-                      <select id="register-gender" name="gender" defaultValue=""><option value="">{t("attendance.not_said")}</option>{GENDERS.map((g) => <option key={g} value={g}>{label("gender", g)}</option>)}</select>
+                      <select id="register-gender" name="gender" defaultValue="">
+                        <option value="">{t("attendance.not_said")}</option>
+                        {GENDERS.map((g) => (
+                          <option key={g} value={g}>
+                            {label("gender", g)}
+                          </option>
+                        ))}
+                      </select>
                     </Field>
                     <Field name="ageRange" label={t("attendance.age_range")} intent="register" result={r} optional>
-                      <select id="register-ageRange" name="ageRange" defaultValue=""><option value="">{t("attendance.not_said")}</option>{AGE_RANGES.map((a) => <option key={a} value={a}>{label("age", a)}</option>)}</select>
+                      <select id="register-ageRange" name="ageRange" defaultValue="">
+                        <option value="">{t("attendance.not_said")}</option>
+                        {AGE_RANGES.map((a) => (
+                          <option key={a} value={a}>
+                            {label("age", a)}
+                          </option>
+                        ))}
+                      </select>
                     </Field>
                   </div>
                   <Field name="department" label={t("attendance.department")} intent="register" result={r} optional>
-                    <select id="register-department" name="department" defaultValue={forum.department}><option value="">{t("attendance.not_said")}</option>{DEPARTMENTS.map((d) => <option key={d} value={d}>{d}</option>)}</select>
+                    <select id="register-department" name="department" defaultValue={forum.department}>
+                      <option value="">{t("attendance.not_said")}</option>
+                      {DEPARTMENTS.map((d) => (
+                        <option key={d} value={d}>
+                          {d}
+                        </option>
+                      ))}
+                    </select>
                   </Field>
                   <Field name="name" label={t("attendance.name")} intent="register" result={r} optional />
                 </>
@@ -102,7 +139,12 @@ export default function Attendance() {
         <ul className="list compact" data-testid="attendance-recent">
           {data.recent.map((e) => (
             <li key={e.id}>
-              {time(e.created_at)} · {e.head_count > 1 || (!e.sector && !e.gender && !e.age_range && !e.department) ? t("attendance.head_count", { count: e.head_count }) : [e.sector && label("sector", e.sector), e.gender && label("gender", e.gender), e.age_range && label("age", e.age_range), e.department].filter(Boolean).join(" · ")}
+              {time(e.created_at)} ·{" "}
+              {e.head_count > 1 || (!e.sector && !e.gender && !e.age_range && !e.department)
+                ? t("attendance.head_count", { count: e.head_count })
+                : [e.sector && label("sector", e.sector), e.gender && label("gender", e.gender), e.age_range && label("age", e.age_range), e.department]
+                    .filter(Boolean)
+                    .join(" · ")}
               {e.recorded_by_name ? <span className="muted"> · {e.recorded_by_name}</span> : null}
               {open ? <CommandButton intent="remove" hidden={{ attendanceId: e.id }} label={t("attendance.undo")} className="link" /> : null}
             </li>

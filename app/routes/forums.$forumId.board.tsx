@@ -14,7 +14,9 @@ import { forumBoard } from "../lib/queries.server";
 import { useForumLive } from "../live/useForumLive";
 import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("board.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaTranslator(matches)("board.title", { forum: forumPlace(data.forum) }) : "Cocrea" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
@@ -33,7 +35,15 @@ export default function Board() {
     { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && reload() },
   );
   const [table, setTable] = useState("");
-  const counts = useMemo(() => boardCounts(live.captures, worktables.map((w) => w.id), themes.map((th) => th.id)), [live.captures, worktables, themes]);
+  const counts = useMemo(
+    () =>
+      boardCounts(
+        live.captures,
+        worktables.map((w) => w.id),
+        themes.map((th) => th.id),
+      ),
+    [live.captures, worktables, themes],
+  );
   const shown = table ? live.captures.filter((c) => c.worktableId === table) : live.captures;
   const groups = groupByTheme(shown, themes);
 
@@ -43,13 +53,18 @@ export default function Board() {
         <h1>{t("board.title", { forum: forumPlace(forum) })}</h1>
         <LiveBadge status={live.live} />
         <p>
-          <span className={`status status-${live.status}`} data-testid="forum-status">{t(`forum.status.${live.status}`)}</span> · {forum.venue} · {date(forum.held_on)}
+          <span className={`status status-${live.status}`} data-testid="forum-status">
+            {t(`forum.status.${live.status}`)}
+          </span>{" "}
+          · {forum.venue} · {date(forum.held_on)}
         </p>
         <p className="row">
           <Link to={`/forums/${forum.id}/projection`}>{t("forum.projection")}</Link>
           <Link to={`/forums/${forum.id}/attendance`}>{t("forum.attendance")}</Link>
           <Link to={`/forums/${forum.id}/report`}>{t("forum.report")}</Link>
-          <a href={`/forums/${forum.id}/captures.csv`} download>{t("forum.csv")}</a>
+          <a href={`/forums/${forum.id}/captures.csv`} download>
+            {t("forum.csv")}
+          </a>
           <Link to={`/admin/c/${forum.consultation_id}/systematization`}>{t("forum.systematization")}</Link>
         </p>
       </header>
@@ -64,20 +79,35 @@ export default function Board() {
         <label htmlFor="board-table">{t("board.filter_table")}</label>
         <select id="board-table" value={table} onChange={(e) => setTable(e.target.value)}>
           <option value="">{t("board.all_tables")}</option>
-          {worktables.map((w) => <option key={w.id} value={w.id}>{t("forum.table", { number: w.number })} · {w.themeName}</option>)}
+          {worktables.map((w) => (
+            <option key={w.id} value={w.id}>
+              {t("forum.table", { number: w.number })} · {w.themeName}
+            </option>
+          ))}
         </select>
       </div>
 
       <div className="theme-columns">
         {groups.map((g) => (
-          <section key={g.theme?.id ?? "none"} className="theme-column" aria-labelledby={`theme-${g.theme?.id ?? "none"}`} data-theme-id={g.theme?.id ?? "none"}>
+          <section
+            key={g.theme?.id ?? "none"}
+            className="theme-column"
+            aria-labelledby={`theme-${g.theme?.id ?? "none"}`}
+            data-theme-id={g.theme?.id ?? "none"}
+          >
             <h2 id={`theme-${g.theme?.id ?? "none"}`}>
               {g.theme?.name ?? t("board.no_theme")} <span className="count">{g.captures.length}</span>
             </h2>
-            {g.theme ? <p><Link to={`/admin/c/${forum.consultation_id}/systematization?theme=${g.theme.id}&forum=${forum.id}`}>{t("board.systematize")}</Link></p> : null}
+            {g.theme ? (
+              <p>
+                <Link to={`/admin/c/${forum.consultation_id}/systematization?theme=${g.theme.id}&forum=${forum.id}`}>{t("board.systematize")}</Link>
+              </p>
+            ) : null}
             {g.captures.length === 0 ? <p className="empty">{t("board.empty_theme")}</p> : null}
             <ol className="board-list">
-              {g.captures.map((c) => <CaptureCard key={c.id} capture={c} fresh={live.fresh === c.id} fateHref={`/forums/${forum.id}/captures/${c.id}`} />)}
+              {g.captures.map((c) => (
+                <CaptureCard key={c.id} capture={c} fresh={live.fresh === c.id} fateHref={`/forums/${forum.id}/captures/${c.id}`} />
+              ))}
             </ol>
           </section>
         ))}

@@ -31,12 +31,20 @@ export default function CaptureFate() {
   return (
     <article className="capture-fate narrow">
       <header className="page-head">
-        <p className="crumb"><Link to={`/forums/${forum.id}/board`}>{t("fate.capture_back")}</Link></p>
+        <p className="crumb">
+          <Link to={`/forums/${forum.id}/board`}>{t("fate.capture_back")}</Link>
+        </p>
         <h1>{t("fate.title_capture")}</h1>
         <LiveBadge status={live} />
-        <p className="muted">{forumPlace(forum)} · {date(capture.created_at)}</p>
+        <p className="muted">
+          {forumPlace(forum)} · {date(capture.created_at)}
+        </p>
       </header>
-      {capture.text !== null ? <blockquote className="opinion-text" data-testid="capture-text">{capture.text}</blockquote> : null}
+      {capture.text !== null ? (
+        <blockquote className="opinion-text" data-testid="capture-text">
+          {capture.text}
+        </blockquote>
+      ) : null}
       <FateView fate={fate} slug={capture.consultation_slug} subject="capture" />
     </article>
   );

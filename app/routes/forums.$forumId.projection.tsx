@@ -15,7 +15,9 @@ import { useQuietRevalidate } from "../live/useQuietRevalidate";
 
 const PER_THEME = 6;
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("board.projection_title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaTranslator(matches)("board.projection_title", { forum: forumPlace(data.forum) }) : "Cocrea" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
@@ -32,7 +34,15 @@ export default function Projection() {
     { forumId: forum.id, captures: data.captures, attendance: data.attendance, status: forum.status },
     { onEvent: (e) => e === FORUM_EVENTS.worktablesChanged && reload() },
   );
-  const counts = useMemo(() => boardCounts(live.captures, worktables.map((w) => w.id), themes.map((th) => th.id)), [live.captures, worktables, themes]);
+  const counts = useMemo(
+    () =>
+      boardCounts(
+        live.captures,
+        worktables.map((w) => w.id),
+        themes.map((th) => th.id),
+      ),
+    [live.captures, worktables, themes],
+  );
   const groups = groupByTheme(live.captures, themes).filter((g) => g.theme || g.captures.length);
 
   return (
@@ -40,17 +50,25 @@ export default function Projection() {
       <header className="projection-head">
         <h1>{t("board.projection_title", { forum: forumPlace(forum) })}</h1>
         <p className="projection-figures">
-          <span><strong data-testid="attendance-forum">{live.attendance.forum}</strong> {t("board.attendance").toLowerCase()}</span>
-          <span><strong data-testid="count-total">{counts.total}</strong> {t("board.captures").toLowerCase()}</span>
+          <span>
+            <strong data-testid="attendance-forum">{live.attendance.forum}</strong> {t("board.attendance").toLowerCase()}
+          </span>
+          <span>
+            <strong data-testid="count-total">{counts.total}</strong> {t("board.captures").toLowerCase()}
+          </span>
           <span className={`status status-${live.status}`}>{t(`forum.status.${live.status}`)}</span>
         </p>
       </header>
       <div className="projection-grid">
         {groups.map((g) => (
           <section key={g.theme?.id ?? "none"} className="projection-theme" data-theme-id={g.theme?.id ?? "none"}>
-            <h2>{g.theme?.name ?? t("board.no_theme")} <span className="count">{counts.byTheme[g.theme?.id ?? "none"] ?? g.captures.length}</span></h2>
+            <h2>
+              {g.theme?.name ?? t("board.no_theme")} <span className="count">{counts.byTheme[g.theme?.id ?? "none"] ?? g.captures.length}</span>
+            </h2>
             <ol className="board-list">
-              {g.captures.slice(0, PER_THEME).map((c) => <CaptureCard key={c.id} capture={c} fresh={live.fresh === c.id} />)}
+              {g.captures.slice(0, PER_THEME).map((c) => (
+                <CaptureCard key={c.id} capture={c} fresh={live.fresh === c.id} />
+              ))}
             </ol>
           </section>
         ))}

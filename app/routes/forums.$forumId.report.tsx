@@ -9,7 +9,9 @@ import { useFormatDate, useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
 import { forumReport } from "../lib/queries.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaTranslator(matches)("report.title", { forum: forumPlace(data.forum) }) : "Cocrea" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaTranslator(matches)("report.title", { forum: forumPlace(data.forum) }) : "Cocrea" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
@@ -22,13 +24,19 @@ export default function Report() {
   const time = useFormatTime();
   const data = useLoaderData<typeof loader>();
   const { forum, consultation, themes, worktables, captures, summaries } = data;
-  const counts = boardCounts(captures, worktables.map((w) => w.id), themes.map((th) => th.id));
+  const counts = boardCounts(
+    captures,
+    worktables.map((w) => w.id),
+    themes.map((th) => th.id),
+  );
   const themeName = new Map(themes.map((th) => [th.id, th.name]));
 
   return (
     <article className="forum-report">
       <p className="no-print row">
-        <button type="button" onClick={() => window.print()}>{t("report.print")}</button>
+        <button type="button" onClick={() => window.print()}>
+          {t("report.print")}
+        </button>
         <Link to={`/forums/${forum.id}/board`}>{t("forum.board")}</Link>
       </p>
       <header>
@@ -38,7 +46,9 @@ export default function Report() {
 
       <section aria-labelledby="r-when">
         <h2 id="r-when">{t("report.when_where")}</h2>
-        <p>{date(forum.held_on)} · {forum.venue}, {forum.municipality}, {forum.department}</p>
+        <p>
+          {date(forum.held_on)} · {forum.venue}, {forum.municipality}, {forum.department}
+        </p>
       </section>
 
       <section aria-labelledby="r-attendance">
@@ -53,13 +63,32 @@ export default function Report() {
       <section aria-labelledby="r-tables">
         <h2 id="r-tables">{t("report.tables")}</h2>
         <table className="table">
-          <thead><tr><th>{t("board.filter_table")}</th><th>{t("forum.table_theme")}</th><th>{t("forum.facilitators")}</th><th className="num">{t("board.captures")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("board.filter_table")}</th>
+              <th>{t("forum.table_theme")}</th>
+              <th>{t("forum.facilitators")}</th>
+              <th className="num">{t("board.captures")}</th>
+            </tr>
+          </thead>
           <tbody>
             {worktables.map((w) => (
-              <tr key={w.id}><td>{w.number}</td><td>{w.themeName}</td><td>{w.facilitators.join(", ")}</td><td className="num">{counts.byTable[w.id] ?? 0}</td></tr>
+              <tr key={w.id}>
+                <td>{w.number}</td>
+                <td>{w.themeName}</td>
+                <td>{w.facilitators.join(", ")}</td>
+                <td className="num">{counts.byTable[w.id] ?? 0}</td>
+              </tr>
             ))}
           </tbody>
-          <tfoot><tr><th colSpan={3}>{t("board.total")}</th><th className="num" data-testid="report-total">{counts.total}</th></tr></tfoot>
+          <tfoot>
+            <tr>
+              <th colSpan={3}>{t("board.total")}</th>
+              <th className="num" data-testid="report-total">
+                {counts.total}
+              </th>
+            </tr>
+          </tfoot>
         </table>
       </section>
 
@@ -67,13 +96,20 @@ export default function Report() {
         <h2 id="r-captures">{t("report.captures")}</h2>
         {groupByTheme(captures, themes).map((g) => (
           <section key={g.theme?.id ?? "none"} className="report-theme">
-            <h3>{g.theme?.name ?? t("board.no_theme")} ({g.captures.length})</h3>
+            <h3>
+              {g.theme?.name ?? t("board.no_theme")} ({g.captures.length})
+            </h3>
             {g.captures.length === 0 ? <p className="empty">{t("report.none")}</p> : null}
             <ol className="report-list">
               {[...g.captures].reverse().map((c) => (
                 <li key={c.id}>
                   {c.text}
-                  <span className="muted"> — {t("forum.table", { number: c.tableNumber })}, {time(c.createdAt)}{c.speakerSector ? `, ${t(`sector.${c.speakerSector}` as "sector.citizen")}` : ""}{c.tags.length ? `, #${c.tags.join(" #")}` : ""}</span>
+                  <span className="muted">
+                    {" "}
+                    — {t("forum.table", { number: c.tableNumber })}, {time(c.createdAt)}
+                    {c.speakerSector ? `, ${t(`sector.${c.speakerSector}` as "sector.citizen")}` : ""}
+                    {c.tags.length ? `, #${c.tags.join(" #")}` : ""}
+                  </span>
                 </li>
               ))}
             </ol>
@@ -86,9 +122,13 @@ export default function Report() {
           <h2 id="r-summaries">{t("report.summaries")}</h2>
           {summaries.map((s) => (
             <section key={s.id} className="report-summary">
-              <h3>{s.title} <span className="muted">· {themeName.get(s.theme_id) ?? ""}</span></h3>
+              <h3>
+                {s.title} <span className="muted">· {themeName.get(s.theme_id) ?? ""}</span>
+              </h3>
               <p className="prose">{s.text}</p>
-              <p className="muted">{t("report.summary_of", { count: s.inputs })} ({s.fromThisForum.length} {t("forum.this_forum").toLowerCase()})</p>
+              <p className="muted">
+                {t("report.summary_of", { count: s.inputs })} ({s.fromThisForum.length} {t("forum.this_forum").toLowerCase()})
+              </p>
             </section>
           ))}
         </section>

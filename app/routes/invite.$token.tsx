@@ -19,7 +19,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (body.result.existingAccount) return redirect("/login?redirectTo=/admin");
   const email = await emailOfUser(context.db, body.result.userId);
   const login = await context.login(email, String(form.get("password")));
-  if (!login || "error" in login) return json({ ok: false, intent: "accept", error: { code: "unauthenticated", message: translate(context.lang, "login.failed") } });
+  if (!login || "error" in login)
+    return json({ ok: false, intent: "accept", error: { code: "unauthenticated", message: translate(context.lang, "login.failed") } });
   return redirect(`/admin/c/${body.result.consultationId}`, { headers: { "Set-Cookie": login.setCookie } });
 }
 
@@ -32,7 +33,9 @@ export default function AcceptInvitation() {
     return (
       <section className="narrow">
         <h1>{t("invite.title")}</h1>
-        <p className="form-error" role="alert">{t("invite.invalid")}</p>
+        <p className="form-error" role="alert">
+          {t("invite.invalid")}
+        </p>
       </section>
     );
   }
@@ -46,7 +49,9 @@ export default function AcceptInvitation() {
         <FormError result={result} intent="accept" />
         <Field name="name" label={t("invite.name")} intent="accept" result={result} defaultValue={invitation.name} required />
         <Field name="password" type="password" label={t("invite.password")} intent="accept" result={result} required />
-        <button type="submit" disabled={navigation.state === "submitting"}>{t("invite.submit")}</button>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("invite.submit")}
+        </button>
       </Form>
     </section>
   );

@@ -14,7 +14,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return null;
 }
 
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context.lang);
   if (!context.checkCsrfOk(form)) return json({ error: translate(context.lang, "error.csrf") }, { status: 403 });
@@ -40,7 +39,11 @@ export default function Login() {
       <Form method="post" className="stack">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-        {data?.error ? <p className="form-error" role="alert">{data.error}</p> : null}
+        {data?.error ? (
+          <p className="form-error" role="alert">
+            {data.error}
+          </p>
+        ) : null}
         <div className="field">
           <label htmlFor="email">{t("login.email")}</label>
           <input id="email" name="email" type="email" autoComplete="username" required />

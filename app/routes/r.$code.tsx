@@ -34,16 +34,28 @@ export default function Receipt() {
   return (
     <article className="receipt narrow">
       <header className="page-head">
-        <p className="crumb"><Link to={`/c/${receipt.consultation_slug}`}>{receipt.consultation_title}</Link></p>
-        <h1>{t("intake.receipt_title")} <span className="receipt-code" data-testid="receipt-code">{formatReceiptCode(code)}</span></h1>
+        <p className="crumb">
+          <Link to={`/c/${receipt.consultation_slug}`}>{receipt.consultation_title}</Link>
+        </p>
+        <h1>
+          {t("intake.receipt_title")}{" "}
+          <span className="receipt-code" data-testid="receipt-code">
+            {formatReceiptCode(code)}
+          </span>
+        </h1>
         <LiveBadge status={live} />
       </header>
       <OpinionMeta opinion={receipt} />
       <p>
-        {t("intake.receipt_status")}: <strong className={`status status-${receipt.status}`} data-testid="receipt-status">{t(statusKey)}</strong>
+        {t("intake.receipt_status")}:{" "}
+        <strong className={`status status-${receipt.status}`} data-testid="receipt-status">
+          {t(statusKey)}
+        </strong>
       </p>
       {receipt.text !== null ? (
-        <blockquote className="opinion-text" data-testid="receipt-text">{receipt.text}</blockquote>
+        <blockquote className="opinion-text" data-testid="receipt-text">
+          {receipt.text}
+        </blockquote>
       ) : (
         <div className="intake-notice">
           <p>{t("intake.receipt_hidden_text")}</p>
@@ -51,7 +63,9 @@ export default function Receipt() {
         </div>
       )}
       <FateView fate={fate} slug={receipt.consultation_slug} />
-      <p><Link to={`/c/${receipt.consultation_slug}/opinar`}>{t("intake.title")}</Link></p>
+      <p>
+        <Link to={`/c/${receipt.consultation_slug}/opinar`}>{t("intake.title")}</Link>
+      </p>
     </article>
   );
 }

@@ -52,8 +52,16 @@ function listItems(captures: BoardCapture[], waiting: Envelope[], me: { id: stri
   const pending: CaptureListItem[] = waiting
     .filter((e) => e.type === "capture.create" && !known.has(e.id))
     .map((e) => ({
-      id: e.id, text: String(e.payload.text), themeId: (e.payload.themeId as string) ?? null, speakerSector: (e.payload.speakerSector as string) ?? null,
-      tags: (e.payload.tags as string[]) ?? [], createdAt: String(e.payload.capturedAt), capturedBy: me.id, capturedByName: me.name, summaryId: null, state: "pending" as const,
+      id: e.id,
+      text: String(e.payload.text),
+      themeId: (e.payload.themeId as string) ?? null,
+      speakerSector: (e.payload.speakerSector as string) ?? null,
+      tags: (e.payload.tags as string[]) ?? [],
+      createdAt: String(e.payload.capturedAt),
+      capturedBy: me.id,
+      capturedByName: me.name,
+      summaryId: null,
+      state: "pending" as const,
     }))
     .reverse();
   const sent = visibleCaptures(captures)
@@ -62,7 +70,14 @@ function listItems(captures: BoardCapture[], waiting: Envelope[], me: { id: stri
       const change = changes.get(c.id);
       if (!change) return { ...c, state: "sent" };
       const p = change.payload;
-      return { ...c, text: String(p.text), themeId: (p.themeId as string) ?? c.themeId, speakerSector: (p.speakerSector as string) ?? null, tags: (p.tags as string[]) ?? [], state: "changing" };
+      return {
+        ...c,
+        text: String(p.text),
+        themeId: (p.themeId as string) ?? c.themeId,
+        speakerSector: (p.speakerSector as string) ?? null,
+        tags: (p.tags as string[]) ?? [],
+        state: "changing",
+      };
     });
   return [...pending, ...sent];
 }
@@ -89,7 +104,10 @@ export default function CaptureScreen() {
   const offlineReady = useOfflineShell(outbox.waiting.length === 0 ? live.captures.length : "busy");
 
   const mine = useMemo(
-    () => outbox.items.filter((i) => i.state === "queued" && (i.envelope.payload.worktableId === worktable.id || i.envelope.type !== "capture.create")).map((i) => i.envelope),
+    () =>
+      outbox.items
+        .filter((i) => i.state === "queued" && (i.envelope.payload.worktableId === worktable.id || i.envelope.type !== "capture.create"))
+        .map((i) => i.envelope),
     [outbox.items, worktable.id],
   );
   const items = listItems(live.captures, mine, me);
@@ -97,14 +115,25 @@ export default function CaptureScreen() {
   const queue = (type: string, payload: Record<string, unknown>) => outbox.add({ id: newCommandId(), type, payload });
 
   const capture = (d: CaptureDraft) =>
-    queue("capture.create", { worktableId: worktable.id, text: d.text, themeId: d.themeId, speakerSector: d.speakerSector, tags: d.tags, capturedAt: new Date().toISOString() });
+    queue("capture.create", {
+      worktableId: worktable.id,
+      text: d.text,
+      themeId: d.themeId,
+      speakerSector: d.speakerSector,
+      tags: d.tags,
+      capturedAt: new Date().toISOString(),
+    });
 
   return (
     <section className="capture-screen">
       <header className="capture-head">
-        <p className="capture-where">{t("capture.where", { forum: forumPlace(forum) })} · {date(forum.held_on)}</p>
+        <p className="capture-where">
+          {t("capture.where", { forum: forumPlace(forum) })} · {date(forum.held_on)}
+        </p>
         <h1>{t("capture.title", { number: worktable.number, theme: worktable.themeName })}</h1>
-        <p className="muted">{t("forum.facilitators")}: {worktable.facilitators.map((f) => f.name).join(", ") || t("forum.facilitators_none")}</p>
+        <p className="muted">
+          {t("forum.facilitators")}: {worktable.facilitators.map((f) => f.name).join(", ") || t("forum.facilitators_none")}
+        </p>
         <OutboxStatus
           online={outbox.online}
           waiting={outbox.waiting.length}
@@ -117,15 +146,30 @@ export default function CaptureScreen() {
         />
       </header>
 
-      {live.status === "pending" ? <p className="notice" role="status">{t("capture.forum_pending")}</p> : null}
-      {live.status === "closed" ? <p className="notice" role="status">{t("capture.forum_closed")}</p> : null}
+      {live.status === "pending" ? (
+        <p className="notice" role="status">
+          {t("capture.forum_pending")}
+        </p>
+      ) : null}
+      {live.status === "closed" ? (
+        <p className="notice" role="status">
+          {t("capture.forum_closed")}
+        </p>
+      ) : null}
       {data.canCapture ? (
         <CaptureForm themes={themes} tableThemeId={worktable.themeId} disabled={!isOpen} onCapture={capture} />
       ) : (
-        <p className="notice">{t("forum.error.not_assigned_page")} {t("capture.read_only")}</p>
+        <p className="notice">
+          {t("forum.error.not_assigned_page")} {t("capture.read_only")}
+        </p>
       )}
 
-      <h2>{t("capture.list")} <span className="count" data-testid="table-count">{items.length}</span></h2>
+      <h2>
+        {t("capture.list")}{" "}
+        <span className="count" data-testid="table-count">
+          {items.length}
+        </span>
+      </h2>
       <CaptureList
         items={items}
         themes={themes}

@@ -10,7 +10,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const code = normalizeShortCode(params.code ?? "");
   const screen = await captureScreen(context.db, code);
   if (!screen) throw new Response("Not found", { status: 404 });
-  if (!user.isPlatformAdmin && (await rolesOf(context.db, user.id, screen.forum.consultation_id)).length === 0) throw new Response("Forbidden", { status: 403 });
+  if (!user.isPlatformAdmin && (await rolesOf(context.db, user.id, screen.forum.consultation_id)).length === 0)
+    throw new Response("Forbidden", { status: 403 });
   const svg = await qrSvg(`${context.publicUrl}/t/${code}`);
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" } });
 }

@@ -13,15 +13,27 @@ export const forums2016 = {
   /** What citizens said, per theme in the order of demo2016.themes. */
   captures: [
     [
-      { text: "Que las municipalidades respondan las solicitudes de información dentro del plazo de ley, también en idioma maya.", sector: "citizen", tags: ["plazos", "idiomas"] },
+      {
+        text: "Que las municipalidades respondan las solicitudes de información dentro del plazo de ley, también en idioma maya.",
+        sector: "citizen",
+        tags: ["plazos", "idiomas"],
+      },
       { text: "Los archivos institucionales se pierden con cada cambio de gobierno: pedimos una ley de archivos.", sector: "academia", tags: ["archivos"] },
     ],
     [
-      { text: "Un portal único de datos abiertos con las compras del Estado en formatos reutilizables.", sector: "private", tags: ["datos abiertos", "compras"] },
+      {
+        text: "Un portal único de datos abiertos con las compras del Estado en formatos reutilizables.",
+        sector: "private",
+        tags: ["datos abiertos", "compras"],
+      },
       { text: "En el interior no hay internet: la información también debe llegar por radio comunitaria.", sector: "civil_society", tags: ["brecha digital"] },
     ],
     [
-      { text: "Los Consejos de Desarrollo deben abrir sus sesiones a la ciudadanía y publicar sus actas.", sector: "civil_society", tags: ["cocodes", "actas"] },
+      {
+        text: "Los Consejos de Desarrollo deben abrir sus sesiones a la ciudadanía y publicar sus actas.",
+        sector: "civil_society",
+        tags: ["cocodes", "actas"],
+      },
       { text: "Que los foros se repitan cada año para dar seguimiento a los compromisos.", sector: "citizen", tags: ["seguimiento"] },
     ],
     [

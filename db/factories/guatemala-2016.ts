@@ -13,8 +13,7 @@ export const demo2016 = {
       "5. Mesas temáticas donde los proponentes registran y unifican propuestas de compromisos. " +
       "6. Mesa Técnica de Gobierno Abierto: consenso sobre los compromisos. 7. Borrador para comentario público. " +
       "8. Revisión de la Unidad de Apoyo de AGA. 9. Aprobación. 10. Envío del plan.",
-    participation:
-      "Cualquier persona puede opinar en línea, sin cuenta, mientras la etapa de opinión esté abierta, y asistir a los foros departamentales.",
+    participation: "Cualquier persona puede opinar en línea, sin cuenta, mientras la etapa de opinión esté abierta, y asistir a los foros departamentales.",
     ethicsText:
       "Como integrante de la Mesa Técnica de Gobierno Abierto me comprometo a actuar con transparencia, integridad e imparcialidad, " +
       "y declaro cualquier conflicto de interés que pueda afectar mi participación en la co-creación del plan.",
@@ -22,15 +21,36 @@ export const demo2016 = {
     endsOn: "2016-10-31",
   },
   themes: [
-    { name: "Acceso a la información pública y archivos institucionales", description: "Que cualquier persona pueda pedir y obtener información pública a tiempo, y que las instituciones organicen y conserven sus archivos." },
-    { name: "Innovación tecnológica", description: "Servicios públicos en línea, datos abiertos y herramientas digitales para acercar el Estado a la ciudadanía." },
-    { name: "Participación ciudadana", description: "Espacios para que la ciudadanía participe en las decisiones públicas y en su seguimiento, también en los departamentos." },
-    { name: "Rendición de cuentas", description: "Que las autoridades informen de lo que hacen y respondan por ello ante la ciudadanía y los órganos de control." },
-    { name: "Transparencia fiscal", description: "Presupuesto, compras y deuda públicos abiertos y comprensibles, del Gobierno central a las municipalidades." },
+    {
+      name: "Acceso a la información pública y archivos institucionales",
+      description: "Que cualquier persona pueda pedir y obtener información pública a tiempo, y que las instituciones organicen y conserven sus archivos.",
+    },
+    {
+      name: "Innovación tecnológica",
+      description: "Servicios públicos en línea, datos abiertos y herramientas digitales para acercar el Estado a la ciudadanía.",
+    },
+    {
+      name: "Participación ciudadana",
+      description: "Espacios para que la ciudadanía participe en las decisiones públicas y en su seguimiento, también en los departamentos.",
+    },
+    {
+      name: "Rendición de cuentas",
+      description: "Que las autoridades informen de lo que hacen y respondan por ello ante la ciudadanía y los órganos de control.",
+    },
+    {
+      name: "Transparencia fiscal",
+      description: "Presupuesto, compras y deuda públicos abiertos y comprensibles, del Gobierno central a las municipalidades.",
+    },
   ],
   forums: [
     { department: "Guatemala", municipality: "Guatemala", venue: "Ciudad de Guatemala", heldOn: "2016-04-26", expectedAttendance: 113 },
-    { department: "Quetzaltenango", municipality: "Quetzaltenango", venue: "Centro Universitario de Occidente (CUNOC)", heldOn: "2016-05-03", expectedAttendance: 206 },
+    {
+      department: "Quetzaltenango",
+      municipality: "Quetzaltenango",
+      venue: "Centro Universitario de Occidente (CUNOC)",
+      heldOn: "2016-05-03",
+      expectedAttendance: 206,
+    },
     { department: "Alta Verapaz", municipality: "Cobán", venue: "Centro Universitario del Norte (CUNOR)", heldOn: "2016-05-10", expectedAttendance: 212 },
   ],
   organizations: [

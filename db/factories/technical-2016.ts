@@ -71,7 +71,8 @@ export const accessRoundtable2016 = {
       title: "Plan nacional de capacitación en acceso a la información pública y archivos institucionales",
       lead: "INAP",
       others: "Procurador de los Derechos Humanos; sujetos obligados interesados; Guatecívica",
-      problem: "Servidores públicos y ciudadanía desconocen el acceso a la información como derecho humano y la importancia del buen manejo de los archivos institucionales.",
+      problem:
+        "Servidores públicos y ciudadanía desconocen el acceso a la información como derecho humano y la importancia del buen manejo de los archivos institucionales.",
       objective: "Mejorar las capacidades de los servidores públicos para promover una cultura de transparencia en acceso a la información y archivos.",
       sources: [
         "Capacitación obligatoria en la LAIP para servidores públicos",
@@ -88,10 +89,7 @@ export const accessRoundtable2016 = {
       others: "Universidad de San Carlos de Guatemala (USAC); Guatecívica",
       problem: "El derecho de acceso a la información no se enseña en la escuela ni en la universidad.",
       objective: "Incorporar el derecho de acceso a la información pública en el currículo nacional base y en la formación universitaria.",
-      sources: [
-        "Acceso a la información en el currículo escolar",
-        "Cátedra universitaria de transparencia y acceso a la información",
-      ],
+      sources: ["Acceso a la información en el currículo escolar", "Cátedra universitaria de transparencia y acceso a la información"],
     },
     {
       key: "buenas_practicas",
@@ -150,7 +148,11 @@ export const technicalRoundtable2016 = {
   /** ICEFI's delegate could not come to the vote session. */
   absentFromVote: ["ICEFI"],
   /** Acción Ciudadana would coordinate the good-practices commitment: its delegate steps aside from that vote. */
-  conflict: { member: "AC", proposal: "buenas_practicas" as AccessKey, reason: "Acción Ciudadana coordinaría la ejecución de este compromiso junto con Guatecambia." },
+  conflict: {
+    member: "AC",
+    proposal: "buenas_practicas" as AccessKey,
+    reason: "Acción Ciudadana coordinaría la ejecución de este compromiso junto con Guatecambia.",
+  },
   rejected: { proposal: "municipal" as AccessKey, reason: "La institución responsable no cuenta con financiamiento" },
   refined: {
     proposal: "capacitacion" as AccessKey,

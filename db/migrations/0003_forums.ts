@@ -18,7 +18,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of ["summary_inputs_one_per_input", "summaries_by_theme", "facilitators_by_user", "worktables_number_per_forum", "attendance_by_forum", "inputs_by_forum"]) {
+  for (const name of [
+    "summary_inputs_one_per_input",
+    "summaries_by_theme",
+    "facilitators_by_user",
+    "worktables_number_per_forum",
+    "attendance_by_forum",
+    "inputs_by_forum",
+  ]) {
     await db.schema.dropIndex(name).execute();
   }
   await db.schema.alterTable("citizen_inputs").dropColumn("captured_at").execute();

@@ -21,8 +21,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const name of [
-    "lineage_summary_inputs_by_summary", "responses_by_proposal", "operations_by_round", "stage_history_by_proposal",
-    "milestones_by_proposal", "proposals_by_roundtable", "round_attendance_once", "rounds_by_roundtable", "roundtables_one_thematic_per_theme",
+    "lineage_summary_inputs_by_summary",
+    "responses_by_proposal",
+    "operations_by_round",
+    "stage_history_by_proposal",
+    "milestones_by_proposal",
+    "proposals_by_roundtable",
+    "round_attendance_once",
+    "rounds_by_roundtable",
+    "roundtables_one_thematic_per_theme",
   ]) {
     await db.schema.dropIndex(name).ifExists().execute();
   }

@@ -7,7 +7,10 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   const text = "text" as const;
   const consultation = (name: string, type: "text" | "real" | "integer", value: string | number) =>
-    db.schema.alterTable("consultations").addColumn(name, type, (c) => c.notNull().defaultTo(value)).execute();
+    db.schema
+      .alterTable("consultations")
+      .addColumn(name, type, (c) => c.notNull().defaultTo(value))
+      .execute();
   await consultation("decision_rule", text, "consent");
   await consultation("stand_aside_max_share", "real", 0.25);
   await consultation("supermajority_share", "real", 2 / 3);
@@ -17,7 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable("roundtables").addColumn("chair_user_id", text).execute();
   // Thematic rounds are "round"; technical sessions are "review" or "refinement" and may close a funnel column.
-  await db.schema.alterTable("rounds").addColumn("kind", text, (c) => c.notNull().defaultTo("round")).execute();
+  await db.schema
+    .alterTable("rounds")
+    .addColumn("kind", text, (c) => c.notNull().defaultTo("round"))
+    .execute();
   await db.schema.alterTable("rounds").addColumn("closes_stage", text).execute();
   // Who withdrew a proposal the table unified (an organization behind one of its sources), and the responsible
   // public institution that accepted a proposal (criterion a).

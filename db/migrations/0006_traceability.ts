@@ -34,8 +34,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("superseded_at", text)
     .execute();
   await sql`CREATE INDEX written_responses_current ON written_responses (consultation_id) WHERE superseded_at IS NULL`.execute(db);
-  await sql`CREATE UNIQUE INDEX written_responses_one_per_summary ON written_responses (summary_id) WHERE superseded_at IS NULL AND summary_id IS NOT NULL`.execute(db);
-  await sql`CREATE UNIQUE INDEX written_responses_one_per_proposal ON written_responses (proposal_id) WHERE superseded_at IS NULL AND proposal_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX written_responses_one_per_summary ON written_responses (summary_id) WHERE superseded_at IS NULL AND summary_id IS NOT NULL`.execute(
+    db,
+  );
+  await sql`CREATE UNIQUE INDEX written_responses_one_per_proposal ON written_responses (proposal_id) WHERE superseded_at IS NULL AND proposal_id IS NOT NULL`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -24,11 +24,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("summary_inputs_0009").renameTo("summary_inputs").execute();
   await db.schema.createIndex("summary_inputs_by_input").on("summary_inputs").column("input_id").execute();
   await db.schema.createIndex("lineage_summary_inputs_by_summary").on("summary_inputs").column("summary_id").execute();
-  await db.schema.createIndex("summary_inputs_one_live_per_input").on("summary_inputs").column("input_id").unique().where(sql.ref("removed_at"), "is", null).execute();
+  await db.schema
+    .createIndex("summary_inputs_one_live_per_input")
+    .on("summary_inputs")
+    .column("input_id")
+    .unique()
+    .where(sql.ref("removed_at"), "is", null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable("summary_inputs_0001")
+  await db.schema
+    .createTable("summary_inputs_0001")
     .addColumn("summary_id", "text", (c) => c.notNull().references("summaries.id"))
     .addColumn("input_id", "text", (c) => c.notNull().references("citizen_inputs.id"))
     .addPrimaryKeyConstraint("summary_inputs_pk", ["summary_id", "input_id"])
@@ -39,7 +46,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("summary_inputs_by_input").on("summary_inputs").column("input_id").execute();
   await db.schema.createIndex("summary_inputs_one_per_input").on("summary_inputs").column("input_id").unique().execute();
   await db.schema.createIndex("lineage_summary_inputs_by_summary").on("summary_inputs").column("summary_id").execute();
-  for (const [table, columns] of [["attendance", ["voided_by", "voided_at"]], ["summaries", ["deleted_by", "deleted_at"]]] as const) {
+  for (const [table, columns] of [
+    ["attendance", ["voided_by", "voided_at"]],
+    ["summaries", ["deleted_by", "deleted_at"]],
+  ] as const) {
     for (const column of columns) await db.schema.alterTable(table).dropColumn(column).execute();
   }
 }

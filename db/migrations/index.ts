@@ -13,6 +13,17 @@ import * as m0010 from "./0010_funnel_indexes";
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { "0001_initial": m0001, "0002_intake": m0002, "0003_forums": m0003, "0004_roundtables": m0004, "0005_technical_roundtable": m0005, "0006_traceability": m0006, "0007_fate_indexes": m0007, "0008_funnel_columns": m0008, "0009_state_not_delete": m0009, "0010_funnel_indexes": m0010 };
+    return {
+      "0001_initial": m0001,
+      "0002_intake": m0002,
+      "0003_forums": m0003,
+      "0004_roundtables": m0004,
+      "0005_technical_roundtable": m0005,
+      "0006_traceability": m0006,
+      "0007_fate_indexes": m0007,
+      "0008_funnel_columns": m0008,
+      "0009_state_not_delete": m0009,
+      "0010_funnel_indexes": m0010,
+    };
   },
 };

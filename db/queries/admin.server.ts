@@ -21,7 +21,12 @@ export async function consultationsOfUser(db: DB, userId: string, isPlatformAdmi
   if (!isPlatformAdmin) {
     q = q.where((eb) =>
       eb.exists(
-        eb.selectFrom("memberships as m").select("m.id").whereRef("m.consultation_id", "=", "c.id").where("m.user_id", "=", userId).where("m.revoked_at", "is", null),
+        eb
+          .selectFrom("memberships as m")
+          .select("m.id")
+          .whereRef("m.consultation_id", "=", "c.id")
+          .where("m.user_id", "=", userId)
+          .where("m.revoked_at", "is", null),
       ),
     );
   }

@@ -35,8 +35,19 @@ export async function publicConsultation(db: DB, idOrSlug: string) {
   const consultation = await db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const [stages, themes, forums, declarations] = await Promise.all([
     db.selectFrom("stages").selectAll().where("consultation_id", "=", id).orderBy("position").execute(),
-    db.selectFrom("themes").select(["id", "name", "description", "position"]).where("consultation_id", "=", id).where("archived_at", "is", null).orderBy("position").execute(),
-    db.selectFrom("forums").select(["id", "department", "municipality", "venue", "held_on", "expected_attendance", "status"]).where("consultation_id", "=", id).orderBy("held_on").execute(),
+    db
+      .selectFrom("themes")
+      .select(["id", "name", "description", "position"])
+      .where("consultation_id", "=", id)
+      .where("archived_at", "is", null)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("forums")
+      .select(["id", "department", "municipality", "venue", "held_on", "expected_attendance", "status"])
+      .where("consultation_id", "=", id)
+      .orderBy("held_on")
+      .execute(),
     db
       .selectFrom("ethics_declarations as d")
       .leftJoin("organizations as o", "o.id", "d.organization_id")

@@ -95,7 +95,11 @@ export async function forwardFrom(db: DB, from: { summaryId: string | null; inpu
         if (w.state === "withdrawn" || w.state === "rejected") needReason.push(w.id);
       }
       let op = operations.get(w.operation_id);
-      if (!op) operations.set(w.operation_id, (op = { id: w.operation_id, kind: w.kind === "split" ? "split" : "merge", at: w.op_created_at, sourceIds: [], resultIds: [] }));
+      if (!op)
+        operations.set(
+          w.operation_id,
+          (op = { id: w.operation_id, kind: w.kind === "split" ? "split" : "merge", at: w.op_created_at, sourceIds: [], resultIds: [] }),
+        );
       if (!op.sourceIds.includes(w.source_id)) op.sourceIds.push(w.source_id);
       if (!op.resultIds.includes(w.result_id)) op.resultIds.push(w.result_id);
     }
@@ -142,7 +146,16 @@ export async function summarySheet(db: DB, summaryId: string) {
     .where("s.deleted_at", "is", null)
     .innerJoin("consultations as c", "c.id", "s.consultation_id")
     .innerJoin("themes as t", "t.id", "s.theme_id")
-    .select(["s.id", "s.title", "s.text", "s.consultation_id", "c.slug as consultation_slug", "c.title as consultation_title", "t.name as theme_name", "s.created_at"])
+    .select([
+      "s.id",
+      "s.title",
+      "s.text",
+      "s.consultation_id",
+      "c.slug as consultation_slug",
+      "c.title as consultation_title",
+      "t.name as theme_name",
+      "s.created_at",
+    ])
     .where("s.id", "=", summaryId)
     .executeTakeFirst();
   if (!summary) return null;

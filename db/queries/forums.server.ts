@@ -7,7 +7,18 @@ import type { CaptureExportRow } from "../../app/domain/forum-export";
 import type { DB } from "../connection.server";
 import type { Database } from "../schema";
 
-const forumColumns = ["f.id", "f.consultation_id", "f.department", "f.municipality", "f.venue", "f.held_on", "f.expected_attendance", "f.status", "f.opened_at", "f.closed_at"] as const;
+const forumColumns = [
+  "f.id",
+  "f.consultation_id",
+  "f.department",
+  "f.municipality",
+  "f.venue",
+  "f.held_on",
+  "f.expected_attendance",
+  "f.status",
+  "f.opened_at",
+  "f.closed_at",
+] as const;
 
 function parseTags(json: string): string[] {
   try {
@@ -26,28 +37,60 @@ export function boardCaptureQuery(db: Kysely<Database>) {
     .leftJoin("users as u", "u.id", "i.captured_by")
     .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .select([
-      "i.id", "i.forum_id", "i.worktable_id", "w.number", "i.theme_id", "i.text", "i.speaker_sector", "i.tags", "i.captured_by",
-      "u.name as captured_by_name", "i.status", "i.created_at", "i.updated_at", "si.summary_id",
+      "i.id",
+      "i.forum_id",
+      "i.worktable_id",
+      "w.number",
+      "i.theme_id",
+      "i.text",
+      "i.speaker_sector",
+      "i.tags",
+      "i.captured_by",
+      "u.name as captured_by_name",
+      "i.status",
+      "i.created_at",
+      "i.updated_at",
+      "si.summary_id",
     ]);
 }
 
 export function toBoardCapture(r: {
-  id: string; forum_id: string | null; worktable_id: string | null; number: number; theme_id: string | null; text: string;
-  speaker_sector: string | null; tags: string; captured_by: string | null; captured_by_name: string | null; status: string;
-  created_at: string; updated_at: string; summary_id: string | null;
+  id: string;
+  forum_id: string | null;
+  worktable_id: string | null;
+  number: number;
+  theme_id: string | null;
+  text: string;
+  speaker_sector: string | null;
+  tags: string;
+  captured_by: string | null;
+  captured_by_name: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  summary_id: string | null;
 }): BoardCapture {
   return {
-    id: r.id, forumId: r.forum_id!, worktableId: r.worktable_id!, tableNumber: r.number, themeId: r.theme_id, text: r.text,
-    speakerSector: r.speaker_sector, tags: parseTags(r.tags), capturedBy: r.captured_by, capturedByName: r.captured_by_name,
-    status: r.status as BoardCapture["status"], createdAt: r.created_at, updatedAt: r.updated_at, summaryId: r.summary_id,
+    id: r.id,
+    forumId: r.forum_id!,
+    worktableId: r.worktable_id!,
+    tableNumber: r.number,
+    themeId: r.theme_id,
+    text: r.text,
+    speakerSector: r.speaker_sector,
+    tags: parseTags(r.tags),
+    capturedBy: r.captured_by,
+    capturedByName: r.captured_by_name,
+    status: r.status as BoardCapture["status"],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    summaryId: r.summary_id,
   };
 }
 
 /** Captures of a forum (or one of its worktables) as boards show them, newest first. */
 export async function forumCaptures(db: DB, forumId: string, options: { worktableId?: string; includeWithdrawn?: boolean } = {}): Promise<BoardCapture[]> {
-  let q = boardCaptureQuery(db)
-    .where("i.forum_id", "=", forumId)
-    .where("i.channel", "=", "forum");
+  let q = boardCaptureQuery(db).where("i.forum_id", "=", forumId).where("i.channel", "=", "forum");
   if (options.worktableId) q = q.where("i.worktable_id", "=", options.worktableId);
   if (!options.includeWithdrawn) q = q.where("i.status", "=", "visible");
   const rows = await q.orderBy("i.created_at", "desc").orderBy("i.id", "desc").execute();
@@ -130,7 +173,16 @@ export async function forumsPanel(db: DB, consultationId: string, userId: string
     facilitatorCandidates: candidates,
     themes: themes.filter((t) => !t.archived_at).map((t) => ({ id: t.id, name: t.name })),
     myTables: forums.flatMap((f, i) =>
-      tables[i].filter((t) => t.facilitators.some((p) => p.userId === userId)).map((t) => ({ forumId: f.id, department: f.department, municipality: f.municipality, number: t.number, shortCode: t.short_code, themeName: t.theme_name })),
+      tables[i]
+        .filter((t) => t.facilitators.some((p) => p.userId === userId))
+        .map((t) => ({
+          forumId: f.id,
+          department: f.department,
+          municipality: f.municipality,
+          number: t.number,
+          shortCode: t.short_code,
+          themeName: t.theme_name,
+        })),
     ),
   };
 }
@@ -153,7 +205,14 @@ export async function captureScreen(db: DB, shortCode: string) {
   const me = worktables.find((w) => w.id === table.id)!;
   return {
     forum,
-    worktable: { id: table.id, number: table.number, shortCode: table.short_code, themeId: table.theme_id, themeName: me.theme_name, facilitators: me.facilitators },
+    worktable: {
+      id: table.id,
+      number: table.number,
+      shortCode: table.short_code,
+      themeId: table.theme_id,
+      themeName: me.theme_name,
+      facilitators: me.facilitators,
+    },
     // A table keeps its theme even if archived later; other archived themes are not offered.
     themes: themes.filter((t) => !t.archived_at || t.id === table.theme_id).map((t) => ({ id: t.id, name: t.name })),
     captures,
@@ -175,7 +234,14 @@ export async function forumBoard(db: DB, forumId: string) {
     forum,
     consultation,
     themes: themes.map((t) => ({ id: t.id, name: t.name })),
-    worktables: worktables.map((w) => ({ id: w.id, number: w.number, shortCode: w.short_code, themeId: w.theme_id, themeName: w.theme_name, facilitators: w.facilitators.map((f) => f.name) })),
+    worktables: worktables.map((w) => ({
+      id: w.id,
+      number: w.number,
+      shortCode: w.short_code,
+      themeId: w.theme_id,
+      themeName: w.theme_name,
+      facilitators: w.facilitators.map((f) => f.name),
+    })),
     captures,
     attendance: { forum: counts.byForum[forumId] ?? 0, total: counts.total, byForum: counts.byForum },
   };
@@ -186,7 +252,12 @@ export async function forumAttendance(db: DB, forumId: string) {
   const forum = await forumById(db, forumId);
   if (!forum) return null;
   const [rows, recent, counts] = await Promise.all([
-    db.selectFrom("attendance").where("voided_at", "is", null).select(["forum_id", "head_count", "sector", "gender", "age_range", "department"]).where("forum_id", "=", forumId).execute(),
+    db
+      .selectFrom("attendance")
+      .where("voided_at", "is", null)
+      .select(["forum_id", "head_count", "sector", "gender", "age_range", "department"])
+      .where("forum_id", "=", forumId)
+      .execute(),
     db
       .selectFrom("attendance as a")
       .where("a.voided_at", "is", null)
@@ -205,7 +276,12 @@ export async function forumAttendance(db: DB, forumId: string) {
 export async function forumReport(db: DB, forumId: string) {
   const board = await forumBoard(db, forumId);
   if (!board) return null;
-  const rows = await db.selectFrom("attendance").where("voided_at", "is", null).select(["forum_id", "head_count", "sector", "gender", "age_range", "department"]).where("forum_id", "=", forumId).execute();
+  const rows = await db
+    .selectFrom("attendance")
+    .where("voided_at", "is", null)
+    .select(["forum_id", "head_count", "sector", "gender", "age_range", "department"])
+    .where("forum_id", "=", forumId)
+    .execute();
   const summaryIds = [...new Set(board.captures.map((c) => c.summaryId).filter((id): id is string => Boolean(id)))];
   const summaries = summaryIds.length
     ? await db
@@ -237,16 +313,40 @@ export async function forumCsvRows(db: DB, forumId: string, includeWithdrawn: bo
     .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .leftJoin("summaries as s", "s.id", "si.summary_id")
     .select([
-      "i.id", "w.number", "t.name as theme_name", "i.text", "i.speaker_sector", "i.tags", "i.status", "u.name as captured_by_name",
-      "i.captured_at", "i.created_at", "i.updated_at", "s.id as summary_id", "s.title as summary_title",
+      "i.id",
+      "w.number",
+      "t.name as theme_name",
+      "i.text",
+      "i.speaker_sector",
+      "i.tags",
+      "i.status",
+      "u.name as captured_by_name",
+      "i.captured_at",
+      "i.created_at",
+      "i.updated_at",
+      "s.id as summary_id",
+      "s.title as summary_title",
     ])
     .where("i.forum_id", "=", forumId)
     .where("i.channel", "=", "forum");
   if (!includeWithdrawn) q = q.where("i.status", "=", "visible");
   const rows = await q.orderBy("w.number").orderBy("i.created_at").execute();
   return rows.map((r) => ({
-    id: r.id, department: forum.department, municipality: forum.municipality, heldOn: forum.held_on, tableNumber: r.number, themeName: r.theme_name,
-    text: r.text, speakerSector: r.speaker_sector, tags: parseTags(r.tags), status: r.status, capturedByName: r.captured_by_name,
-    capturedAt: r.captured_at, createdAt: r.created_at, updatedAt: r.updated_at, summaryId: r.summary_id, summaryTitle: r.summary_title,
+    id: r.id,
+    department: forum.department,
+    municipality: forum.municipality,
+    heldOn: forum.held_on,
+    tableNumber: r.number,
+    themeName: r.theme_name,
+    text: r.text,
+    speakerSector: r.speaker_sector,
+    tags: parseTags(r.tags),
+    status: r.status,
+    capturedByName: r.captured_by_name,
+    capturedAt: r.captured_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    summaryId: r.summary_id,
+    summaryTitle: r.summary_title,
   }));
 }

@@ -37,7 +37,12 @@ export async function participationCounts(db: DB, consultationId: string) {
       .where("channel", "=", "forum")
       .where("status", "!=", "withdrawn")
       .executeTakeFirst(),
-    db.selectFrom("summaries").where("deleted_at", "is", null).select((eb) => eb.fn.countAll<number>().as("n")).where("consultation_id", "=", consultationId).executeTakeFirst(),
+    db
+      .selectFrom("summaries")
+      .where("deleted_at", "is", null)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("consultation_id", "=", consultationId)
+      .executeTakeFirst(),
   ]);
   return { opinionsOnline: n(opinions?.n), forumAttendance: n(attendance?.n), forumCaptures: n(captures?.n), summaries: n(summaries?.n) };
 }
@@ -96,7 +101,12 @@ export async function consultationFunnel(db: DB, idOrSlug: string): Promise<Funn
 /** The items behind the forum figures: each forum with its attendance and its captures (not withdrawn). */
 export async function funnelForums(db: DB, consultationId: string) {
   const [forums, attendance, captures] = await Promise.all([
-    db.selectFrom("forums").select(["id", "department", "municipality", "venue", "held_on"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute(),
+    db
+      .selectFrom("forums")
+      .select(["id", "department", "municipality", "venue", "held_on"])
+      .where("consultation_id", "=", consultationId)
+      .orderBy("held_on")
+      .execute(),
     db
       .selectFrom("attendance as a")
       .where("a.voided_at", "is", null)

@@ -127,8 +127,14 @@ export async function itemLineage(db: DB, id: string): Promise<ItemLineage | nul
       for (const i of s.inputIds) g.edge({ from: i, to: s.id, operation: "summarized", at: null });
     }
     // The walk keeps a moderated input's text out but not its status (hidden or withdrawn): read those few.
-    const moderated = Object.values(lineage.inputs).filter((i) => i.text === null).map((i) => i.id);
-    const statusOf = new Map(moderated.length ? (await db.selectFrom("citizen_inputs").select(["id", "status"]).where("id", "in", moderated).execute()).map((r) => [r.id, r.status as string]) : []);
+    const moderated = Object.values(lineage.inputs)
+      .filter((i) => i.text === null)
+      .map((i) => i.id);
+    const statusOf = new Map(
+      moderated.length
+        ? (await db.selectFrom("citizen_inputs").select(["id", "status"]).where("id", "in", moderated).execute()).map((r) => [r.id, r.status as string])
+        : [],
+    );
     for (const i of Object.values(lineage.inputs)) g.input({ id: i.id, channel: i.channel, text: i.text, status: statusOf.get(i.id) ?? "visible" });
     for (const r of lineage.responses) {
       const source = r.summaryId ?? r.inputId;

@@ -92,7 +92,13 @@ const acronyms = (ids: string) => sql<{ id: string; acronym: string }>`
   SELECT g.id, g.acronym FROM json_each(${ids}) j JOIN organizations g ON g.id = j.value`;
 
 /** What the proposals behind respond to, with each summary's title. */
-const responsesOf = (ids: string) => sql<{ proposal_id: string; summary_id: string | null; input_id: string | null; title: string | null; theme_id: string | null }>`
+const responsesOf = (ids: string) => sql<{
+  proposal_id: string;
+  summary_id: string | null;
+  input_id: string | null;
+  title: string | null;
+  theme_id: string | null;
+}>`
   SELECT r.proposal_id, r.summary_id, r.input_id, s.title, s.theme_id
   FROM json_each(${ids}) j
   JOIN proposal_responses r ON r.proposal_id = j.value
@@ -119,7 +125,9 @@ export async function proposalLineage(db: DB, proposalId: string): Promise<Linea
   const ahead = (await forward(proposalId).execute(db)).rows;
 
   // Each walk yields every edge once; an operation's sources and results are gathered as its edges come.
-  const found = new Map<string, { id: string; title: string; state: string; stage: string; organization_id: string | null; created_at: string }>([[proposalId, self]]);
+  const found = new Map<string, { id: string; title: string; state: string; stage: string; organization_id: string | null; created_at: string }>([
+    [proposalId, self],
+  ]);
   const operations = new Map<string, { id: string; kind: string; created_at: string; sourceIds: string[]; resultIds: string[] }>();
   const behind = [proposalId];
   for (const rows of [back, ahead]) {
@@ -138,7 +146,14 @@ export async function proposalLineage(db: DB, proposalId: string): Promise<Linea
   const proposals: Lineage["proposals"] = {};
   const states: LineageGraph["states"] = {};
   for (const p of found.values()) {
-    proposals[p.id] = { id: p.id, title: p.title, state: p.state, stage: p.stage, organization: p.organization_id ? (acronymOf.get(p.organization_id) ?? null) : null, created_at: p.created_at };
+    proposals[p.id] = {
+      id: p.id,
+      title: p.title,
+      state: p.state,
+      stage: p.stage,
+      organization: p.organization_id ? (acronymOf.get(p.organization_id) ?? null) : null,
+      created_at: p.created_at,
+    };
     states[p.id] = p.state;
   }
 
@@ -160,7 +175,10 @@ export async function proposalLineage(db: DB, proposalId: string): Promise<Linea
   return {
     proposalId,
     proposals,
-    graph: { states, operations: ops.map((o) => ({ id: o.id, kind: o.kind === "split" ? "split" : "merge", sourceIds: o.sourceIds, resultIds: o.resultIds, undone: false })) },
+    graph: {
+      states,
+      operations: ops.map((o) => ({ id: o.id, kind: o.kind === "split" ? "split" : "merge", sourceIds: o.sourceIds, resultIds: o.resultIds, undone: false })),
+    },
     operations: ops.map(({ id, kind, created_at }) => ({ id, kind, created_at })),
     responses: responses.map((r) => ({ proposalId: r.proposal_id, summaryId: r.summary_id, inputId: r.input_id })),
     summaries,

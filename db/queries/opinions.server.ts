@@ -10,8 +10,18 @@ const localDay = sql<string>`date(created_at, ${`${GUATEMALA_UTC_OFFSET_HOURS} h
 
 /** Columns anyone may see of a visible opinion. */
 const PUBLIC_COLUMNS = [
-  "i.id", "i.subject", "i.axis", "i.theme_id", "t.name as theme_name", "i.text", "i.department", "i.sector", "i.age_range",
-  "i.gender", "i.speaks_indigenous_language", "i.created_at",
+  "i.id",
+  "i.subject",
+  "i.axis",
+  "i.theme_id",
+  "t.name as theme_name",
+  "i.text",
+  "i.department",
+  "i.sector",
+  "i.age_range",
+  "i.gender",
+  "i.speaks_indigenous_language",
+  "i.created_at",
 ] as const;
 
 export type PublicOpinion = {
@@ -67,16 +77,34 @@ export async function opinionFacets(db: DB, consultationId: string): Promise<Opi
   const rows = await db
     .selectFrom("citizen_inputs")
     .select([
-      "status", "subject", "theme_id", "axis", "department", "sector", "age_range", "gender", "speaks_indigenous_language",
-      localDay.as("day"), (eb) => eb.fn.countAll<number>().as("n"),
+      "status",
+      "subject",
+      "theme_id",
+      "axis",
+      "department",
+      "sector",
+      "age_range",
+      "gender",
+      "speaks_indigenous_language",
+      localDay.as("day"),
+      (eb) => eb.fn.countAll<number>().as("n"),
     ])
     .where("consultation_id", "=", consultationId)
     .where("channel", "=", "online")
     .groupBy(["status", "subject", "theme_id", "axis", "department", "sector", "age_range", "gender", "speaks_indigenous_language", "day"])
     .execute();
   return rows.map((r) => ({
-    status: r.status, subject: r.subject, themeId: r.theme_id, axis: r.axis, department: r.department, sector: r.sector,
-    ageRange: r.age_range, gender: r.gender, language: r.speaks_indigenous_language, day: r.day, n: Number(r.n),
+    status: r.status,
+    subject: r.subject,
+    themeId: r.theme_id,
+    axis: r.axis,
+    department: r.department,
+    sector: r.sector,
+    ageRange: r.age_range,
+    gender: r.gender,
+    language: r.speaks_indigenous_language,
+    day: r.day,
+    n: Number(r.n),
   }));
 }
 
@@ -90,7 +118,10 @@ const FACETS_MIN_AGE_MS = 1_000;
 const facetsCache = new Map<string, { version: number; at: number; facets: OpinionFacet[] }>();
 
 export async function opinionStatsFacets(db: DB, consultationId: string): Promise<{ facets: OpinionFacet[]; stale: boolean }> {
-  const row = await db.selectFrom("audit_events").select((eb) => eb.fn.max("seq").as("v")).executeTakeFirst();
+  const row = await db
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.max("seq").as("v"))
+    .executeTakeFirst();
   const version = Number(row?.v ?? 0);
   const hit = facetsCache.get(consultationId);
   if (hit && hit.version === version) return { facets: hit.facets, stale: false };
@@ -109,8 +140,17 @@ export async function opinionReceipt(db: DB, receiptCode: string) {
     .innerJoin("consultations as c", "c.id", "i.consultation_id")
     .leftJoin("themes as t", "t.id", "i.theme_id")
     .select([
-      "i.id", "i.subject", "i.axis", "t.name as theme_name", "i.text", "i.department", "i.status", "i.status_reason", "i.created_at",
-      "c.slug as consultation_slug", "c.title as consultation_title",
+      "i.id",
+      "i.subject",
+      "i.axis",
+      "t.name as theme_name",
+      "i.text",
+      "i.department",
+      "i.status",
+      "i.status_reason",
+      "i.created_at",
+      "c.slug as consultation_slug",
+      "c.title as consultation_title",
     ])
     .where("i.receipt_code", "=", receiptCode)
     .where("i.channel", "=", "online")
@@ -135,8 +175,15 @@ export async function moderationQueue(db: DB, consultationId: string, opts: { fi
     .selectFrom("citizen_inputs as i")
     .leftJoin("themes as t", "t.id", "i.theme_id")
     .select([
-      ...PUBLIC_COLUMNS, "i.status", "i.status_reason",
-      (eb) => eb.selectFrom("input_reports as r").select((e) => e.fn.countAll<number>().as("n")).whereRef("r.input_id", "=", "i.id").as("reports"),
+      ...PUBLIC_COLUMNS,
+      "i.status",
+      "i.status_reason",
+      (eb) =>
+        eb
+          .selectFrom("input_reports as r")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("r.input_id", "=", "i.id")
+          .as("reports"),
       (eb) => eb.exists(eb.selectFrom("input_contacts as k").select("k.input_id").whereRef("k.input_id", "=", "i.id")).as("has_contact"),
     ])
     .where("i.consultation_id", "=", consultationId)
@@ -149,13 +196,21 @@ export async function moderationQueue(db: DB, consultationId: string, opts: { fi
     const { at, id } = opts.before;
     query = query.where((eb) => eb.or([eb("i.created_at", "<", at), eb.and([eb("i.created_at", "=", at), eb("i.id", "<", id)])]));
   }
-  const rows = await query.orderBy("i.created_at", "desc").orderBy("i.id", "desc").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("i.created_at", "desc")
+    .orderBy("i.id", "desc")
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit).map((r) => ({ ...r, reports: Number(r.reports), has_contact: Boolean(r.has_contact) }));
   const reasons = page.some((r) => r.reports > 0)
     ? await db
         .selectFrom("input_reports")
         .select(["input_id", "reason", "created_at"])
-        .where("input_id", "in", page.filter((r) => r.reports > 0).map((r) => r.id))
+        .where(
+          "input_id",
+          "in",
+          page.filter((r) => r.reports > 0).map((r) => r.id),
+        )
         .orderBy("created_at")
         .execute()
     : [];

@@ -83,7 +83,18 @@ export async function proposalReview(db: DB, proposalId: string, options: { lang
       .leftJoin("users as u", "u.id", "pc.recorded_by")
       .leftJoin("organizations as uo", "uo.id", "u.organization_id")
       .leftJoin("organizations as io", "io.id", "pc.organization_id")
-      .select(["pc.seq", "pc.criterion", "pc.met", "pc.note", "pc.recorded_at", "u.name as user_name", "uo.acronym as user_acronym", "uo.name as user_org_name", "io.acronym as inst_acronym", "io.name as inst_name"])
+      .select([
+        "pc.seq",
+        "pc.criterion",
+        "pc.met",
+        "pc.note",
+        "pc.recorded_at",
+        "u.name as user_name",
+        "uo.acronym as user_acronym",
+        "uo.name as user_org_name",
+        "io.acronym as inst_acronym",
+        "io.name as inst_name",
+      ])
       .where("pc.proposal_id", "=", proposalId)
       .execute(),
     db
@@ -126,7 +137,11 @@ export async function proposalReview(db: DB, proposalId: string, options: { lang
         .innerJoin("users as u", "u.id", "a.user_id")
         .leftJoin("organizations as o", "o.id", "a.organization_id")
         .select(["a.vote_id", "a.answer", "a.reason", "u.name", "o.acronym", "o.name as org_name"])
-        .where("a.vote_id", "in", voteRows.map((v) => v.id))
+        .where(
+          "a.vote_id",
+          "in",
+          voteRows.map((v) => v.id),
+        )
         .where("a.superseded_at", "is", null)
         .orderBy("a.seq")
         .execute()
@@ -160,7 +175,12 @@ export async function proposalReview(db: DB, proposalId: string, options: { lang
       outcome: v.outcome,
       grade: v.grade,
       tally: { ...counts, answered: answers.length, eligible: Number.isFinite(eligible) ? eligible : null },
-      blockReasons: closed ? answers.filter((a) => a.answer === "block").map((a) => a.reason.trim()).filter(Boolean) : [],
+      blockReasons: closed
+        ? answers
+            .filter((a) => a.answer === "block")
+            .map((a) => a.reason.trim())
+            .filter(Boolean)
+        : [],
       answers: closed && !answersPrivate ? answers.map((a) => ({ ...person(a.name, a.acronym, a.org_name)!, answer: a.answer, reason: a.reason })) : null,
       answersPrivate,
     };
@@ -174,7 +194,8 @@ export async function proposalReview(db: DB, proposalId: string, options: { lang
           editedAt: r.edited_at,
           editedBy: person(r.name, r.acronym, r.org_name),
           note: r.note,
-          changes: i === 0 ? [] : diffTemplates(JSON.parse(versionRows[i - 1].template) as ProposalTemplate, JSON.parse(r.template) as ProposalTemplate, translate),
+          changes:
+            i === 0 ? [] : diffTemplates(JSON.parse(versionRows[i - 1].template) as ProposalTemplate, JSON.parse(r.template) as ProposalTemplate, translate),
         }))
       : [];
 
@@ -210,7 +231,13 @@ export async function technicalPanel(db: DB, consultationId: string) {
     .execute();
   return {
     table: table
-      ? { id: table.id, name: table.name, chair: table.chair_user_id ? { userId: table.chair_user_id, name: table.chair_name ?? "", organization: orgLabel(table.chair_acronym, table.chair_org_name) } : null }
+      ? {
+          id: table.id,
+          name: table.name,
+          chair: table.chair_user_id
+            ? { userId: table.chair_user_id, name: table.chair_name ?? "", organization: orgLabel(table.chair_acronym, table.chair_org_name) }
+            : null,
+        }
       : null,
     members: [...new Map(members.map((m) => [m.userId, { userId: m.userId, name: m.name, organization: orgLabel(m.acronym, m.org_name) }])).values()],
   };

@@ -11,7 +11,11 @@ export async function funnelCounts(db: DB, consultationId: string, themeId?: str
     .innerJoin("proposals as p", "p.id", "h.proposal_id")
     .select(["h.proposal_id as proposalId", "p.theme_id as themeId", "h.stage"])
     .where("p.consultation_id", "=", consultationId);
-  let now = db.selectFrom("proposals").select(["id", "theme_id as themeId", "stage", "state"]).where("consultation_id", "=", consultationId).where("state", "in", ["active", "adopted"]);
+  let now = db
+    .selectFrom("proposals")
+    .select(["id", "theme_id as themeId", "stage", "state"])
+    .where("consultation_id", "=", consultationId)
+    .where("state", "in", ["active", "adopted"]);
   if (themeId) {
     entries = entries.where("p.theme_id", "=", themeId);
     now = now.where("theme_id", "=", themeId);
@@ -56,7 +60,17 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
     .selectFrom("roundtables as t")
     .innerJoin("consultations as c", "c.id", "t.consultation_id")
     .leftJoin("themes as th", "th.id", "t.theme_id")
-    .select(["t.id", "t.name", "t.kind", "t.theme_id", "t.consultation_id", "th.name as theme_name", "th.description as theme_description", "c.title as consultation_title", "c.max_milestones"])
+    .select([
+      "t.id",
+      "t.name",
+      "t.kind",
+      "t.theme_id",
+      "t.consultation_id",
+      "th.name as theme_name",
+      "th.description as theme_description",
+      "c.title as consultation_title",
+      "c.max_milestones",
+    ])
     .where("t.id", "=", roundtableId)
     .executeTakeFirst();
   if (!table || !table.theme_id) return null;
@@ -66,7 +80,18 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
     db
       .selectFrom("rounds as r")
       .leftJoin("organizations as o", "o.id", "r.host_organization_id")
-      .select(["r.id", "r.number", "r.held_on", "r.venue", "r.status", "r.opened_at", "r.closed_at", "r.host_organization_id", "o.acronym as host_acronym", "o.name as host_name"])
+      .select([
+        "r.id",
+        "r.number",
+        "r.held_on",
+        "r.venue",
+        "r.status",
+        "r.opened_at",
+        "r.closed_at",
+        "r.host_organization_id",
+        "o.acronym as host_acronym",
+        "o.name as host_name",
+      ])
       .where("r.roundtable_id", "=", roundtableId)
       .orderBy("r.number")
       .execute(),
@@ -93,9 +118,29 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
       .leftJoin("organizations as o", "o.id", "p.proponent_organization_id")
       .leftJoin("users as u", "u.id", "p.proponent_user_id")
       .select([
-        "p.id", "p.title", "p.lead_agency", "p.responsible_person", "p.other_actors", "p.problem", "p.objective", "p.description", "p.ogp_challenge",
-        "p.relevance", "p.ambition", "p.stage", "p.state", "p.state_reason", "p.version", "p.round_id", "p.created_at", "p.updated_at",
-        "p.proponent_user_id", "p.proponent_organization_id", "o.acronym as organization_acronym", "o.name as organization_name", "u.name as proponent_name",
+        "p.id",
+        "p.title",
+        "p.lead_agency",
+        "p.responsible_person",
+        "p.other_actors",
+        "p.problem",
+        "p.objective",
+        "p.description",
+        "p.ogp_challenge",
+        "p.relevance",
+        "p.ambition",
+        "p.stage",
+        "p.state",
+        "p.state_reason",
+        "p.version",
+        "p.round_id",
+        "p.created_at",
+        "p.updated_at",
+        "p.proponent_user_id",
+        "p.proponent_organization_id",
+        "o.acronym as organization_acronym",
+        "o.name as organization_name",
+        "u.name as proponent_name",
       ])
       .where("p.roundtable_id", "=", roundtableId)
       // Drafts are the proponent's own until registered.
@@ -127,7 +172,19 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
       .innerJoin("rounds as r", "r.id", "op.round_id")
       .leftJoin("users as u", "u.id", "op.created_by")
       .leftJoin("users as ub", "ub.id", "op.undone_by")
-      .select(["op.id", "op.kind", "op.agreed_note", "op.present", "op.created_at", "op.undone_at", "op.round_id", "r.number as round_number", "r.status as round_status", "u.name as created_by_name", "ub.name as undone_by_name"])
+      .select([
+        "op.id",
+        "op.kind",
+        "op.agreed_note",
+        "op.present",
+        "op.created_at",
+        "op.undone_at",
+        "op.round_id",
+        "r.number as round_number",
+        "r.status as round_status",
+        "u.name as created_by_name",
+        "ub.name as undone_by_name",
+      ])
       .where("r.roundtable_id", "=", roundtableId)
       .orderBy("op.created_at", "desc")
       .execute(),
@@ -143,7 +200,16 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
   const titleOf = new Map(proposals.map((p) => [p.id, p.title]));
   const opsById = new Map(operations.map((o) => [o.id, o]));
   return {
-    roundtable: { id: table.id, name: table.name, themeId, themeName: table.theme_name ?? "", themeDescription: table.theme_description ?? "", consultationId: table.consultation_id, consultationTitle: table.consultation_title, maxMilestones: table.max_milestones },
+    roundtable: {
+      id: table.id,
+      name: table.name,
+      themeId,
+      themeName: table.theme_name ?? "",
+      themeDescription: table.theme_description ?? "",
+      consultationId: table.consultation_id,
+      consultationTitle: table.consultation_title,
+      maxMilestones: table.max_milestones,
+    },
     rounds: rounds.map((r) => ({ ...r, present: attendance.filter((a) => a.round_id === r.id).map((a) => a.organization_id) })),
     organizations,
     summaries: summaries.map((s) => ({ ...s, inputs: Number(s.inputs) })),
@@ -161,15 +227,25 @@ export async function roundtableSession(db: DB, roundtableId: string, viewer: Se
         roundId: p.round_id,
         createdAt: p.created_at,
         updatedAt: p.updated_at,
-        proponent: { userId: p.proponent_user_id, organizationId: p.proponent_organization_id, acronym: p.organization_acronym, organization: p.organization_name, name: p.proponent_name },
+        proponent: {
+          userId: p.proponent_user_id,
+          organizationId: p.proponent_organization_id,
+          acronym: p.organization_acronym,
+          organization: p.organization_name,
+          name: p.proponent_name,
+        },
         // Contact details stay with the proponent and the table's staff pages; the session shows name and title.
         template: { ...template, responsiblePerson: { ...template.responsiblePerson, email: "", phone: "" } },
         respondsTo: {
           summaryIds: responses.filter((r) => r.proposal_id === p.id && r.summary_id).map((r) => r.summary_id!),
           inputIds: responses.filter((r) => r.proposal_id === p.id && r.input_id).map((r) => r.input_id!),
         },
-        sources: edges.filter((e) => e.result_id === p.id && live(e.operation_id)).map((e) => ({ id: e.source_id, title: titleOf.get(e.source_id) ?? "", operationId: e.operation_id })),
-        successors: edges.filter((e) => e.source_id === p.id && live(e.operation_id)).map((e) => ({ id: e.result_id, title: titleOf.get(e.result_id) ?? "", operationId: e.operation_id })),
+        sources: edges
+          .filter((e) => e.result_id === p.id && live(e.operation_id))
+          .map((e) => ({ id: e.source_id, title: titleOf.get(e.source_id) ?? "", operationId: e.operation_id })),
+        successors: edges
+          .filter((e) => e.source_id === p.id && live(e.operation_id))
+          .map((e) => ({ id: e.result_id, title: titleOf.get(e.result_id) ?? "", operationId: e.operation_id })),
       };
     }),
     operations: operations.map((o) => ({
@@ -209,7 +285,14 @@ export async function proposalDetail(db: DB, proposalId: string) {
     .leftJoin("themes as th", "th.id", "p.theme_id")
     .leftJoin("rounds as r", "r.id", "p.round_id")
     .selectAll("p")
-    .select(["o.acronym as organization_acronym", "o.name as organization_name", "u.name as proponent_name", "th.name as theme_name", "r.number as round_number", "r.status as round_status"])
+    .select([
+      "o.acronym as organization_acronym",
+      "o.name as organization_name",
+      "u.name as proponent_name",
+      "th.name as theme_name",
+      "r.number as round_number",
+      "r.status as round_status",
+    ])
     .where("p.id", "=", proposalId)
     .executeTakeFirst();
   if (!p) return null;
@@ -233,7 +316,13 @@ export async function proposalDetail(db: DB, proposalId: string) {
     roundStatus: p.round_status,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
-    proponent: { userId: p.proponent_user_id, organizationId: p.proponent_organization_id, acronym: p.organization_acronym, organization: p.organization_name, name: p.proponent_name },
+    proponent: {
+      userId: p.proponent_user_id,
+      organizationId: p.proponent_organization_id,
+      acronym: p.organization_acronym,
+      organization: p.organization_name,
+      name: p.proponent_name,
+    },
     template: templateFromRow(p, milestones),
     history,
     respondsTo: {
@@ -276,12 +365,7 @@ export async function roundtableHeader(db: DB, roundtableId: string) {
     .executeTakeFirst();
   if (!row || !row.theme_id) return null;
   const [openRound, organizations] = await Promise.all([
-    db
-      .selectFrom("rounds")
-      .select(["id", "number"])
-      .where("roundtable_id", "=", roundtableId)
-      .where("status", "=", "open")
-      .executeTakeFirst(),
+    db.selectFrom("rounds").select(["id", "number"]).where("roundtable_id", "=", roundtableId).where("status", "=", "open").executeTakeFirst(),
     db.selectFrom("organizations").select(["id", "name", "acronym", "sector"]).orderBy("acronym").execute(),
   ]);
   const present = openRound

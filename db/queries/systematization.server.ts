@@ -30,9 +30,24 @@ export async function systematization(db: DB, consultationId: string, filters: S
     .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .leftJoin("summaries as s", "s.id", "si.summary_id")
     .select([
-      "i.id", "i.channel", "i.subject", "i.axis", "i.theme_id", "i.text", "i.status", "i.department", "i.sector", "i.speaker_sector", "i.tags", "i.created_at",
-      "i.forum_id", "w.number as table_number", "f.department as forum_department", "f.municipality as forum_municipality",
-      "si.summary_id", "s.title as summary_title",
+      "i.id",
+      "i.channel",
+      "i.subject",
+      "i.axis",
+      "i.theme_id",
+      "i.text",
+      "i.status",
+      "i.department",
+      "i.sector",
+      "i.speaker_sector",
+      "i.tags",
+      "i.created_at",
+      "i.forum_id",
+      "w.number as table_number",
+      "f.department as forum_department",
+      "f.municipality as forum_municipality",
+      "si.summary_id",
+      "s.title as summary_title",
     ])
     .where("i.consultation_id", "=", consultationId)
     .where((eb) => eb.or([eb("i.theme_id", "=", theme.id), eb("i.theme_id", "is", null)]))
@@ -40,7 +55,13 @@ export async function systematization(db: DB, consultationId: string, filters: S
     .execute();
 
   const editing = filters.summaryId
-    ? ((await db.selectFrom("summaries").where("deleted_at", "is", null).selectAll().where("id", "=", filters.summaryId).where("consultation_id", "=", consultationId).executeTakeFirst()) ?? null)
+    ? ((await db
+        .selectFrom("summaries")
+        .where("deleted_at", "is", null)
+        .selectAll()
+        .where("id", "=", filters.summaryId)
+        .where("consultation_id", "=", consultationId)
+        .executeTakeFirst()) ?? null)
     : null;
   const inputs = all.filter(
     (i) =>
@@ -66,8 +87,21 @@ export async function systematization(db: DB, consultationId: string, filters: S
         .innerJoin("citizen_inputs as i", "i.id", "si.input_id")
         .leftJoin("worktables as w", "w.id", "i.worktable_id")
         .leftJoin("forums as f", "f.id", "i.forum_id")
-        .select(["si.summary_id", "i.id", "i.channel", "i.text", "i.status", "w.number as table_number", "f.department as forum_department", "f.municipality as forum_municipality"])
-        .where("si.summary_id", "in", summaries.map((s) => s.id))
+        .select([
+          "si.summary_id",
+          "i.id",
+          "i.channel",
+          "i.text",
+          "i.status",
+          "w.number as table_number",
+          "f.department as forum_department",
+          "f.municipality as forum_municipality",
+        ])
+        .where(
+          "si.summary_id",
+          "in",
+          summaries.map((s) => s.id),
+        )
         .orderBy("i.created_at")
         .execute()
     : [];
@@ -80,6 +114,8 @@ export async function systematization(db: DB, consultationId: string, filters: S
     inputs,
     summaries: summaries.map((s) => ({ ...s, sources: sources.filter((r) => r.summary_id === s.id) })),
     coverage: coverage(all.filter((i) => i.theme_id === theme.id).map((i) => ({ channel: i.channel, status: i.status, summaryId: i.summary_id }))),
-    editing: editing ? { id: editing.id, title: editing.title, text: editing.text, inputIds: sources.filter((r) => r.summary_id === editing.id).map((r) => r.id) } : null,
+    editing: editing
+      ? { id: editing.id, title: editing.title, text: editing.text, inputIds: sources.filter((r) => r.summary_id === editing.id).map((r) => r.id) }
+      : null,
   };
 }

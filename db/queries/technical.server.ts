@@ -42,7 +42,15 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
   const consultation = await db
     .selectFrom("consultations")
     .select([
-      "id", "slug", "title", "decision_rule", "stand_aside_max_share", "supermajority_share", "quorum_share", "quorum_sector_minimums", "private_answers",
+      "id",
+      "slug",
+      "title",
+      "decision_rule",
+      "stand_aside_max_share",
+      "supermajority_share",
+      "quorum_share",
+      "quorum_sector_minimums",
+      "private_answers",
       "max_commitments",
     ])
     .where("id", "=", consultationId)
@@ -98,12 +106,29 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
       .leftJoin("organizations as so", "so.id", "p.state_organization_id")
       .leftJoin("organizations as lo", "lo.id", "p.lead_organization_id")
       .select([
-        "p.id", "p.title", "p.theme_id", "p.stage", "p.state", "p.state_reason", "p.version", "p.created_at", "p.proponent_user_id", "p.proponent_organization_id",
-        "po.acronym as proponent_acronym", "so.acronym as state_org_acronym", "so.name as state_org_name", "lo.acronym as lead_acronym", "lo.name as lead_name",
+        "p.id",
+        "p.title",
+        "p.theme_id",
+        "p.stage",
+        "p.state",
+        "p.state_reason",
+        "p.version",
+        "p.created_at",
+        "p.proponent_user_id",
+        "p.proponent_organization_id",
+        "po.acronym as proponent_acronym",
+        "so.acronym as state_org_acronym",
+        "so.name as state_org_name",
+        "lo.acronym as lead_acronym",
+        "lo.name as lead_name",
       ])
       .where("p.consultation_id", "=", consultationId)
       .where("p.state", "not in", ["draft", "undone"])
-      .where("p.stage", "in", FUNNEL_STAGES.filter((s) => isAtTechnical(s)))
+      .where(
+        "p.stage",
+        "in",
+        FUNNEL_STAGES.filter((s) => isAtTechnical(s)),
+      )
       .orderBy("p.created_at")
       .execute(),
     funnelCounts(db, consultationId),
@@ -124,7 +149,17 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
       .selectFrom("proposal_criteria as c")
       .leftJoin("users as u", "u.id", "c.recorded_by")
       .leftJoin("organizations as o", "o.id", "c.organization_id")
-      .select(["c.seq", "c.proposal_id", "c.criterion", "c.met", "c.note", "c.recorded_at", "u.name as recorded_by_name", "o.acronym as organization_acronym", "o.name as organization_name"])
+      .select([
+        "c.seq",
+        "c.proposal_id",
+        "c.criterion",
+        "c.met",
+        "c.note",
+        "c.recorded_at",
+        "u.name as recorded_by_name",
+        "o.acronym as organization_acronym",
+        "o.name as organization_name",
+      ])
       .where("c.proposal_id", "in", ids)
       .execute(),
     db
@@ -139,7 +174,21 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
       .selectFrom("consensus_votes as v")
       .innerJoin("proposals as p", "p.id", "v.proposal_id")
       .innerJoin("rounds as r", "r.id", "v.round_id")
-      .select(["v.id", "v.proposal_id", "v.round_id", "v.ballot", "v.status", "v.settings", "v.opened_at", "v.closed_at", "v.outcome", "v.grade", "v.outcome_detail", "p.title", "r.number as session_number"])
+      .select([
+        "v.id",
+        "v.proposal_id",
+        "v.round_id",
+        "v.ballot",
+        "v.status",
+        "v.settings",
+        "v.opened_at",
+        "v.closed_at",
+        "v.outcome",
+        "v.grade",
+        "v.outcome_detail",
+        "p.title",
+        "r.number as session_number",
+      ])
       .where("v.roundtable_id", "=", table.id)
       .orderBy("v.opened_at", "desc")
       .execute(),
@@ -156,7 +205,18 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
       .innerJoin("rounds as r", "r.id", "op.round_id")
       .leftJoin("users as u", "u.id", "op.created_by")
       .leftJoin("users as ub", "ub.id", "op.undone_by")
-      .select(["op.id", "op.kind", "op.agreed_note", "op.present", "op.created_at", "op.undone_at", "r.number as round_number", "r.status as round_status", "u.name as created_by_name", "ub.name as undone_by_name"])
+      .select([
+        "op.id",
+        "op.kind",
+        "op.agreed_note",
+        "op.present",
+        "op.created_at",
+        "op.undone_at",
+        "r.number as round_number",
+        "r.status as round_status",
+        "u.name as created_by_name",
+        "ub.name as undone_by_name",
+      ])
       .where("op.round_id", "in", roundIds)
       .orderBy("op.created_at", "desc")
       .execute(),
@@ -212,7 +272,13 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
     .sort((a, b) => (themePosition.get(a.theme_id) ?? 0) - (themePosition.get(b.theme_id) ?? 0))
     .map((p) => {
       const records = criteria.filter((c) => c.proposal_id === p.id);
-      const asRecords: CriterionRecord[] = records.map((c) => ({ criterion: c.criterion, met: Boolean(c.met), note: c.note, recordedAt: c.recorded_at, seq: Number(c.seq) }));
+      const asRecords: CriterionRecord[] = records.map((c) => ({
+        criterion: c.criterion,
+        met: Boolean(c.met),
+        note: c.note,
+        recordedAt: c.recorded_at,
+        seq: Number(c.seq),
+      }));
       return {
         id: p.id,
         title: p.title,
@@ -236,14 +302,16 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
             organization: row?.organization_acronym ?? null,
           };
         }),
-        recusals: recusals.filter((r) => r.proposal_id === p.id).map((r) => ({ name: r.name, acronym: r.acronym, reason: r.reason, declaredAt: r.declared_at, userId: r.user_id })),
+        recusals: recusals
+          .filter((r) => r.proposal_id === p.id)
+          .map((r) => ({ name: r.name, acronym: r.acronym, reason: r.reason, declaredAt: r.declared_at, userId: r.user_id })),
         sources: (sourcesOf.get(p.id) ?? []).map((s) => ({ id: s.id, title: edges.find((e) => e.source_id === s.id)?.source_title ?? "" })),
         // Viewer-specific: whether the viewer's organization may withdraw it.
         withdrawable: viewer
           ? p.state === "active" &&
             Boolean(
               p.proponent_user_id === viewer.userId ||
-                (viewer.organizationId && (p.proponent_organization_id === viewer.organizationId || behind(p.id).includes(viewer.organizationId))),
+              (viewer.organizationId && (p.proponent_organization_id === viewer.organizationId || behind(p.id).includes(viewer.organizationId))),
             )
           : false,
         eligible: eligibleFor(p.id),
@@ -305,7 +373,9 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
         status: r.status,
         openedAt: r.opened_at,
         closedAt: r.closed_at,
-        present: people.filter((p) => present.includes(p.user_id) && (p.role === "technical_member" || !members.some((m) => m.user_id === p.user_id))).map(person),
+        present: people
+          .filter((p) => present.includes(p.user_id) && (p.role === "technical_member" || !members.some((m) => m.user_id === p.user_id)))
+          .map(person),
         viewerPresent: viewer ? present.includes(viewer.userId) : false,
       };
     }),
@@ -361,7 +431,10 @@ export async function technicalTemplates(db: DB, consultationId: string, proposa
   ]);
   const templates: Record<string, ProposalTemplate> = {};
   for (const row of rows) {
-    const template = templateFromRow(row, milestones.filter((m) => m.proposal_id === row.id));
+    const template = templateFromRow(
+      row,
+      milestones.filter((m) => m.proposal_id === row.id),
+    );
     templates[row.id] = { ...template, responsiblePerson: { ...template.responsiblePerson, email: "", phone: "" } };
   }
   return { maxMilestones: consultation.max_milestones, templates };

@@ -19,8 +19,15 @@ export async function funnelSnapshots(db: DB, consultationId: string) {
     .leftJoin("roundtables as t", "t.id", "r.roundtable_id")
     .leftJoin("themes as th", "th.id", "t.theme_id")
     .select([
-      "s.id", "s.taken_at", "s.command_type", "s.counts", "st.phase as stage_phase", "st.name as stage_name",
-      "r.number as round_number", "t.kind as roundtable_kind", "th.name as theme_name",
+      "s.id",
+      "s.taken_at",
+      "s.command_type",
+      "s.counts",
+      "st.phase as stage_phase",
+      "st.name as stage_name",
+      "r.number as round_number",
+      "t.kind as roundtable_kind",
+      "th.name as theme_name",
     ])
     .where("s.consultation_id", "=", consultationId)
     .orderBy("s.taken_at")
@@ -39,9 +46,7 @@ export async function snapshotComparison(db: DB, consultationId: string, snapsho
   const [today, themes] = await Promise.all([funnelCounts(db, consultationId), themesOf(db, consultationId)]);
   const comparison = compareSnapshot(then, snapshotCounts(today));
   const ids = comparison.changedIds;
-  const proposals = ids.length
-    ? await db.selectFrom("proposals").select(["id", "title", "state", "theme_id"]).where("id", "in", ids).execute()
-    : [];
+  const proposals = ids.length ? await db.selectFrom("proposals").select(["id", "title", "state", "theme_id"]).where("id", "in", ids).execute() : [];
   // The commands after the snapshot that touched a changed proposal (named in their payload or result).
   const events = ids.length
     ? await db
@@ -84,7 +89,13 @@ export interface ResponseItem {
 export async function reasonedResponse(db: DB, consultationId: string) {
   const [themes, summaries, proposals, responds, lineage, responses] = await Promise.all([
     themesOf(db, consultationId),
-    db.selectFrom("summaries").where("deleted_at", "is", null).select(["id", "theme_id", "title"]).where("consultation_id", "=", consultationId).orderBy("created_at").execute(),
+    db
+      .selectFrom("summaries")
+      .where("deleted_at", "is", null)
+      .select(["id", "theme_id", "title"])
+      .where("consultation_id", "=", consultationId)
+      .orderBy("created_at")
+      .execute(),
     db
       .selectFrom("proposals as p")
       .leftJoin("organizations as so", "so.id", "p.state_organization_id")
@@ -125,13 +136,25 @@ export async function reasonedResponse(db: DB, consultationId: string) {
   const items: Array<ResponseItem & { themeId: string }> = [
     ...summaries.map((s) => {
       const takers: Ref[] = responds.filter((r) => r.summary_id === s.id).map((r) => ({ id: r.id, title: r.title }));
-      return { kind: "summary" as const, id: s.id, themeId: s.theme_id, title: s.title, state: null, fate: summaryFate(takers), ...responseOf("summary_id", s.id) };
+      return {
+        kind: "summary" as const,
+        id: s.id,
+        themeId: s.theme_id,
+        title: s.title,
+        state: null,
+        fate: summaryFate(takers),
+        ...responseOf("summary_id", s.id),
+      };
     }),
     ...proposals.map((p) => {
       const next = lineage.filter((l) => l.source_id === p.id);
       const fate = proposalFate({
-        state: p.state, stage: p.stage, stateReason: p.state_reason, withdrawnBy: p.state_org ?? p.proponent_org ?? null,
-        successors: next.map((l) => ({ id: l.id, title: l.title })), operationNote: next[0]?.agreed_note ?? "",
+        state: p.state,
+        stage: p.stage,
+        stateReason: p.state_reason,
+        withdrawnBy: p.state_org ?? p.proponent_org ?? null,
+        successors: next.map((l) => ({ id: l.id, title: l.title })),
+        operationNote: next[0]?.agreed_note ?? "",
       });
       return { kind: "proposal" as const, id: p.id, themeId: p.theme_id, title: p.title, state: p.state, fate, ...responseOf("proposal_id", p.id) };
     }),

@@ -13,7 +13,10 @@ const run = <T = Record<string, string>>(bus: CommandBus, type: string, payload:
 export const DEMO_ADMIN_EMAIL = "admin@demo.cocrea.gt";
 
 export async function isEmpty(db: DB): Promise<boolean> {
-  const row = await db.selectFrom("consultations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("consultations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 

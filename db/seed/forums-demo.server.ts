@@ -7,10 +7,14 @@ import type { DB } from "../connection.server";
 import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
 import { forums2016 as demo } from "../factories/forums-2016";
 
-
-
 export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ forumIds: string[]; summaryIds: string[] }> {
-  const themes = await db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", consultationId).where("archived_at", "is", null).orderBy("position").execute();
+  const themes = await db
+    .selectFrom("themes")
+    .select(["id", "name"])
+    .where("consultation_id", "=", consultationId)
+    .where("archived_at", "is", null)
+    .orderBy("position")
+    .execute();
   const forums = await db.selectFrom("forums").select(["id", "department"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
   const systematizer = await demoPerson(bus, consultationId, "systematizer", "Sistematización (demo)");
   const taken: Record<number, string[]> = {};
@@ -18,11 +22,19 @@ export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: st
   for (const [f, forum] of forums.entries()) {
     for (const [t, theme] of themes.entries()) {
       const { worktableId } = await run(bus, system, "worktable.create", { forumId: forum.id, themeId: theme.id });
-      const pair = [await demoPerson(bus, consultationId, "facilitator", `Facilitadora ${++n}`), await demoPerson(bus, consultationId, "facilitator", `Facilitador ${++n}`)];
+      const pair = [
+        await demoPerson(bus, consultationId, "facilitator", `Facilitadora ${++n}`),
+        await demoPerson(bus, consultationId, "facilitator", `Facilitador ${++n}`),
+      ];
       for (const p of pair) await run(bus, system, "worktable.assign", { worktableId, userId: p.userId });
       if (t === 0) await run(bus, system, "forum.open", { forumId: forum.id });
       for (const [k, c] of (demo.captures[t] ?? []).entries()) {
-        const { inputId } = await run<{ inputId: string }>(bus, pair[k % 2], "capture.create", { worktableId, text: c.text, speakerSector: c.sector, tags: c.tags });
+        const { inputId } = await run<{ inputId: string }>(bus, pair[k % 2], "capture.create", {
+          worktableId,
+          text: c.text,
+          speakerSector: c.sector,
+          tags: c.tags,
+        });
         (taken[t] ??= []).push(inputId);
       }
     }
@@ -35,7 +47,13 @@ export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: st
   for (const s of demo.summaries) {
     const theme = themes[s.theme];
     if (!theme || !taken[s.theme]?.length) continue;
-    const { summaryId } = await run<{ summaryId: string }>(bus, systematizer, "summary.create", { consultationId, themeId: theme.id, title: s.title, text: s.text, inputIds: taken[s.theme] });
+    const { summaryId } = await run<{ summaryId: string }>(bus, systematizer, "summary.create", {
+      consultationId,
+      themeId: theme.id,
+      title: s.title,
+      text: s.text,
+      inputIds: taken[s.theme],
+    });
     summaryIds.push(summaryId);
   }
   return { forumIds: forums.map((f) => f.id), summaryIds };

@@ -7,12 +7,21 @@ import type { DB } from "../connection.server";
 import { runCommand as run, seedActor as system } from "./run-command.server";
 import { intake2016 as demo } from "../factories/intake-2016";
 
-
-
 export async function seedIntakeDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ inputIds: string[]; hiddenId: string }> {
-  const stage = await db.selectFrom("stages").select(["id", "status"]).where("consultation_id", "=", consultationId).where("phase", "=", "opinion_intake").executeTakeFirstOrThrow();
+  const stage = await db
+    .selectFrom("stages")
+    .select(["id", "status"])
+    .where("consultation_id", "=", consultationId)
+    .where("phase", "=", "opinion_intake")
+    .executeTakeFirstOrThrow();
   if (stage.status !== "open") await run(bus, system, "stage.open", { stageId: stage.id });
-  const themes = await db.selectFrom("themes").select("id").where("consultation_id", "=", consultationId).where("archived_at", "is", null).orderBy("position").execute();
+  const themes = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("consultation_id", "=", consultationId)
+    .where("archived_at", "is", null)
+    .orderBy("position")
+    .execute();
   const inputIds: string[] = [];
   for (const [i, o] of demo.opinions.entries()) {
     const about = o.on.about === "theme" ? `theme:${themes[o.on.theme].id}` : o.on.about === "axis" ? `axis:${o.on.axis}` : "methodology";

@@ -6,8 +6,6 @@ import type { DB } from "../connection.server";
 import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
 import { fiscalRoundtable2016 as demo } from "../factories/roundtables-2016";
 
-
-
 function template(title: string, acronym: string, leadAgency: string) {
   return {
     title,
@@ -18,18 +16,46 @@ function template(title: string, acronym: string, leadAgency: string) {
     objective: `${title}: información fiscal abierta, en lenguaje ciudadano y en datos reutilizables.`,
     description: `Compromiso propuesto por ${acronym} en la mesa temática de transparencia fiscal.`,
     ogpChallenges: ["public_resources"],
-    relevance: { transparency: true, accountability: true, participation: false, technology: true, text: "Abre la información fiscal al escrutinio ciudadano." },
+    relevance: {
+      transparency: true,
+      accountability: true,
+      participation: false,
+      technology: true,
+      text: "Abre la información fiscal al escrutinio ciudadano.",
+    },
     ambition: "Que cualquier persona pueda seguir el uso de los recursos públicos.",
     milestones: [
-      { description: `Diagnóstico y diseño: ${title.toLowerCase()}`, responsibleInstitution: leadAgency, isNew: true, startsOn: "2016-09-01", endsOn: "2016-12-31" },
-      { description: "Publicación y socialización con la ciudadanía", responsibleInstitution: leadAgency, isNew: true, startsOn: "2017-01-01", endsOn: "2018-06-30" },
+      {
+        description: `Diagnóstico y diseño: ${title.toLowerCase()}`,
+        responsibleInstitution: leadAgency,
+        isNew: true,
+        startsOn: "2016-09-01",
+        endsOn: "2016-12-31",
+      },
+      {
+        description: "Publicación y socialización con la ciudadanía",
+        responsibleInstitution: leadAgency,
+        isNew: true,
+        startsOn: "2017-01-01",
+        endsOn: "2018-06-30",
+      },
     ],
   };
 }
 
 export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ roundtableId: string }> {
-  const theme = await db.selectFrom("themes").select("id").where("consultation_id", "=", consultationId).where("name", "=", demo.theme).executeTakeFirstOrThrow();
-  const stage = await db.selectFrom("stages").select(["id", "status"]).where("consultation_id", "=", consultationId).where("phase", "=", "thematic_roundtables").executeTakeFirstOrThrow();
+  const theme = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("consultation_id", "=", consultationId)
+    .where("name", "=", demo.theme)
+    .executeTakeFirstOrThrow();
+  const stage = await db
+    .selectFrom("stages")
+    .select(["id", "status"])
+    .where("consultation_id", "=", consultationId)
+    .where("phase", "=", "thematic_roundtables")
+    .executeTakeFirstOrThrow();
   if (stage.status !== "open") await run(bus, system, "stage.open", { stageId: stage.id });
 
   for (const org of demo.organizations) {
@@ -41,7 +67,17 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
 
   const { roundtableId } = await run<{ roundtableId: string }>(bus, system, "roundtable.create", { consultationId, themeId: theme.id });
   const roundIds: string[] = [];
-  for (const r of demo.rounds) roundIds.push((await run<{ roundId: string }>(bus, system, "round.schedule", { roundtableId, heldOn: r.heldOn, venue: r.venue, hostOrganizationId: orgs.get(r.host)?.id ?? null })).roundId);
+  for (const r of demo.rounds)
+    roundIds.push(
+      (
+        await run<{ roundId: string }>(bus, system, "round.schedule", {
+          roundtableId,
+          heldOn: r.heldOn,
+          venue: r.venue,
+          hostOrganizationId: orgs.get(r.host)?.id ?? null,
+        })
+      ).roundId,
+    );
 
   // Round 1 hears the citizen input; the proposals are registered for round 2.
   await run(bus, system, "round.open", { roundId: roundIds[0] });

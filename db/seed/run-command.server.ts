@@ -23,7 +23,11 @@ export async function demoPerson(
   name: string,
   organizationId: string | null = null,
 ): Promise<Actor & { kind: "user" }> {
-  const local = name.normalize("NFD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const local = name
+    .normalize("NFD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   const email = `${local}-${randomUUID().slice(0, 6)}@demo.cocrea.gt`;
   const { path } = await runCommand<{ path: string }>(bus, seedActor, "invitation.create", { consultationId, email, name, role, organizationId });
   const { userId } = await runCommand<{ userId: string }>(bus, seedActor, "invitation.accept", { token: path.split("/").pop(), name, password: randomUUID() });

@@ -10,13 +10,23 @@
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
-import { accessRoundtable2016 as access, technicalOrganizations2016, technicalRoundtable2016 as mtga, type AccessKey, type AccessMerge } from "../factories/technical-2016";
+import {
+  accessRoundtable2016 as access,
+  technicalOrganizations2016,
+  technicalRoundtable2016 as mtga,
+  type AccessKey,
+  type AccessMerge,
+} from "../factories/technical-2016";
 import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
 
 type Org = { id: string; acronym: string; name: string; sector: string };
 
 const milestone = (description: string, responsibleInstitution: string, startsOn: string, endsOn: string) => ({
-  description, responsibleInstitution, isNew: true, startsOn, endsOn,
+  description,
+  responsibleInstitution,
+  isNew: true,
+  startsOn,
+  endsOn,
 });
 
 /** A proposal as registered by one proponent at the access-to-information roundtable. */
@@ -30,7 +40,13 @@ function registered(title: string, proponent: Org, lead: string) {
     objective: `${title}: que cualquier persona pueda ejercer su derecho de acceso a la información pública.`,
     description: `Propuesta de ${proponent.name} (${proponent.acronym}) en la mesa temática de acceso a la información pública y archivos institucionales.`,
     ogpChallenges: ["public_integrity"],
-    relevance: { transparency: true, accountability: false, participation: true, technology: false, text: "Amplía el ejercicio del derecho de acceso a la información." },
+    relevance: {
+      transparency: true,
+      accountability: false,
+      participation: true,
+      technology: false,
+      text: "Amplía el ejercicio del derecho de acceso a la información.",
+    },
     ambition: "Que la información pública esté disponible, completa y a tiempo.",
     milestones: [
       milestone(`Diseño: ${title.toLowerCase()}`, lead, "2016-09-01", "2016-12-31"),
@@ -51,7 +67,13 @@ function unified(m: AccessMerge, lead: Org) {
     objective: m.objective,
     description: `Propuesta unificada por la mesa temática de acceso a la información pública y archivos institucionales a partir de ${m.sources.length} propuestas.`,
     ogpChallenges: ["public_integrity", "public_services"],
-    relevance: { transparency: true, accountability: true, participation: true, technology: false, text: "Fortalece el derecho de acceso a la información pública y la gestión de los archivos." },
+    relevance: {
+      transparency: true,
+      accountability: true,
+      participation: true,
+      technology: false,
+      text: "Fortalece el derecho de acceso a la información pública y la gestión de los archivos.",
+    },
     ambition: "Cambiar la cultura del secreto por una cultura de transparencia en las instituciones públicas.",
     milestones: [
       milestone(`Diagnóstico y diseño con ${lead.acronym}`, leadAgency, "2016-09-01", "2016-12-31"),
@@ -135,7 +157,12 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
   const stages = await db.selectFrom("stages").select(["id", "phase", "status"]).where("consultation_id", "=", consultationId).execute();
   const stage = (phase: string) => stages.find((s) => s.phase === phase)!;
   if (stage("thematic_roundtables").status !== "open") await run(bus, system, "stage.open", { stageId: stage("thematic_roundtables").id });
-  const theme = await db.selectFrom("themes").select("id").where("consultation_id", "=", consultationId).where("name", "=", access.theme).executeTakeFirstOrThrow();
+  const theme = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("consultation_id", "=", consultationId)
+    .where("name", "=", access.theme)
+    .executeTakeFirstOrThrow();
 
   for (const o of technicalOrganizations2016) {
     const exists = await db.selectFrom("organizations").select("id").where("acronym", "=", o.acronym).executeTakeFirst();
@@ -153,7 +180,16 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
   const { roundtableId: accessRoundtableId } = await run<{ roundtableId: string }>(bus, system, "roundtable.create", { consultationId, themeId: theme.id });
   const roundIds: string[] = [];
   for (const r of access.rounds) {
-    roundIds.push((await run<{ roundId: string }>(bus, system, "round.schedule", { roundtableId: accessRoundtableId, heldOn: r.heldOn, venue: r.venue, hostOrganizationId: org(r.host).id })).roundId);
+    roundIds.push(
+      (
+        await run<{ roundId: string }>(bus, system, "round.schedule", {
+          roundtableId: accessRoundtableId,
+          heldOn: r.heldOn,
+          venue: r.venue,
+          hostOrganizationId: org(r.host).id,
+        })
+      ).roundId,
+    );
   }
   const proponents = Object.keys(access.proposals).map((a) => org(a).id);
   await run(bus, system, "round.open", { roundId: roundIds[0] });
@@ -166,7 +202,10 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
     const delegate = await demoPerson(bus, consultationId, "proponent", `Delegada de ${acronym}`, proponent.id);
     const lead = proponent.sector === "public" ? `${proponent.name} (${proponent.acronym})` : `${pdh.name} (${pdh.acronym})`;
     for (const title of titles) {
-      const { proposalId } = await run<{ proposalId: string }>(bus, delegate, "proposal.create", { roundtableId: accessRoundtableId, ...registered(title, proponent, lead) });
+      const { proposalId } = await run<{ proposalId: string }>(bus, delegate, "proposal.create", {
+        roundtableId: accessRoundtableId,
+        ...registered(title, proponent, lead),
+      });
       idsByTitle.set(title, proposalId);
     }
   }
@@ -203,7 +242,8 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
   const member = (acronym: string) => members.get(acronym)!;
   const chair = member(mtga.chair);
   for (const [acronym, person] of members) {
-    const conflicts = acronym === mtga.conflict.member ? "Acción Ciudadana es proponente en la mesa de acceso a la información y coordinaría uno de sus compromisos." : "";
+    const conflicts =
+      acronym === mtga.conflict.member ? "Acción Ciudadana es proponente en la mesa de acceso a la información y coordinaría uno de sus compromisos." : "";
     await run(bus, person, "ethics.sign", { consultationId, conflicts, accept: true });
   }
   await run(bus, contact, "technical.chair", { roundtableId: technicalId, userId: chair.userId });
@@ -240,7 +280,11 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
   const refinement = await openSession(mtga.sessions.refinement);
   const refinedKey = mtga.refined.proposal;
   const refinedMerge = access.merges.find((m) => m.key === refinedKey)!;
-  await run(bus, member(refinedMerge.lead), "proposal.revise", { proposalId: proposalIds[refinedKey], note: mtga.refined.note, ...refinedTraining(refinedMerge, org(refinedMerge.lead)) });
+  await run(bus, member(refinedMerge.lead), "proposal.revise", {
+    proposalId: proposalIds[refinedKey],
+    note: mtga.refined.note,
+    ...refinedTraining(refinedMerge, org(refinedMerge.lead)),
+  });
   await run(bus, chair, "technical.session.close", { roundId: refinement });
 
   // Vote session (29 July): one proposal rejected for lack of funding, four adopted by consent. Left open.

@@ -28,11 +28,7 @@ export async function destroySession(db: DB, token: string): Promise<void> {
 }
 
 async function activeUser(db: DB, userId: string): Promise<SessionUser | null> {
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "is_platform_admin", "disabled_at"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const user = await db.selectFrom("users").select(["id", "email", "name", "is_platform_admin", "disabled_at"]).where("id", "=", userId).executeTakeFirst();
   if (!user || user.disabled_at) return null;
   return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.is_platform_admin === 1 };
 }
@@ -58,5 +54,4 @@ export async function checkCredentials(db: DB, email: string, password: string):
   return activeUser(db, user.id);
 }
 
-const DUMMY_HASH =
-  "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
+const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";

@@ -40,8 +40,16 @@ export const registerAttendee = defineCommand({
     await trx
       .insertInto("attendance")
       .values({
-        id, forum_id: p.forumId, head_count: 1, sector: p.sector ?? null, gender: p.gender ?? null, age_range: p.ageRange ?? null,
-        department: p.department ?? null, name: p.name ?? null, recorded_by: recordedBy(ctx), created_at: ctx.now,
+        id,
+        forum_id: p.forumId,
+        head_count: 1,
+        sector: p.sector ?? null,
+        gender: p.gender ?? null,
+        age_range: p.ageRange ?? null,
+        department: p.department ?? null,
+        name: p.name ?? null,
+        recorded_by: recordedBy(ctx),
+        created_at: ctx.now,
       })
       .execute();
     const counts = await announceAttendance(trx, ctx, p.forumId);
@@ -62,7 +70,18 @@ export const addHeadCount = defineCommand({
     const id = randomUUID();
     await trx
       .insertInto("attendance")
-      .values({ id, forum_id: p.forumId, head_count: p.count, sector: null, gender: null, age_range: null, department: null, name: null, recorded_by: recordedBy(ctx), created_at: ctx.now })
+      .values({
+        id,
+        forum_id: p.forumId,
+        head_count: p.count,
+        sector: null,
+        gender: null,
+        age_range: null,
+        department: null,
+        name: null,
+        recorded_by: recordedBy(ctx),
+        created_at: ctx.now,
+      })
       .execute();
     const counts = await announceAttendance(trx, ctx, p.forumId);
     return { attendanceId: id, forumCount: counts.byForum[p.forumId] ?? 0, total: counts.total };
@@ -79,7 +98,11 @@ export const removeAttendance = defineCommand({
     const entry = await trx.selectFrom("attendance").select(["forum_id", "head_count"]).where("id", "=", p.attendanceId).executeTakeFirstOrThrow();
     await requireDoorOpen(trx, entry.forum_id);
     // The entry keeps its row, voided (decision 0001), so the forum's counts can be rebuilt at any moment.
-    await trx.updateTable("attendance").set({ voided_at: ctx.now, voided_by: ctx.actor.kind === "user" ? ctx.actor.userId : null }).where("id", "=", p.attendanceId).execute();
+    await trx
+      .updateTable("attendance")
+      .set({ voided_at: ctx.now, voided_by: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+      .where("id", "=", p.attendanceId)
+      .execute();
     const counts = await announceAttendance(trx, ctx, entry.forum_id);
     return { attendanceId: p.attendanceId, headCount: entry.head_count, forumCount: counts.byForum[entry.forum_id] ?? 0, total: counts.total };
   },

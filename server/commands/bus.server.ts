@@ -106,38 +106,40 @@ export class CommandBus {
     }
 
     const broadcasts: Broadcast[] = [];
-    const outcome = await this.inTurn(() => this.options.db.transaction().execute(async (trx) => {
-      const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
-      if (previous) {
-        if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
-        return { result: JSON.parse(previous.response) as unknown, replayed: true };
-      }
-      const consultationId = await def.consultationOf(trx, payload);
-      const roles = actor.kind === "user" && consultationId ? await rolesOf(trx, actor.userId, consultationId) : [];
-      this.authorize(def, actor, roles);
+    const outcome = await this.inTurn(() =>
+      this.options.db.transaction().execute(async (trx) => {
+        const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
+        if (previous) {
+          if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
+          return { result: JSON.parse(previous.response) as unknown, replayed: true };
+        }
+        const consultationId = await def.consultationOf(trx, payload);
+        const roles = actor.kind === "user" && consultationId ? await rolesOf(trx, actor.userId, consultationId) : [];
+        this.authorize(def, actor, roles);
 
-      const now = new Date().toISOString();
-      const ctx: CommandContext = { actor, type, commandId: id, now, roles, consultationId, broadcasts };
-      const result = (await def.handle(trx, payload, ctx)) ?? null;
-      await trx
-        .insertInto("audit_events")
-        .values({
-          consultation_id: consultationId,
-          actor_user_id: actor.kind === "user" ? actor.userId : null,
-          actor_label: actorLabel(actor),
-          command_id: id,
-          command_type: type,
-          payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
-          result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
-          created_at: now,
-        })
-        .execute();
-      await trx
-        .insertInto("command_log")
-        .values({ id, type, actor_key: key, status: 200, response: JSON.stringify(result), created_at: now })
-        .execute();
-      return { result, replayed: false };
-    }));
+        const now = new Date().toISOString();
+        const ctx: CommandContext = { actor, type, commandId: id, now, roles, consultationId, broadcasts };
+        const result = (await def.handle(trx, payload, ctx)) ?? null;
+        await trx
+          .insertInto("audit_events")
+          .values({
+            consultation_id: consultationId,
+            actor_user_id: actor.kind === "user" ? actor.userId : null,
+            actor_label: actorLabel(actor),
+            command_id: id,
+            command_type: type,
+            payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
+            result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
+            created_at: now,
+          })
+          .execute();
+        await trx
+          .insertInto("command_log")
+          .values({ id, type, actor_key: key, status: 200, response: JSON.stringify(result), created_at: now })
+          .execute();
+        return { result, replayed: false };
+      }),
+    );
     if (!outcome.replayed && broadcasts.length > 0) this.options.publish(broadcasts);
     return outcome;
   }

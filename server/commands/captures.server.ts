@@ -5,7 +5,15 @@ import type { BoardCapture } from "../../app/domain/forum-board";
 import { FORUM_EVENTS, forumRoom } from "../../app/domain/forum-events";
 import { createCaptureSchema, updateCaptureSchema, withdrawCaptureSchema } from "../../app/domain/schemas/forum";
 import { CommandError, forbidden, notFound } from "./errors";
-import { captureViews, consultationOfInput, consultationOfWorktable, forumNotOpen, requireActiveTheme, requireAssigned, worktableRow } from "./forum-lookup.server";
+import {
+  captureViews,
+  consultationOfInput,
+  consultationOfWorktable,
+  forumNotOpen,
+  requireActiveTheme,
+  requireAssigned,
+  worktableRow,
+} from "./forum-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const facilitator = { roles: ["facilitator"] } as const;
@@ -32,11 +40,30 @@ export const createCapture = defineCommand({
     await trx
       .insertInto("citizen_inputs")
       .values({
-        id: ctx.commandId, consultation_id: table.consultation_id, channel: "forum", subject: "theme", theme_id: themeId, axis: null,
-        text: p.text, department: table.department, sector: null, age_range: null, gender: null, speaks_indigenous_language: null,
-        forum_id: table.forum_id, worktable_id: table.id, captured_by: userId, speaker_sector: p.speakerSector ?? null,
-        tags: JSON.stringify(p.tags), receipt_code: null, client_hash: null, status: "visible", status_reason: null,
-        created_at: ctx.now, updated_at: ctx.now, captured_at: p.capturedAt ?? null,
+        id: ctx.commandId,
+        consultation_id: table.consultation_id,
+        channel: "forum",
+        subject: "theme",
+        theme_id: themeId,
+        axis: null,
+        text: p.text,
+        department: table.department,
+        sector: null,
+        age_range: null,
+        gender: null,
+        speaks_indigenous_language: null,
+        forum_id: table.forum_id,
+        worktable_id: table.id,
+        captured_by: userId,
+        speaker_sector: p.speakerSector ?? null,
+        tags: JSON.stringify(p.tags),
+        receipt_code: null,
+        client_hash: null,
+        status: "visible",
+        status_reason: null,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        captured_at: p.capturedAt ?? null,
       })
       .execute();
     const capture = await broadcastCapture(trx, ctx, ctx.commandId, FORUM_EVENTS.captureNew);
@@ -51,15 +78,30 @@ async function ownCapture(trx: Trx, inputId: string, ctx: CommandContext) {
     .innerJoin("forums as f", "f.id", "i.forum_id")
     .leftJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
     .select([
-      "i.id", "i.worktable_id", "i.captured_by", "i.status", "i.text", "i.theme_id", "i.speaker_sector", "i.tags", "i.consultation_id",
-      "f.status as forum_status", "f.department", "f.municipality", "si.summary_id",
+      "i.id",
+      "i.worktable_id",
+      "i.captured_by",
+      "i.status",
+      "i.text",
+      "i.theme_id",
+      "i.speaker_sector",
+      "i.tags",
+      "i.consultation_id",
+      "f.status as forum_status",
+      "f.department",
+      "f.municipality",
+      "si.summary_id",
     ])
     .where("i.id", "=", inputId)
     .where("i.channel", "=", "forum")
     .executeTakeFirst();
   if (!input || !input.worktable_id) throw notFound("input");
   if (ctx.actor.kind !== "user") throw forbidden();
-  const decision = mayChangeCapture({ captured_by: input.captured_by, status: input.status, summaryId: input.summary_id }, { status: input.forum_status }, ctx.actor.userId);
+  const decision = mayChangeCapture(
+    { captured_by: input.captured_by, status: input.status, summaryId: input.summary_id },
+    { status: input.forum_status },
+    ctx.actor.userId,
+  );
   if (!decision.ok) {
     if (decision.reason === "not_own") throw forbidden();
     if (decision.reason === "forum_not_open") throw forumNotOpen(input, input.forum_status === "pending" ? "forum_pending" : "forum_closed");
@@ -99,7 +141,11 @@ export const withdrawCapture = defineCommand({
   consultationOf: (trx, p) => consultationOfInput(trx, p.inputId),
   async handle(trx, p, ctx) {
     await ownCapture(trx, p.inputId, ctx);
-    await trx.updateTable("citizen_inputs").set({ status: "withdrawn", status_reason: p.reason ?? null, updated_at: ctx.now }).where("id", "=", p.inputId).execute();
+    await trx
+      .updateTable("citizen_inputs")
+      .set({ status: "withdrawn", status_reason: p.reason ?? null, updated_at: ctx.now })
+      .where("id", "=", p.inputId)
+      .execute();
     const capture = await broadcastCapture(trx, ctx, p.inputId, FORUM_EVENTS.captureChanged);
     return { inputId: p.inputId, capture };
   },

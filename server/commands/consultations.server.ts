@@ -41,17 +41,38 @@ export const createConsultation = defineCommand({
     await trx
       .insertInto("consultations")
       .values({
-        id, slug, title: p.title, description: p.description, methodology: p.methodology, participation: p.participation,
-        ethics_text: p.ethicsText, starts_on: p.startsOn ?? null, ends_on: p.endsOn ?? null,
-        max_commitments: p.maxCommitments, max_milestones: p.maxMilestones, created_at: ctx.now, updated_at: ctx.now,
+        id,
+        slug,
+        title: p.title,
+        description: p.description,
+        methodology: p.methodology,
+        participation: p.participation,
+        ethics_text: p.ethicsText,
+        starts_on: p.startsOn ?? null,
+        ends_on: p.endsOn ?? null,
+        max_commitments: p.maxCommitments,
+        max_milestones: p.maxMilestones,
+        created_at: ctx.now,
+        updated_at: ctx.now,
       })
       .execute();
     await trx
       .insertInto("stages")
-      .values(defaultStages().map((s) => ({
-        id: randomUUID(), consultation_id: id, phase: s.phase, name: "", description: "", position: s.position,
-        starts_on: null, ends_on: null, status: "pending" as const, opened_at: null, closed_at: null,
-      })))
+      .values(
+        defaultStages().map((s) => ({
+          id: randomUUID(),
+          consultation_id: id,
+          phase: s.phase,
+          name: "",
+          description: "",
+          position: s.position,
+          starts_on: null,
+          ends_on: null,
+          status: "pending" as const,
+          opened_at: null,
+          closed_at: null,
+        })),
+      )
       .execute();
     if (ctx.actor.kind === "user") {
       await trx
@@ -74,9 +95,16 @@ export const updateConsultation = defineCommand({
     await trx
       .updateTable("consultations")
       .set({
-        title: p.title, description: p.description, methodology: p.methodology, participation: p.participation,
-        ethics_text: p.ethicsText, starts_on: p.startsOn ?? null, ends_on: p.endsOn ?? null,
-        max_commitments: p.maxCommitments, max_milestones: p.maxMilestones, updated_at: ctx.now,
+        title: p.title,
+        description: p.description,
+        methodology: p.methodology,
+        participation: p.participation,
+        ethics_text: p.ethicsText,
+        starts_on: p.startsOn ?? null,
+        ends_on: p.endsOn ?? null,
+        max_commitments: p.maxCommitments,
+        max_milestones: p.maxMilestones,
+        updated_at: ctx.now,
       })
       .where("id", "=", p.consultationId)
       .execute();

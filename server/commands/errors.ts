@@ -1,14 +1,6 @@
 // A command fails with one of these; adapters turn it into an HTTP status or a socket ack.
 export type ErrorCode =
-  | "invalid"
-  | "unknown_command"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "stage_closed"
-  | "too_large"
-  | "rate_limited";
+  "invalid" | "unknown_command" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "stage_closed" | "too_large" | "rate_limited";
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   invalid: 400,

@@ -33,8 +33,14 @@ export const signEthics = defineCommand({
     await trx
       .insertInto("ethics_declarations")
       .values({
-        id, consultation_id: p.consultationId, user_id: ctx.actor.userId, organization_id: user.organization_id,
-        signer_name: user.name, conflicts: p.conflicts, text_sha256: textHash, signed_at: ctx.now,
+        id,
+        consultation_id: p.consultationId,
+        user_id: ctx.actor.userId,
+        organization_id: user.organization_id,
+        signer_name: user.name,
+        conflicts: p.conflicts,
+        text_sha256: textHash,
+        signed_at: ctx.now,
       })
       .execute();
     announceChange(ctx, p.consultationId);

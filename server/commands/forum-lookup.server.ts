@@ -19,8 +19,16 @@ export async function worktableRow(trx: Trx, worktableId: string) {
     .selectFrom("worktables as w")
     .innerJoin("forums as f", "f.id", "w.forum_id")
     .select([
-      "w.id", "w.forum_id", "w.theme_id", "w.number", "w.short_code",
-      "f.consultation_id", "f.status as forum_status", "f.closed_at as forum_closed_at", "f.department", "f.municipality",
+      "w.id",
+      "w.forum_id",
+      "w.theme_id",
+      "w.number",
+      "w.short_code",
+      "f.consultation_id",
+      "f.status as forum_status",
+      "f.closed_at as forum_closed_at",
+      "f.department",
+      "f.municipality",
     ])
     .where("w.id", "=", worktableId)
     .executeTakeFirst();
@@ -58,7 +66,12 @@ export async function consultationOfAttendance(trx: Trx, attendanceId: string): 
 
 /** A theme of this consultation that takes new input (not archived); 404 otherwise. */
 export async function requireActiveTheme(trx: Trx, consultationId: string, themeId: string) {
-  const theme = await trx.selectFrom("themes").select(["id", "name", "archived_at"]).where("id", "=", themeId).where("consultation_id", "=", consultationId).executeTakeFirst();
+  const theme = await trx
+    .selectFrom("themes")
+    .select(["id", "name", "archived_at"])
+    .where("id", "=", themeId)
+    .where("consultation_id", "=", consultationId)
+    .executeTakeFirst();
   if (!theme) throw notFound("theme");
   if (theme.archived_at) throw new CommandError("conflict", "forum.error.theme_archived", { theme: theme.name });
   return theme;

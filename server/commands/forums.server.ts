@@ -20,8 +20,15 @@ export const createForum = defineCommand({
     await trx
       .insertInto("forums")
       .values({
-        id, consultation_id: p.consultationId, department: p.department, municipality: p.municipality, venue: p.venue,
-        held_on: p.heldOn, expected_attendance: p.expectedAttendance, status: "pending", created_at: ctx.now,
+        id,
+        consultation_id: p.consultationId,
+        department: p.department,
+        municipality: p.municipality,
+        venue: p.venue,
+        held_on: p.heldOn,
+        expected_attendance: p.expectedAttendance,
+        status: "pending",
+        created_at: ctx.now,
       })
       .execute();
     announceChange(ctx, p.consultationId);

@@ -13,7 +13,11 @@ export const setFunnelColumns = defineCommand({
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
   async handle(trx, p, ctx) {
     const columns = FUNNEL_STAGES.filter((s) => p.columns.includes(s));
-    await trx.updateTable("consultations").set({ funnel_columns: JSON.stringify(columns), updated_at: ctx.now }).where("id", "=", p.consultationId).execute();
+    await trx
+      .updateTable("consultations")
+      .set({ funnel_columns: JSON.stringify(columns), updated_at: ctx.now })
+      .where("id", "=", p.consultationId)
+      .execute();
     announceChange(ctx, p.consultationId);
     return { consultationId: p.consultationId, columns };
   },

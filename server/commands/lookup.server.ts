@@ -61,7 +61,6 @@ export function announceChange(ctx: CommandContext, consultationId: string, scop
   ctx.broadcasts.push({ room: rooms.staff(consultationId), event: "consultation:changed", data });
 }
 
-
 /** Next position at the end of a consultation's ordered list (stages, themes). */
 export async function nextPosition(trx: Trx, table: "stages" | "themes", consultationId: string): Promise<number> {
   const last = await trx

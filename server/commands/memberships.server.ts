@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  acceptInvitationSchema, createInvitationSchema, grantRoleSchema, revokeInvitationSchema, revokeRoleSchema,
-} from "../../app/domain/schemas/membership";
+import { acceptInvitationSchema, createInvitationSchema, grantRoleSchema, revokeInvitationSchema, revokeRoleSchema } from "../../app/domain/schemas/membership";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
 import { CommandError, conflict, notFound } from "./errors";
 import { announceChange, requireConsultation } from "./lookup.server";
@@ -23,7 +21,10 @@ async function grant(trx: Trx, consultationId: string, userId: string, role: str
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (held) return false;
-  await trx.insertInto("memberships").values({ id: randomUUID(), consultation_id: consultationId, user_id: userId, role, granted_at: now, revoked_at: null }).execute();
+  await trx
+    .insertInto("memberships")
+    .values({ id: randomUUID(), consultation_id: consultationId, user_id: userId, role, granted_at: now, revoked_at: null })
+    .execute();
   return true;
 }
 
@@ -47,9 +48,19 @@ export const createInvitation = defineCommand({
     await trx
       .insertInto("invitations")
       .values({
-        id, consultation_id: p.consultationId, token_hash: sha256(token), email: p.email, name: p.name, role: p.role,
-        organization_id: p.organizationId ?? null, created_by: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-        created_at: ctx.now, expires_at: expires, accepted_at: null, accepted_user_id: null, revoked_at: null,
+        id,
+        consultation_id: p.consultationId,
+        token_hash: sha256(token),
+        email: p.email,
+        name: p.name,
+        role: p.role,
+        organization_id: p.organizationId ?? null,
+        created_by: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+        created_at: ctx.now,
+        expires_at: expires,
+        accepted_at: null,
+        accepted_user_id: null,
+        revoked_at: null,
       })
       .execute();
     announceChange(ctx, p.consultationId, "staff");
@@ -108,8 +119,14 @@ export const acceptInvitation = defineCommand({
       await trx
         .insertInto("users")
         .values({
-          id: userId, email: inv.email, name: p.name, password_hash: await hashPassword(p.password),
-          organization_id: inv.organization_id, is_platform_admin: 0, created_at: ctx.now, disabled_at: null,
+          id: userId,
+          email: inv.email,
+          name: p.name,
+          password_hash: await hashPassword(p.password),
+          organization_id: inv.organization_id,
+          is_platform_admin: 0,
+          created_at: ctx.now,
+          disabled_at: null,
         })
         .execute();
     }

@@ -106,14 +106,30 @@ export const submitOpinion = defineCommand({
       const inserted = await trx
         .insertInto("citizen_inputs")
         .values({
-          id, consultation_id: p.consultationId, channel: "online", subject: p.subject,
-          theme_id: p.subject === "theme" ? p.themeId! : null, axis: p.subject === "axis" ? p.axis! : null,
-          text: p.text, department: p.department ?? null, sector: p.sector ?? null, age_range: p.ageRange ?? null,
+          id,
+          consultation_id: p.consultationId,
+          channel: "online",
+          subject: p.subject,
+          theme_id: p.subject === "theme" ? p.themeId! : null,
+          axis: p.subject === "axis" ? p.axis! : null,
+          text: p.text,
+          department: p.department ?? null,
+          sector: p.sector ?? null,
+          age_range: p.ageRange ?? null,
           gender: p.gender ?? null,
           speaks_indigenous_language: p.indigenousLanguage === "yes" ? 1 : p.indigenousLanguage === "no" ? 0 : null,
-          forum_id: null, worktable_id: null, captured_by: null, speaker_sector: null, tags: "[]",
-          receipt_code: candidate, client_hash: clientHash, text_fingerprint: fingerprint,
-          status: "visible", status_reason: null, created_at: ctx.now, updated_at: ctx.now,
+          forum_id: null,
+          worktable_id: null,
+          captured_by: null,
+          speaker_sector: null,
+          tags: "[]",
+          receipt_code: candidate,
+          client_hash: clientHash,
+          text_fingerprint: fingerprint,
+          status: "visible",
+          status_reason: null,
+          created_at: ctx.now,
+          updated_at: ctx.now,
         })
         .onConflict((oc) => oc.column("receipt_code").doNothing())
         .executeTakeFirst();

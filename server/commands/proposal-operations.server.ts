@@ -14,7 +14,13 @@ import { TECHNICAL_PHASE, openSessionOf, refuseDuringVote } from "./technical-lo
 import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, insertProposal, loadProposals, maxMilestonesOf, type ProposalRow } from "./proposal-store.server";
 import {
-  actingUser, actorLabel, announceRoundtable, consultationOfOperation, consultationOfProposal, refusalError, requireOpenRound,
+  actingUser,
+  actorLabel,
+  announceRoundtable,
+  consultationOfOperation,
+  consultationOfProposal,
+  refusalError,
+  requireOpenRound,
 } from "./roundtable-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
@@ -52,7 +58,8 @@ async function actingTable(trx: Trx, ctx: CommandContext, sources: readonly Prop
   }
   requireTableRole(ctx, "thematic");
   await requireStageOpen(trx, consultationId, PHASE);
-  if (!first.roundtable_id || sources.some((s) => s.roundtable_id !== first.roundtable_id)) throw new CommandError("invalid", "roundtable.error.other_roundtable");
+  if (!first.roundtable_id || sources.some((s) => s.roundtable_id !== first.roundtable_id))
+    throw new CommandError("invalid", "roundtable.error.other_roundtable");
   return { roundtableId: first.roundtable_id, round: await requireOpenRound(trx, first.roundtable_id) };
 }
 
@@ -82,8 +89,16 @@ async function recordOperation(
   await trx
     .insertInto("proposal_operations")
     .values({
-      id, consultation_id: ctx.consultationId!, kind: op.kind, round_id: op.roundId, agreed_note: op.agreedNote, present: JSON.stringify(op.present),
-      created_by: ctx.actor.kind === "user" ? ctx.actor.userId : null, created_at: ctx.now, undone_at: null, undone_by: null,
+      id,
+      consultation_id: ctx.consultationId!,
+      kind: op.kind,
+      round_id: op.roundId,
+      agreed_note: op.agreedNote,
+      present: JSON.stringify(op.present),
+      created_by: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+      created_at: ctx.now,
+      undone_at: null,
+      undone_by: null,
     })
     .execute();
   const edges = op.sourceIds.flatMap((source_id) => op.resultIds.map((result_id) => ({ operation_id: id, source_id, result_id })));
@@ -117,12 +132,28 @@ export const mergeProposals = defineCommand({
     assertComplete(p.result, ["result"]);
     const present = await requirePresent(trx, p.present);
     const resultId = await insertProposal(trx, {
-      consultationId, themeId: first.theme_id, roundtableId, roundId: round.id, proponentUserId: null, proponentOrganizationId: null,
-      stage: sources.map((s) => s.stage).reduce(laterStage), state: "active", template: p.result, now: ctx.now,
+      consultationId,
+      themeId: first.theme_id,
+      roundtableId,
+      roundId: round.id,
+      proponentUserId: null,
+      proponentOrganizationId: null,
+      stage: sources.map((s) => s.stage).reduce(laterStage),
+      state: "active",
+      template: p.result,
+      now: ctx.now,
     });
-    const operationId = await recordOperation(trx, ctx, { kind: "merge", roundId: round.id, present, agreedNote: p.agreedNote, sourceIds: p.sourceIds, resultIds: [resultId] });
+    const operationId = await recordOperation(trx, ctx, {
+      kind: "merge",
+      roundId: round.id,
+      present,
+      agreedNote: p.agreedNote,
+      sourceIds: p.sourceIds,
+      resultIds: [resultId],
+    });
     announceRoundtable(ctx, roundtableId, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.merged", {
-      count: sources.length, title: p.result.title,
+      count: sources.length,
+      title: p.result.title,
     });
     return { proposalId: resultId, operationId };
   },
@@ -151,14 +182,30 @@ export const splitProposal = defineCommand({
     for (const template of p.results) {
       resultIds.push(
         await insertProposal(trx, {
-          consultationId, themeId: source.theme_id, roundtableId, roundId: round.id, proponentUserId: null, proponentOrganizationId: null,
-          stage: source.stage, state: "active", template, now: ctx.now,
+          consultationId,
+          themeId: source.theme_id,
+          roundtableId,
+          roundId: round.id,
+          proponentUserId: null,
+          proponentOrganizationId: null,
+          stage: source.stage,
+          state: "active",
+          template,
+          now: ctx.now,
         }),
       );
     }
-    const operationId = await recordOperation(trx, ctx, { kind: "split", roundId: round.id, present, agreedNote: p.agreedNote, sourceIds: [source.id], resultIds });
+    const operationId = await recordOperation(trx, ctx, {
+      kind: "split",
+      roundId: round.id,
+      present,
+      agreedNote: p.agreedNote,
+      sourceIds: [source.id],
+      resultIds,
+    });
     announceRoundtable(ctx, roundtableId, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.split", {
-      title: source.title, count: resultIds.length,
+      title: source.title,
+      count: resultIds.length,
     });
     return { proposalIds: resultIds, operationId };
   },
@@ -176,14 +223,23 @@ export const undoOperation = defineCommand({
     const sourceIds = [...new Set(edges.map((e) => e.source_id))];
     const resultIds = [...new Set(edges.map((e) => e.result_id))];
     const round = op.round_id
-      ? await trx.selectFrom("rounds as r").innerJoin("roundtables as t", "t.id", "r.roundtable_id").select(["r.status", "r.roundtable_id", "t.kind"]).where("r.id", "=", op.round_id).executeTakeFirst()
+      ? await trx
+          .selectFrom("rounds as r")
+          .innerJoin("roundtables as t", "t.id", "r.roundtable_id")
+          .select(["r.status", "r.roundtable_id", "t.kind"])
+          .where("r.id", "=", op.round_id)
+          .executeTakeFirst()
       : undefined;
     requireTableRole(ctx, round?.kind === "technical" ? "technical" : "thematic");
     const results = await loadProposals(trx, resultIds);
     const refusal = undoRefusal({ undone: op.undone_at !== null, roundOpen: round?.status === "open" }, results.map(factsOf));
     if (refusal) throw await refusalError(trx, refusal);
     await refuseDuringVote(trx, results);
-    await trx.updateTable("proposal_operations").set({ undone_at: ctx.now, undone_by: ctx.actor.kind === "user" ? ctx.actor.userId : null }).where("id", "=", op.id).execute();
+    await trx
+      .updateTable("proposal_operations")
+      .set({ undone_at: ctx.now, undone_by: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+      .where("id", "=", op.id)
+      .execute();
     await trx
       .updateTable("proposals")
       .set((eb) => ({ state: "undone", state_reason: "undo", version: eb("version", "+", 1), updated_at: ctx.now }))
@@ -197,9 +253,17 @@ export const undoOperation = defineCommand({
       .executeTakeFirst();
     if (Number(restored.numUpdatedRows) !== sourceIds.length) throw conflict("roundtable.error.changed_meanwhile");
     const titles = (await loadProposals(trx, sourceIds)).map((s) => `«${s.title}»`).join(", ");
-    announceRoundtable(ctx, round!.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), op.kind === "split" ? "roundtable.feed.undone_split" : "roundtable.feed.undone_merge", {
-      titles, count: sourceIds.length,
-    });
+    announceRoundtable(
+      ctx,
+      round!.roundtable_id,
+      ctx.consultationId!,
+      actorLabel(ctx, await actingUser(trx, ctx)),
+      op.kind === "split" ? "roundtable.feed.undone_split" : "roundtable.feed.undone_merge",
+      {
+        titles,
+        count: sourceIds.length,
+      },
+    );
     return { operationId: op.id, restored: sourceIds, setAside: resultIds };
   },
 });

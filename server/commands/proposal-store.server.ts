@@ -2,9 +2,7 @@
 // responds to, funnel stage entries, and the checks every template passes (milestone cap, completeness).
 import { randomUUID } from "node:crypto";
 import type { ProposalFacts } from "../../app/domain/proposals/rules";
-import {
-  completenessIssues, milestoneCapIssue, proposalPeriod, type ProposalTemplate, type TemplateIssue,
-} from "../../app/domain/schemas/proposal";
+import { completenessIssues, milestoneCapIssue, proposalPeriod, type ProposalTemplate, type TemplateIssue } from "../../app/domain/schemas/proposal";
 import { CommandError, notFound } from "./errors";
 import type { Trx } from "./types";
 
@@ -12,7 +10,12 @@ type Respond = { summaryIds: string[]; inputIds: string[] };
 
 /** Field issues carry the translation key as their message; forms translate it next to the field. */
 function invalid(messageKey: string, params: Record<string, string | number>, issues: TemplateIssue[]): CommandError {
-  return new CommandError("invalid", messageKey, params, issues.map((i) => ({ path: i.path, code: "custom", message: i.key })));
+  return new CommandError(
+    "invalid",
+    messageKey,
+    params,
+    issues.map((i) => ({ path: i.path, code: "custom", message: i.key })),
+  );
 }
 
 export async function maxMilestonesOf(trx: Trx, consultationId: string): Promise<number> {
@@ -35,7 +38,12 @@ export function assertComplete(template: ProposalTemplate, prefix: Array<string 
 /** The summaries and inputs must exist and belong to this consultation (another consultation's → 400). */
 export async function assertResponses(trx: Trx, consultationId: string, respondsTo: Respond): Promise<void> {
   if (respondsTo.summaryIds.length) {
-    const rows = await trx.selectFrom("summaries").where("deleted_at", "is", null).select(["id", "consultation_id", "title"]).where("id", "in", respondsTo.summaryIds).execute();
+    const rows = await trx
+      .selectFrom("summaries")
+      .where("deleted_at", "is", null)
+      .select(["id", "consultation_id", "title"])
+      .where("id", "in", respondsTo.summaryIds)
+      .execute();
     for (const id of respondsTo.summaryIds) {
       const row = rows.find((r) => r.id === id);
       if (!row) throw notFound("summary");
@@ -90,10 +98,20 @@ export async function insertProposal(trx: Trx, p: NewProposal): Promise<string> 
   await trx
     .insertInto("proposals")
     .values({
-      id, consultation_id: p.consultationId, theme_id: p.themeId, roundtable_id: p.roundtableId, round_id: p.roundId,
-      proponent_user_id: p.proponentUserId, proponent_organization_id: p.proponentOrganizationId,
+      id,
+      consultation_id: p.consultationId,
+      theme_id: p.themeId,
+      roundtable_id: p.roundtableId,
+      round_id: p.roundId,
+      proponent_user_id: p.proponentUserId,
+      proponent_organization_id: p.proponentOrganizationId,
       ...templateColumns(p.template),
-      stage: p.stage, state: p.state, state_reason: null, version: 1, created_at: p.now, updated_at: p.now,
+      stage: p.stage,
+      state: p.state,
+      state_reason: null,
+      version: 1,
+      created_at: p.now,
+      updated_at: p.now,
     })
     .execute();
   await replaceMilestones(trx, id, p.template.milestones);
@@ -107,8 +125,14 @@ export async function replaceMilestones(trx: Trx, proposalId: string, milestones
     .insertInto("milestones")
     .values(
       milestones.map((m, i) => ({
-        id: randomUUID(), proposal_id: proposalId, position: i + 1, description: m.description,
-        responsible_institution: m.responsibleInstitution, is_new: m.isNew ? 1 : 0, starts_on: m.startsOn ?? null, ends_on: m.endsOn ?? null,
+        id: randomUUID(),
+        proposal_id: proposalId,
+        position: i + 1,
+        description: m.description,
+        responsible_institution: m.responsibleInstitution,
+        is_new: m.isNew ? 1 : 0,
+        starts_on: m.startsOn ?? null,
+        ends_on: m.endsOn ?? null,
       })),
     )
     .execute();
@@ -127,7 +151,10 @@ export async function replaceResponses(trx: Trx, proposalId: string, respondsTo:
 export async function enterStage(trx: Trx, proposalIds: readonly string[], stage: string, now: string): Promise<void> {
   if (proposalIds.length === 0) return;
   await trx.updateTable("proposals").set({ stage, updated_at: now }).where("id", "in", proposalIds).execute();
-  await trx.insertInto("proposal_stage_history").values(proposalIds.map((id) => ({ proposal_id: id, stage, entered_at: now }))).execute();
+  await trx
+    .insertInto("proposal_stage_history")
+    .values(proposalIds.map((id) => ({ proposal_id: id, stage, entered_at: now })))
+    .execute();
 }
 
 export type ProposalRow = Awaited<ReturnType<typeof loadProposals>>[number];

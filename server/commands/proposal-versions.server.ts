@@ -12,7 +12,11 @@ export async function recordRevision(
   next: ProposalTemplate,
   meta: { note: string; editedBy: string | null; now: string },
 ): Promise<number> {
-  const last = await trx.selectFrom("proposal_versions").select((eb) => eb.fn.max("revision").as("max")).where("proposal_id", "=", row.id).executeTakeFirst();
+  const last = await trx
+    .selectFrom("proposal_versions")
+    .select((eb) => eb.fn.max("revision").as("max"))
+    .where("proposal_id", "=", row.id)
+    .executeTakeFirst();
   let revision = Number(last?.max ?? 0);
   if (revision === 0) {
     const milestones = await trx.selectFrom("milestones").selectAll().where("proposal_id", "=", row.id).orderBy("position").execute();
@@ -20,7 +24,15 @@ export async function recordRevision(
     revision = 1;
     await trx
       .insertInto("proposal_versions")
-      .values({ id: randomUUID(), proposal_id: row.id, revision, template: JSON.stringify(original), note: "", edited_by: row.proponent_user_id, edited_at: row.updated_at })
+      .values({
+        id: randomUUID(),
+        proposal_id: row.id,
+        revision,
+        template: JSON.stringify(original),
+        note: "",
+        edited_by: row.proponent_user_id,
+        edited_at: row.updated_at,
+      })
       .execute();
   }
   revision += 1;

@@ -3,16 +3,38 @@
 import { THEMATIC_ENTRY, isAtTechnical } from "../../app/domain/funnel";
 import { editRefusal, isProponentOf, isTableOwned, withdrawRefusal } from "../../app/domain/proposals/rules";
 import { templateFromRow } from "../../app/domain/proposals/template";
-import { createProposalSchema, proposalRefSchema, updateProposalSchema, withdrawProposalSchema, type ProposalTemplate } from "../../app/domain/schemas/proposal";
+import {
+  createProposalSchema,
+  proposalRefSchema,
+  updateProposalSchema,
+  withdrawProposalSchema,
+  type ProposalTemplate,
+} from "../../app/domain/schemas/proposal";
 import { hasAnyRole } from "../../app/domain/roles";
 import { CommandError, forbidden } from "./errors";
 import { requireStageOpen } from "./lookup.server";
 import {
-  assertComplete, assertMilestoneCap, assertResponses, enterStage, factsOf, insertProposal, maxMilestonesOf, replaceMilestones,
-  replaceResponses, templateColumns, type ProposalRow,
+  assertComplete,
+  assertMilestoneCap,
+  assertResponses,
+  enterStage,
+  factsOf,
+  insertProposal,
+  maxMilestonesOf,
+  replaceMilestones,
+  replaceResponses,
+  templateColumns,
+  type ProposalRow,
 } from "./proposal-store.server";
 import {
-  actingUser, actorLabel, announceRoundtable, consultationOfProposal, consultationOfRoundtable, receivingRound, refusalError, requireRoundtable,
+  actingUser,
+  actorLabel,
+  announceRoundtable,
+  consultationOfProposal,
+  consultationOfRoundtable,
+  receivingRound,
+  refusalError,
+  requireRoundtable,
 } from "./roundtable-lookup.server";
 import { recordRevision } from "./proposal-versions.server";
 import { refuseDuringVote } from "./technical-lookup.server";
@@ -85,9 +107,16 @@ export const createProposal = defineCommand({
     await assertResponses(trx, consultationId, p.respondsTo);
     const user = await actingUser(trx, ctx);
     const id = await insertProposal(trx, {
-      consultationId, themeId: table.theme_id, roundtableId: table.id, roundId: round.id,
-      proponentUserId: user?.userId ?? null, proponentOrganizationId: user?.organizationId ?? null,
-      stage: THEMATIC_ENTRY, state: p.draft ? "draft" : "active", template: p, now: ctx.now,
+      consultationId,
+      themeId: table.theme_id,
+      roundtableId: table.id,
+      roundId: round.id,
+      proponentUserId: user?.userId ?? null,
+      proponentOrganizationId: user?.organizationId ?? null,
+      stage: THEMATIC_ENTRY,
+      state: p.draft ? "draft" : "active",
+      template: p,
+      now: ctx.now,
     });
     await replaceResponses(trx, id, p.respondsTo);
     if (!p.draft) {
@@ -117,8 +146,13 @@ export const updateProposal = defineCommand({
     await assertResponses(trx, consultationId, p.respondsTo);
     const version = row.version + 1;
     const { proposalId: _id, expectedVersion: _v, respondsTo: _r, ...template } = p;
-    if (row.state === "active") await recordRevision(trx, row, template, { note: "", editedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null, now: ctx.now });
-    await trx.updateTable("proposals").set({ ...templateColumns(p), version, updated_at: ctx.now }).where("id", "=", row.id).execute();
+    if (row.state === "active")
+      await recordRevision(trx, row, template, { note: "", editedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null, now: ctx.now });
+    await trx
+      .updateTable("proposals")
+      .set({ ...templateColumns(p), version, updated_at: ctx.now })
+      .where("id", "=", row.id)
+      .execute();
     await replaceMilestones(trx, row.id, p.milestones);
     await replaceResponses(trx, row.id, p.respondsTo);
     if (row.state === "active" && row.roundtable_id) {
@@ -186,7 +220,8 @@ async function organizationsBehind(trx: Trx, proposalId: string): Promise<Set<st
 
 export const withdrawProposal = defineCommand({
   type: "proposal.withdraw",
-  summary: "Withdraw a proposal with a reason: one's own, or one the table unified from a proposal of one's organization (recorded in its name). It stays in the record, counted where it reached.",
+  summary:
+    "Withdraw a proposal with a reason: one's own, or one the table unified from a proposal of one's organization (recorded in its name). It stays in the record, counted where it reached.",
   schema: withdrawProposalSchema,
   access: { roles: ["proponent", "technical_member"] },
   consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
@@ -213,9 +248,23 @@ export const withdrawProposal = defineCommand({
     if (row.state === "active") {
       const organization = await organizationLabel(trx, organizationId);
       // A unified proposal is the technical table's once that table exists; until then it still sits at its own.
-      const tableId = (isAtTechnical(row.stage) ? (await trx.selectFrom("roundtables").select("id").where("consultation_id", "=", row.consultation_id).where("kind", "=", "technical").executeTakeFirst())?.id : null) ?? row.roundtable_id;
+      const tableId =
+        (isAtTechnical(row.stage)
+          ? (
+              await trx
+                .selectFrom("roundtables")
+                .select("id")
+                .where("consultation_id", "=", row.consultation_id)
+                .where("kind", "=", "technical")
+                .executeTakeFirst()
+            )?.id
+          : null) ?? row.roundtable_id;
       if (tableId) {
-        announceRoundtable(ctx, tableId, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.withdrawn", { title: row.title, reason: p.reason, organization });
+        announceRoundtable(ctx, tableId, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.withdrawn", {
+          title: row.title,
+          reason: p.reason,
+          organization,
+        });
       }
     }
     return { proposalId: row.id, state: "withdrawn", version };

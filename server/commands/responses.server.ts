@@ -16,7 +16,8 @@ async function consultationOfTarget(trx: Trx, p: { summaryId?: string; proposalI
 
 export const writeResponse = defineCommand({
   type: "response.write",
-  summary: "Write the consultation's response to a summary or a proposal (how it was considered); it supersedes the previous response, which stays in the history.",
+  summary:
+    "Write the consultation's response to a summary or a proposal (how it was considered); it supersedes the previous response, which stays in the history.",
   schema: writeResponseSchema,
   access: { roles: ["point_of_contact"] },
   consultationOf: (trx, p) => consultationOfTarget(trx, p),
@@ -28,8 +29,14 @@ export const writeResponse = defineCommand({
     await trx
       .insertInto("written_responses")
       .values({
-        id, consultation_id: ctx.consultationId!, summary_id: p.summaryId ?? null, proposal_id: p.proposalId ?? null, text: p.text,
-        written_by: ctx.actor.kind === "user" ? ctx.actor.userId : null, written_at: ctx.now, superseded_at: null,
+        id,
+        consultation_id: ctx.consultationId!,
+        summary_id: p.summaryId ?? null,
+        proposal_id: p.proposalId ?? null,
+        text: p.text,
+        written_by: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+        written_at: ctx.now,
+        superseded_at: null,
       })
       .execute();
     announceChange(ctx, ctx.consultationId!);

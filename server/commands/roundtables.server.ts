@@ -3,15 +3,18 @@
 import { randomUUID } from "node:crypto";
 import { stageAfterThematicRound } from "../../app/domain/funnel";
 import {
-  closeRoundSchema, createRoundtableSchema, roundAttendanceSchema, roundRefSchema, scheduleRoundSchema, updateRoundSchema,
+  closeRoundSchema,
+  createRoundtableSchema,
+  roundAttendanceSchema,
+  roundRefSchema,
+  scheduleRoundSchema,
+  updateRoundSchema,
 } from "../../app/domain/schemas/roundtable";
 import { CommandError, conflict, notFound } from "./errors";
 import { consultationOfTheme, requireStageOpen } from "./lookup.server";
 import { enterStage } from "./proposal-store.server";
 import { recordSnapshot } from "./snapshots.server";
-import {
-  actingUser, actorLabel, announceRoundtable, consultationOfRound, consultationOfRoundtable, requireRound,
-} from "./roundtable-lookup.server";
+import { actingUser, actorLabel, announceRoundtable, consultationOfRound, consultationOfRoundtable, requireRound } from "./roundtable-lookup.server";
 import { defineCommand, type Trx } from "./types";
 
 const pointOfContact = { roles: ["point_of_contact"] } as const;
@@ -44,7 +47,10 @@ export const createRoundtable = defineCommand({
       .executeTakeFirst();
     if (existing) throw conflict("roundtable.error.exists", { theme: theme.name });
     const id = randomUUID();
-    await trx.insertInto("roundtables").values({ id, consultation_id: p.consultationId, theme_id: p.themeId, kind: "thematic", name: p.name ?? "" }).execute();
+    await trx
+      .insertInto("roundtables")
+      .values({ id, consultation_id: p.consultationId, theme_id: p.themeId, kind: "thematic", name: p.name ?? "" })
+      .execute();
     announceRoundtable(ctx, id, p.consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.created", { theme: theme.name });
     return { roundtableId: id };
   },
@@ -58,12 +64,26 @@ export const scheduleRound = defineCommand({
   consultationOf: (trx, p) => consultationOfRoundtable(trx, p.roundtableId),
   async handle(trx, p, ctx) {
     await requireOrganizationIds(trx, [p.hostOrganizationId]);
-    const last = await trx.selectFrom("rounds").select((eb) => eb.fn.max("number").as("max")).where("roundtable_id", "=", p.roundtableId).executeTakeFirst();
+    const last = await trx
+      .selectFrom("rounds")
+      .select((eb) => eb.fn.max("number").as("max"))
+      .where("roundtable_id", "=", p.roundtableId)
+      .executeTakeFirst();
     const number = Number(last?.max ?? 0) + 1;
     const id = randomUUID();
     await trx
       .insertInto("rounds")
-      .values({ id, roundtable_id: p.roundtableId, number, held_on: p.heldOn ?? null, venue: p.venue, host_organization_id: p.hostOrganizationId ?? null, status: "pending", opened_at: null, closed_at: null })
+      .values({
+        id,
+        roundtable_id: p.roundtableId,
+        number,
+        held_on: p.heldOn ?? null,
+        venue: p.venue,
+        host_organization_id: p.hostOrganizationId ?? null,
+        status: "pending",
+        opened_at: null,
+        closed_at: null,
+      })
       .execute();
     announceRoundtable(ctx, p.roundtableId, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_scheduled", { number });
     return { roundId: id, number };
@@ -79,8 +99,14 @@ export const updateRound = defineCommand({
   async handle(trx, p, ctx) {
     const round = await requireRound(trx, p.roundId);
     await requireOrganizationIds(trx, [p.hostOrganizationId]);
-    await trx.updateTable("rounds").set({ held_on: p.heldOn ?? null, venue: p.venue, host_organization_id: p.hostOrganizationId ?? null }).where("id", "=", p.roundId).execute();
-    announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_updated", { number: round.number });
+    await trx
+      .updateTable("rounds")
+      .set({ held_on: p.heldOn ?? null, venue: p.venue, host_organization_id: p.hostOrganizationId ?? null })
+      .where("id", "=", p.roundId)
+      .execute();
+    announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_updated", {
+      number: round.number,
+    });
     return { roundId: p.roundId };
   },
 });
@@ -104,7 +130,8 @@ export const openRound = defineCommand({
       .where((eb) => eb.or([eb("status", "=", "open"), eb.and([eb("status", "=", "pending"), eb("number", "<", round.number)])]))
       .orderBy("number")
       .executeTakeFirst();
-    if (blocking) throw conflict(blocking.status === "open" ? "roundtable.error.other_round_open" : "roundtable.error.earlier_round_pending", { number: blocking.number });
+    if (blocking)
+      throw conflict(blocking.status === "open" ? "roundtable.error.other_round_open" : "roundtable.error.earlier_round_pending", { number: blocking.number });
     await trx.updateTable("rounds").set({ status: "open", opened_at: ctx.now }).where("id", "=", round.id).execute();
     // Proposals carried over from earlier rounds (and registered ahead of time) now sit in this round.
     await trx
@@ -113,7 +140,9 @@ export const openRound = defineCommand({
       .where("roundtable_id", "=", round.roundtable_id)
       .where("state", "in", ["draft", "active"])
       .execute();
-    announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_opened", { number: round.number });
+    announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_opened", {
+      number: round.number,
+    });
     return { roundId: round.id };
   },
 });
@@ -136,7 +165,12 @@ export const closeRound = defineCommand({
       .orderBy("number")
       .executeTakeFirst();
     const advance = p.advance ?? !next;
-    const alive = await trx.selectFrom("proposals").select(["id", "stage"]).where("roundtable_id", "=", round.roundtable_id).where("state", "=", "active").execute();
+    const alive = await trx
+      .selectFrom("proposals")
+      .select(["id", "stage"])
+      .where("roundtable_id", "=", round.roundtable_id)
+      .where("state", "=", "active")
+      .execute();
     let advanced = 0;
     if (advance) {
       const byTarget = new Map<string, string[]>();
@@ -161,7 +195,9 @@ export const closeRound = defineCommand({
     // The table's last round (none pending after it) closes its part of the funnel: record a snapshot (issue 10).
     const snapshotId = next ? null : await recordSnapshot(trx, ctx, { consultationId: ctx.consultationId!, roundId: round.id });
     announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.round_closed", {
-      number: round.number, alive: alive.length, advanced,
+      number: round.number,
+      alive: alive.length,
+      advanced,
     });
     return { roundId: round.id, alive: alive.length, advanced, carriedTo: next?.id ?? null, snapshotId };
   },
@@ -179,8 +215,15 @@ export const recordRoundAttendance = defineCommand({
     const ids = [...new Set(p.organizationIds)];
     await requireOrganizationIds(trx, ids);
     await trx.deleteFrom("round_attendance").where("round_id", "=", round.id).execute();
-    if (ids.length) await trx.insertInto("round_attendance").values(ids.map((organization_id) => ({ round_id: round.id, organization_id, user_id: null }))).execute();
-    announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.attendance", { number: round.number, count: ids.length });
+    if (ids.length)
+      await trx
+        .insertInto("round_attendance")
+        .values(ids.map((organization_id) => ({ round_id: round.id, organization_id, user_id: null })))
+        .execute();
+    announceRoundtable(ctx, round.roundtable_id, ctx.consultationId!, actorLabel(ctx, await actingUser(trx, ctx)), "roundtable.feed.attendance", {
+      number: round.number,
+      count: ids.length,
+    });
     return { roundId: round.id, present: ids.length };
   },
 });

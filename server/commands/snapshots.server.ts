@@ -19,15 +19,31 @@ export async function recordSnapshot(
       .where("p.consultation_id", "=", at.consultationId)
       .execute(),
     trx.selectFrom("themes").select("id").where("consultation_id", "=", at.consultationId).orderBy("position").execute(),
-    trx.selectFrom("audit_events").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst(),
+    trx
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.max("seq").as("seq"))
+      .executeTakeFirst(),
   ]);
-  const counts = snapshotCounts(tallyFunnel(entries, [], themes.map((t) => t.id)));
+  const counts = snapshotCounts(
+    tallyFunnel(
+      entries,
+      [],
+      themes.map((t) => t.id),
+    ),
+  );
   const id = randomUUID();
   await trx
     .insertInto("funnel_snapshots")
     .values({
-      id, consultation_id: at.consultationId, stage_id: at.stageId ?? null, round_id: at.roundId ?? null,
-      command_type: ctx.type, command_id: ctx.commandId, taken_at: ctx.now, counts: JSON.stringify(counts), audit_seq: Number(last?.seq ?? 0),
+      id,
+      consultation_id: at.consultationId,
+      stage_id: at.stageId ?? null,
+      round_id: at.roundId ?? null,
+      command_type: ctx.type,
+      command_id: ctx.commandId,
+      taken_at: ctx.now,
+      counts: JSON.stringify(counts),
+      audit_seq: Number(last?.seq ?? 0),
     })
     .execute();
   return id;

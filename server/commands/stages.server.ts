@@ -24,9 +24,17 @@ export const addStage = defineCommand({
     await trx
       .insertInto("stages")
       .values({
-        id, consultation_id: p.consultationId, phase: "custom", name: p.name || "—", description: p.description,
-        position, starts_on: p.startsOn ?? null, ends_on: p.endsOn ?? null,
-        status: "pending", opened_at: null, closed_at: null,
+        id,
+        consultation_id: p.consultationId,
+        phase: "custom",
+        name: p.name || "—",
+        description: p.description,
+        position,
+        starts_on: p.startsOn ?? null,
+        ends_on: p.endsOn ?? null,
+        status: "pending",
+        opened_at: null,
+        closed_at: null,
       })
       .execute();
     announceChange(ctx, p.consultationId);

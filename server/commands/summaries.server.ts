@@ -58,9 +58,21 @@ export const createSummary = defineCommand({
     const id = randomUUID();
     await trx
       .insertInto("summaries")
-      .values({ id, consultation_id: p.consultationId, theme_id: p.themeId, title: p.title, text: p.text, created_by: ctx.actor.kind === "user" ? ctx.actor.userId : null, created_at: ctx.now, updated_at: ctx.now })
+      .values({
+        id,
+        consultation_id: p.consultationId,
+        theme_id: p.themeId,
+        title: p.title,
+        text: p.text,
+        created_by: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })
       .execute();
-    await trx.insertInto("summary_inputs").values([...new Set(p.inputIds)].map((inputId) => ({ summary_id: id, input_id: inputId, linked_at: ctx.now }))).execute();
+    await trx
+      .insertInto("summary_inputs")
+      .values([...new Set(p.inputIds)].map((inputId) => ({ summary_id: id, input_id: inputId, linked_at: ctx.now })))
+      .execute();
     await announceLinks(trx, ctx, id, p.inputIds);
     announceChange(ctx, p.consultationId);
     return { summaryId: id, inputCount: p.inputIds.length };
@@ -75,15 +87,31 @@ export const updateSummary = defineCommand({
   consultationOf: (trx, p) => consultationOfSummary(trx, p.summaryId),
   async handle(trx, p, ctx) {
     const summary = await trx.selectFrom("summaries").selectAll().where("id", "=", p.summaryId).executeTakeFirstOrThrow();
-    const problems = lineageProblems({ consultationId: summary.consultation_id, themeId: summary.theme_id, summaryId: summary.id }, p.inputIds, await lineageInputs(trx, p.inputIds));
+    const problems = lineageProblems(
+      { consultationId: summary.consultation_id, themeId: summary.theme_id, summaryId: summary.id },
+      p.inputIds,
+      await lineageInputs(trx, p.inputIds),
+    );
     if (problems.length) refuse(problems);
-    const current = (await trx.selectFrom("summary_inputs").select("input_id").where("summary_id", "=", p.summaryId).where("removed_at", "is", null).execute()).map((r) => r.input_id);
+    const current = (
+      await trx.selectFrom("summary_inputs").select("input_id").where("summary_id", "=", p.summaryId).where("removed_at", "is", null).execute()
+    ).map((r) => r.input_id);
     const { add, remove } = lineageDiff(current, p.inputIds);
     // A link let go keeps its row (decision 0001: nothing is deleted), so the input's lineage can be rebuilt.
     if (remove.length) {
-      await trx.updateTable("summary_inputs").set({ removed_at: ctx.now }).where("summary_id", "=", p.summaryId).where("input_id", "in", remove).where("removed_at", "is", null).execute();
+      await trx
+        .updateTable("summary_inputs")
+        .set({ removed_at: ctx.now })
+        .where("summary_id", "=", p.summaryId)
+        .where("input_id", "in", remove)
+        .where("removed_at", "is", null)
+        .execute();
     }
-    if (add.length) await trx.insertInto("summary_inputs").values(add.map((inputId) => ({ summary_id: p.summaryId, input_id: inputId, linked_at: ctx.now }))).execute();
+    if (add.length)
+      await trx
+        .insertInto("summary_inputs")
+        .values(add.map((inputId) => ({ summary_id: p.summaryId, input_id: inputId, linked_at: ctx.now })))
+        .execute();
     await trx.updateTable("summaries").set({ title: p.title, text: p.text, updated_at: ctx.now }).where("id", "=", p.summaryId).execute();
     await announceLinks(trx, ctx, p.summaryId, add);
     await announceLinks(trx, ctx, null, remove);
@@ -102,10 +130,16 @@ export const deleteSummary = defineCommand({
     const summary = await trx.selectFrom("summaries").selectAll().where("id", "=", p.summaryId).executeTakeFirstOrThrow();
     const used = await trx.selectFrom("proposal_responses").select("proposal_id").where("summary_id", "=", p.summaryId).executeTakeFirst();
     if (used) throw conflict("forum.error.summary_in_use", { title: summary.title });
-    const links = (await trx.selectFrom("summary_inputs").select("input_id").where("summary_id", "=", p.summaryId).where("removed_at", "is", null).execute()).map((r) => r.input_id);
+    const links = (
+      await trx.selectFrom("summary_inputs").select("input_id").where("summary_id", "=", p.summaryId).where("removed_at", "is", null).execute()
+    ).map((r) => r.input_id);
     // The summary and its links keep their rows, marked (decision 0001): its inputs are free again, its lineage stays.
     await trx.updateTable("summary_inputs").set({ removed_at: ctx.now }).where("summary_id", "=", p.summaryId).where("removed_at", "is", null).execute();
-    await trx.updateTable("summaries").set({ deleted_at: ctx.now, deleted_by: ctx.actor.kind === "user" ? ctx.actor.userId : null }).where("id", "=", p.summaryId).execute();
+    await trx
+      .updateTable("summaries")
+      .set({ deleted_at: ctx.now, deleted_by: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+      .where("id", "=", p.summaryId)
+      .execute();
     await announceLinks(trx, ctx, null, links);
     announceChange(ctx, summary.consultation_id);
     return { summaryId: p.summaryId, title: summary.title, text: summary.text, inputIds: links };

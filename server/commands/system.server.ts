@@ -16,7 +16,16 @@ export const createAdmin = defineCommand({
     const id = randomUUID();
     await trx
       .insertInto("users")
-      .values({ id, email: p.email, name: p.name, password_hash: await hashPassword(p.password), organization_id: null, is_platform_admin: 1, created_at: ctx.now, disabled_at: null })
+      .values({
+        id,
+        email: p.email,
+        name: p.name,
+        password_hash: await hashPassword(p.password),
+        organization_id: null,
+        is_platform_admin: 1,
+        created_at: ctx.now,
+        disabled_at: null,
+      })
       .execute();
     return { userId: id };
   },
@@ -34,7 +43,10 @@ export const createApiToken = defineCommand({
     if (!user) throw notFound("user");
     const token = `cocrea_${randomToken(24)}`;
     const id = randomUUID();
-    await trx.insertInto("api_tokens").values({ id, token_hash: sha256(token), user_id: p.userId, name: p.name, created_at: ctx.now, revoked_at: null }).execute();
+    await trx
+      .insertInto("api_tokens")
+      .values({ id, token_hash: sha256(token), user_id: p.userId, name: p.name, created_at: ctx.now, revoked_at: null })
+      .execute();
     return { tokenId: id, token };
   },
   redactResult: (r) => ({ tokenId: r.tokenId }),

@@ -91,7 +91,9 @@ export async function eligibleMemberCount(trx: Trx, consultationId: string, prop
     .where("m.role", "=", "technical_member")
     .where("m.revoked_at", "is", null)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom("conflict_declarations as d").select("d.id").whereRef("d.user_id", "=", "m.user_id").where("d.proposal_id", "=", proposalId))),
+      eb.not(
+        eb.exists(eb.selectFrom("conflict_declarations as d").select("d.id").whereRef("d.user_id", "=", "m.user_id").where("d.proposal_id", "=", proposalId)),
+      ),
     )
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -113,12 +115,25 @@ export async function currentAnswers(trx: Trx, voteId: string): Promise<VoteAnsw
  */
 export async function refuseDuringVote(trx: Trx, proposals: ReadonlyArray<{ id: string; title: string }>): Promise<void> {
   if (proposals.length === 0) return;
-  const open = await trx.selectFrom("consensus_votes").select("proposal_id").where("proposal_id", "in", proposals.map((p) => p.id)).where("status", "=", "open").executeTakeFirst();
+  const open = await trx
+    .selectFrom("consensus_votes")
+    .select("proposal_id")
+    .where(
+      "proposal_id",
+      "in",
+      proposals.map((p) => p.id),
+    )
+    .where("status", "=", "open")
+    .executeTakeFirst();
   if (open) throw new CommandError("conflict", "technical.error.vote_in_progress", { title: proposals.find((p) => p.id === open.proposal_id)!.title });
 }
 
 export async function criteriaRecords(trx: Trx, proposalId: string): Promise<CriterionRecord[]> {
-  const rows = await trx.selectFrom("proposal_criteria").select(["criterion", "met", "note", "recorded_at", "seq"]).where("proposal_id", "=", proposalId).execute();
+  const rows = await trx
+    .selectFrom("proposal_criteria")
+    .select(["criterion", "met", "note", "recorded_at", "seq"])
+    .where("proposal_id", "=", proposalId)
+    .execute();
   return rows.map((r) => ({ criterion: r.criterion, met: Boolean(r.met), note: r.note, recordedAt: r.recorded_at, seq: Number(r.seq) }));
 }
 
@@ -131,8 +146,16 @@ export function announceTally(
   eligible: number,
 ): void {
   const data: VoteTallyEvent = {
-    voteId: vote.id, proposalId: vote.proposal_id, roundtableId: vote.roundtable_id, status: vote.status, ballot: vote.ballot,
-    tally: tallyAnswers(answers, eligible), outcome: vote.outcome, grade: vote.grade, at: ctx.now, commandId: ctx.commandId,
+    voteId: vote.id,
+    proposalId: vote.proposal_id,
+    roundtableId: vote.roundtable_id,
+    status: vote.status,
+    ballot: vote.ballot,
+    tally: tallyAnswers(answers, eligible),
+    outcome: vote.outcome,
+    grade: vote.grade,
+    at: ctx.now,
+    commandId: ctx.commandId,
   };
   ctx.broadcasts.push({ room: rooms.consultation(consultationId), event: VOTE_EVENTS.tally, data });
 }

@@ -11,7 +11,16 @@ import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, maxMilestonesOf, replaceMilestones, templateColumns, type ProposalRow } from "./proposal-store.server";
 import { recordRevision } from "./proposal-versions.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal, refusalError } from "./roundtable-lookup.server";
-import { TECHNICAL_PHASE, chairAtOpenTable, currentAnswers, eligibleMemberCount, announceTally, openSessionOf, technicalTableOf, userIdOf } from "./technical-lookup.server";
+import {
+  TECHNICAL_PHASE,
+  chairAtOpenTable,
+  currentAnswers,
+  eligibleMemberCount,
+  announceTally,
+  openSessionOf,
+  technicalTableOf,
+  userIdOf,
+} from "./technical-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const reviewers = { roles: ["point_of_contact", "technical_member"] } as const;
@@ -49,7 +58,8 @@ export const recordCriterion = defineCommand({
         organizationId = p.organizationId;
       } else {
         organizationId = user?.organizationId ?? null;
-        if (!organizationId || (p.organizationId && p.organizationId !== organizationId)) throw new CommandError("forbidden", "technical.error.own_institution_only");
+        if (!organizationId || (p.organizationId && p.organizationId !== organizationId))
+          throw new CommandError("forbidden", "technical.error.own_institution_only");
       }
       const org = await trx.selectFrom("organizations").select(["name", "sector"]).where("id", "=", organizationId).executeTakeFirst();
       if (!org) throw notFound("organization");
@@ -62,11 +72,20 @@ export const recordCriterion = defineCommand({
     }
     await trx
       .insertInto("proposal_criteria")
-      .values({ proposal_id: row.id, criterion: p.criterion, met: p.met ? 1 : 0, note: p.note, organization_id: organizationId, recorded_by: userIdOf(ctx), recorded_at: ctx.now })
+      .values({
+        proposal_id: row.id,
+        criterion: p.criterion,
+        met: p.met ? 1 : 0,
+        note: p.note,
+        organization_id: organizationId,
+        recorded_by: userIdOf(ctx),
+        recorded_at: ctx.now,
+      })
       .execute();
     const table = await technicalTableOf(trx, consultationId);
     announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, user), p.met ? "technical.feed.criterion_met" : "technical.feed.criterion_not_met", {
-      title: row.title, criterion: `@technical.criterion.${p.criterion}`,
+      title: row.title,
+      criterion: `@technical.criterion.${p.criterion}`,
     });
     return { proposalId: row.id, criterion: p.criterion, met: p.met };
   },
@@ -84,7 +103,12 @@ export const declareConflict = defineCommand({
     // A platform admin acts as point of contact, not as a member: only members are recused.
     if (!user || !hasAnyRole(ctx.roles, ["technical_member"])) throw forbidden();
     const row = await trx.selectFrom("proposals").select(["id", "title"]).where("id", "=", p.proposalId).executeTakeFirstOrThrow();
-    const existing = await trx.selectFrom("conflict_declarations").select("id").where("proposal_id", "=", row.id).where("user_id", "=", user.userId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("conflict_declarations")
+      .select("id")
+      .where("proposal_id", "=", row.id)
+      .where("user_id", "=", user.userId)
+      .executeTakeFirst();
     if (existing) throw conflict("technical.error.conflict_declared", { title: row.title });
     await trx
       .insertInto("conflict_declarations")
@@ -93,7 +117,13 @@ export const declareConflict = defineCommand({
     // An answer already given on an open vote no longer counts.
     const open = await trx.selectFrom("consensus_votes").selectAll().where("proposal_id", "=", row.id).where("status", "=", "open").executeTakeFirst();
     if (open) {
-      await trx.updateTable("vote_answers").set({ superseded_at: ctx.now }).where("vote_id", "=", open.id).where("user_id", "=", user.userId).where("superseded_at", "is", null).execute();
+      await trx
+        .updateTable("vote_answers")
+        .set({ superseded_at: ctx.now })
+        .where("vote_id", "=", open.id)
+        .where("user_id", "=", user.userId)
+        .where("superseded_at", "is", null)
+        .execute();
       announceTally(ctx, consultationId, open, await currentAnswers(trx, open.id), await eligibleMemberCount(trx, consultationId, row.id));
     }
     const table = await technicalTableOf(trx, consultationId);
@@ -114,8 +144,15 @@ export const rejectProposal = defineCommand({
     const row = await requireReviewable(trx, p.proposalId);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", row.id).where("status", "=", "open").executeTakeFirst();
     if (open) throw conflict("technical.error.vote_in_progress", { title: row.title });
-    await trx.updateTable("proposals").set((eb) => ({ state: "rejected", state_reason: p.reason, version: eb("version", "+", 1), updated_at: ctx.now })).where("id", "=", row.id).execute();
-    announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.rejected", { title: row.title, reason: p.reason });
+    await trx
+      .updateTable("proposals")
+      .set((eb) => ({ state: "rejected", state_reason: p.reason, version: eb("version", "+", 1), updated_at: ctx.now }))
+      .where("id", "=", row.id)
+      .execute();
+    announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.rejected", {
+      title: row.title,
+      reason: p.reason,
+    });
     return { proposalId: row.id, state: "rejected" };
   },
 });
@@ -141,9 +178,16 @@ export const reviseProposal = defineCommand({
     assertComplete(template);
     const revision = await recordRevision(trx, row, template, { note, editedBy: userIdOf(ctx), now: ctx.now });
     const version = row.version + 1;
-    await trx.updateTable("proposals").set({ ...templateColumns(template), version, updated_at: ctx.now }).where("id", "=", row.id).execute();
+    await trx
+      .updateTable("proposals")
+      .set({ ...templateColumns(template), version, updated_at: ctx.now })
+      .where("id", "=", row.id)
+      .execute();
     await replaceMilestones(trx, row.id, template.milestones);
-    announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.revised", { title: template.title, revision });
+    announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.revised", {
+      title: template.title,
+      revision,
+    });
     return { proposalId: row.id, version, revision };
   },
 });

@@ -5,7 +5,12 @@ import { randomUUID } from "node:crypto";
 import { isAtTechnical, stagesBetween } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
 import {
-  createTechnicalSchema, decisionSettingsSchema, scheduleSessionSchema, sessionAttendanceSchema, sessionRefSchema, setChairSchema,
+  createTechnicalSchema,
+  decisionSettingsSchema,
+  scheduleSessionSchema,
+  sessionAttendanceSchema,
+  sessionRefSchema,
+  setChairSchema,
 } from "../../app/domain/schemas/technical";
 import { CommandError, conflict, forbidden, notFound } from "./errors";
 import { announceChange, requireConsultation, requireStageOpen } from "./lookup.server";
@@ -25,10 +30,18 @@ export const createTechnical = defineCommand({
   access: pointOfContact,
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
   async handle(trx, p, ctx) {
-    const existing = await trx.selectFrom("roundtables").select("id").where("consultation_id", "=", p.consultationId).where("kind", "=", "technical").executeTakeFirst();
+    const existing = await trx
+      .selectFrom("roundtables")
+      .select("id")
+      .where("consultation_id", "=", p.consultationId)
+      .where("kind", "=", "technical")
+      .executeTakeFirst();
     if (existing) throw conflict("technical.error.exists");
     const id = randomUUID();
-    await trx.insertInto("roundtables").values({ id, consultation_id: p.consultationId, theme_id: null, kind: "technical", name: p.name ?? "", chair_user_id: null }).execute();
+    await trx
+      .insertInto("roundtables")
+      .values({ id, consultation_id: p.consultationId, theme_id: null, kind: "technical", name: p.name ?? "", chair_user_id: null })
+      .execute();
     announceRoundtable(ctx, id, p.consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.created");
     return { roundtableId: id };
   },
@@ -60,7 +73,8 @@ export const setChair = defineCommand({
 
 export const setDecisionSettings = defineCommand({
   type: "consultation.decision_settings",
-  summary: "Set how the technical roundtable decides, all settings at once (a setting left out takes its default): the rule (full consensus, consent, consensus with a fallback), shares as fractions (0.25) or percentages (25; 1 means 100%), quorum with minimums per sector, and whether answers stay private.",
+  summary:
+    "Set how the technical roundtable decides, all settings at once (a setting left out takes its default): the rule (full consensus, consent, consensus with a fallback), shares as fractions (0.25) or percentages (25; 1 means 100%), quorum with minimums per sector, and whether answers stay private.",
   schema: decisionSettingsSchema,
   access: pointOfContact,
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
@@ -69,8 +83,13 @@ export const setDecisionSettings = defineCommand({
     await trx
       .updateTable("consultations")
       .set({
-        decision_rule: p.decisionRule, stand_aside_max_share: p.standAsideMaxShare, supermajority_share: p.supermajorityShare,
-        quorum_share: p.quorumShare, quorum_sector_minimums: JSON.stringify(minimums), private_answers: p.privateAnswers ? 1 : 0, updated_at: ctx.now,
+        decision_rule: p.decisionRule,
+        stand_aside_max_share: p.standAsideMaxShare,
+        supermajority_share: p.supermajorityShare,
+        quorum_share: p.quorumShare,
+        quorum_sector_minimums: JSON.stringify(minimums),
+        private_answers: p.privateAnswers ? 1 : 0,
+        updated_at: ctx.now,
       })
       .where("id", "=", p.consultationId)
       .execute();
@@ -89,15 +108,36 @@ export const scheduleSession = defineCommand({
     const table = await requireTechnicalTable(trx, p.roundtableId);
     requireChairOrContact(ctx, table);
     if (p.closesStage) {
-      const taken = await trx.selectFrom("rounds").select("number").where("roundtable_id", "=", table.id).where("closes_stage", "=", p.closesStage).executeTakeFirst();
+      const taken = await trx
+        .selectFrom("rounds")
+        .select("number")
+        .where("roundtable_id", "=", table.id)
+        .where("closes_stage", "=", p.closesStage)
+        .executeTakeFirst();
       if (taken) throw conflict("technical.error.column_taken", { number: taken.number, stage: `@funnel.${p.closesStage}` });
     }
-    const last = await trx.selectFrom("rounds").select((eb) => eb.fn.max("number").as("max")).where("roundtable_id", "=", table.id).executeTakeFirst();
+    const last = await trx
+      .selectFrom("rounds")
+      .select((eb) => eb.fn.max("number").as("max"))
+      .where("roundtable_id", "=", table.id)
+      .executeTakeFirst();
     const number = Number(last?.max ?? 0) + 1;
     const id = randomUUID();
     await trx
       .insertInto("rounds")
-      .values({ id, roundtable_id: table.id, number, held_on: p.heldOn ?? null, venue: p.venue, host_organization_id: null, status: "pending", opened_at: null, closed_at: null, kind: p.kind, closes_stage: p.closesStage ?? null })
+      .values({
+        id,
+        roundtable_id: table.id,
+        number,
+        held_on: p.heldOn ?? null,
+        venue: p.venue,
+        host_organization_id: null,
+        status: "pending",
+        opened_at: null,
+        closed_at: null,
+        kind: p.kind,
+        closes_stage: p.closesStage ?? null,
+      })
       .execute();
     announceRoundtable(ctx, table.id, table.consultation_id, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.session_scheduled", { number });
     return { roundId: id, number };
@@ -114,11 +154,19 @@ export const openSession = defineCommand({
     const session = await requireTechnicalSession(trx, p.roundId);
     requireChairOrContact(ctx, session);
     await requireStageOpen(trx, session.consultation_id, TECHNICAL_PHASE);
-    if (session.status !== "pending") throw conflict(session.status === "open" ? "roundtable.error.round_already_open" : "roundtable.error.round_already_closed", { number: session.number });
-    const other = await trx.selectFrom("rounds").select("number").where("roundtable_id", "=", session.roundtable_id).where("status", "=", "open").executeTakeFirst();
+    if (session.status !== "pending")
+      throw conflict(session.status === "open" ? "roundtable.error.round_already_open" : "roundtable.error.round_already_closed", { number: session.number });
+    const other = await trx
+      .selectFrom("rounds")
+      .select("number")
+      .where("roundtable_id", "=", session.roundtable_id)
+      .where("status", "=", "open")
+      .executeTakeFirst();
     if (other) throw conflict("roundtable.error.other_round_open", { number: other.number });
     await trx.updateTable("rounds").set({ status: "open", opened_at: ctx.now }).where("id", "=", session.id).execute();
-    announceRoundtable(ctx, session.roundtable_id, session.consultation_id, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.session_opened", { number: session.number });
+    announceRoundtable(ctx, session.roundtable_id, session.consultation_id, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.session_opened", {
+      number: session.number,
+    });
     return { roundId: session.id };
   },
 });
@@ -137,7 +185,12 @@ export const closeSession = defineCommand({
     if (openVotes.length) throw conflict("technical.error.votes_open", { count: openVotes.length });
     let entered = 0;
     if (session.closes_stage) {
-      const alive = await trx.selectFrom("proposals").select(["id", "stage"]).where("consultation_id", "=", session.consultation_id).where("state", "=", "active").execute();
+      const alive = await trx
+        .selectFrom("proposals")
+        .select(["id", "stage"])
+        .where("consultation_id", "=", session.consultation_id)
+        .where("state", "=", "active")
+        .execute();
       const byStage = new Map<string, string[]>();
       for (const a of alive) {
         if (!isAtTechnical(a.stage)) continue;
@@ -149,7 +202,8 @@ export const closeSession = defineCommand({
     await trx.updateTable("rounds").set({ status: "closed", closed_at: ctx.now }).where("id", "=", session.id).execute();
     const snapshotId = await recordSnapshot(trx, ctx, { consultationId: session.consultation_id, roundId: session.id });
     announceRoundtable(ctx, session.roundtable_id, session.consultation_id, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.session_closed", {
-      number: session.number, entered,
+      number: session.number,
+      entered,
     });
     return { roundId: session.id, entered, snapshotId };
   },
@@ -184,7 +238,14 @@ export const recordSessionAttendance = defineCommand({
       .values({ round_id: session.id, user_id: p.userId, present: p.present ? 1 : 0, recorded_by: userIdOf(ctx), recorded_at: ctx.now })
       .onConflict((oc) => oc.columns(["round_id", "user_id"]).doUpdateSet({ present: p.present ? 1 : 0, recorded_by: userIdOf(ctx), recorded_at: ctx.now }))
       .execute();
-    announceRoundtable(ctx, session.roundtable_id, session.consultation_id, actorLabel(ctx, await actingUser(trx, ctx)), p.present ? "technical.feed.arrived" : "technical.feed.left", { name: person.name });
+    announceRoundtable(
+      ctx,
+      session.roundtable_id,
+      session.consultation_id,
+      actorLabel(ctx, await actingUser(trx, ctx)),
+      p.present ? "technical.feed.arrived" : "technical.feed.left",
+      { name: person.name },
+    );
     return { roundId: session.id, userId: p.userId, present: p.present };
   },
 });

@@ -60,7 +60,11 @@ async function setArchived(trx: Trx, themeId: string, ctx: CommandContext, archi
   if (Boolean(theme.archived_at) === archived) {
     throw conflict(archived ? "error.theme_already_archived" : "error.theme_not_archived", { theme: theme.name });
   }
-  await trx.updateTable("themes").set({ archived_at: archived ? ctx.now : null }).where("id", "=", themeId).execute();
+  await trx
+    .updateTable("themes")
+    .set({ archived_at: archived ? ctx.now : null })
+    .where("id", "=", themeId)
+    .execute();
   announceChange(ctx, ctx.consultationId!);
   return { themeId };
 }

@@ -13,7 +13,15 @@ import { CommandError, notFound } from "./errors";
 import { enterStage } from "./proposal-store.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal } from "./roundtable-lookup.server";
 import {
-  chairAtOpenTable, announceTally, criteriaRecords, currentAnswers, decisionSettingsOf, eligibleMemberCount, openSessionOf, requireChairOrContact, userIdOf,
+  chairAtOpenTable,
+  announceTally,
+  criteriaRecords,
+  currentAnswers,
+  decisionSettingsOf,
+  eligibleMemberCount,
+  openSessionOf,
+  requireChairOrContact,
+  userIdOf,
 } from "./technical-lookup.server";
 import { defineCommand, type Trx } from "./types";
 
@@ -48,8 +56,13 @@ export const openVote = defineCommand({
     const settings = await decisionSettingsOf(trx, consultationId);
     const missing = missingCriteria(await criteriaRecords(trx, proposal.id));
     const refusal = openVoteRefusal({
-      state: proposal.state, atTechnical: isAtTechnical(proposal.stage), sessionOpen: Boolean(session), hasOpenVote: Boolean(open), missing,
-      adoptedCount: await adoptedCount(trx, consultationId), maxCommitments: settings.maxCommitments,
+      state: proposal.state,
+      atTechnical: isAtTechnical(proposal.stage),
+      sessionOpen: Boolean(session),
+      hasOpenVote: Boolean(open),
+      missing,
+      adoptedCount: await adoptedCount(trx, consultationId),
+      maxCommitments: settings.maxCommitments,
     });
     if (refusal) {
       switch (refusal.code) {
@@ -62,27 +75,59 @@ export const openVote = defineCommand({
         case "vote_already_open":
           throw new CommandError("conflict", "technical.error.vote_already_open", { title: proposal.title });
         case "criteria_missing":
-          throw new CommandError("conflict", "technical.error.criteria_missing", {
-            title: proposal.title, missing: refusal.missing.map((c) => `@technical.criterion.${c}`).join(","), count: refusal.missing.length,
-          }, refusal.missing.map((c) => ({ path: ["criteria", c], code: "criteria_missing", message: c })));
+          throw new CommandError(
+            "conflict",
+            "technical.error.criteria_missing",
+            {
+              title: proposal.title,
+              missing: refusal.missing.map((c) => `@technical.criterion.${c}`).join(","),
+              count: refusal.missing.length,
+            },
+            refusal.missing.map((c) => ({ path: ["criteria", c], code: "criteria_missing", message: c })),
+          );
         case "commitment_cap":
           throw new CommandError("conflict", "technical.error.commitment_cap", { max: refusal.max });
       }
     }
     // The fallback rule's second round follows a first ballot that ended blocked; a ballot without quorum is
     // held again as the same ballot (a second round without quorum stays the second round).
-    const last = await trx.selectFrom("consensus_votes").select(["outcome", "ballot"]).where("proposal_id", "=", proposal.id).orderBy("opened_at", "desc").executeTakeFirst();
+    const last = await trx
+      .selectFrom("consensus_votes")
+      .select(["outcome", "ballot"])
+      .where("proposal_id", "=", proposal.id)
+      .orderBy("opened_at", "desc")
+      .executeTakeFirst();
     const ballot = last?.outcome === "second_round" ? 2 : last?.outcome === "no_quorum" ? last.ballot : 1;
-    const decision: DecisionSettings = { rule: settings.rule, standAsideMaxShare: settings.standAsideMaxShare, supermajorityShare: settings.supermajorityShare, quorum: settings.quorum };
+    const decision: DecisionSettings = {
+      rule: settings.rule,
+      standAsideMaxShare: settings.standAsideMaxShare,
+      supermajorityShare: settings.supermajorityShare,
+      quorum: settings.quorum,
+    };
     const id = randomUUID();
     const vote = {
-      id, consultation_id: consultationId, roundtable_id: table.id, round_id: session!.id, proposal_id: proposal.id, ballot, status: "open" as const,
-      settings: JSON.stringify({ ...decision, privateAnswers: settings.privateAnswers }), opened_by: userIdOf(ctx), opened_at: ctx.now,
-      closed_by: null, closed_at: null, outcome: null, grade: null, outcome_detail: null,
+      id,
+      consultation_id: consultationId,
+      roundtable_id: table.id,
+      round_id: session!.id,
+      proposal_id: proposal.id,
+      ballot,
+      status: "open" as const,
+      settings: JSON.stringify({ ...decision, privateAnswers: settings.privateAnswers }),
+      opened_by: userIdOf(ctx),
+      opened_at: ctx.now,
+      closed_by: null,
+      closed_at: null,
+      outcome: null,
+      grade: null,
+      outcome_detail: null,
     };
     await trx.insertInto("consensus_votes").values(vote).execute();
     announceTally(ctx, consultationId, vote, [], await eligibleMemberCount(trx, consultationId, proposal.id));
-    announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.vote_opened", { title: proposal.title, ballot });
+    announceRoundtable(ctx, table.id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.vote_opened", {
+      title: proposal.title,
+      ballot,
+    });
     return { voteId: id, ballot };
   },
 });
@@ -102,15 +147,23 @@ export const answerVote = defineCommand({
       .selectAll("v")
       .select((eb) => [
         eb.selectFrom("technical_attendance as a").select("a.present").whereRef("a.round_id", "=", "v.round_id").where("a.user_id", "=", userId).as("present"),
-        eb.selectFrom("conflict_declarations as d").select("d.reason").whereRef("d.proposal_id", "=", "v.proposal_id").where("d.user_id", "=", userId).as("recusal"),
+        eb
+          .selectFrom("conflict_declarations as d")
+          .select("d.reason")
+          .whereRef("d.proposal_id", "=", "v.proposal_id")
+          .where("d.user_id", "=", userId)
+          .as("recusal"),
         eb.selectFrom("users as u").select("u.organization_id").where("u.id", "=", userId).as("organization_id"),
         eb.selectFrom("users as u").innerJoin("organizations as o", "o.id", "u.organization_id").select("o.sector").where("u.id", "=", userId).as("sector"),
       ])
       .where("v.id", "=", p.voteId)
       .executeTakeFirstOrThrow();
     const refusal = answerRefusal({
-      voteOpen: vote.status === "open", isMember: hasAnyRole(ctx.roles, ["technical_member"]), isObserver: hasAnyRole(ctx.roles, ["observer"]),
-      present: vote.present === 1, recusal: vote.recusal ?? null,
+      voteOpen: vote.status === "open",
+      isMember: hasAnyRole(ctx.roles, ["technical_member"]),
+      isObserver: hasAnyRole(ctx.roles, ["observer"]),
+      present: vote.present === 1,
+      recusal: vote.recusal ?? null,
     });
     if (refusal) {
       if (refusal.code === "vote_closed") throw new CommandError("conflict", "technical.error.vote_closed");
@@ -118,10 +171,25 @@ export const answerVote = defineCommand({
       throw new CommandError("forbidden", `technical.error.${refusal.code}`);
     }
     const user = { organization_id: vote.organization_id, sector: vote.sector };
-    await trx.updateTable("vote_answers").set({ superseded_at: ctx.now }).where("vote_id", "=", vote.id).where("user_id", "=", userId!).where("superseded_at", "is", null).execute();
+    await trx
+      .updateTable("vote_answers")
+      .set({ superseded_at: ctx.now })
+      .where("vote_id", "=", vote.id)
+      .where("user_id", "=", userId!)
+      .where("superseded_at", "is", null)
+      .execute();
     await trx
       .insertInto("vote_answers")
-      .values({ vote_id: vote.id, user_id: userId!, organization_id: user.organization_id, sector: user.sector ?? "none", answer: p.answer, reason: p.reason, answered_at: ctx.now, superseded_at: null })
+      .values({
+        vote_id: vote.id,
+        user_id: userId!,
+        organization_id: user.organization_id,
+        sector: user.sector ?? "none",
+        answer: p.answer,
+        reason: p.reason,
+        answered_at: ctx.now,
+        superseded_at: null,
+      })
       .execute();
     const answers = await currentAnswers(trx, vote.id);
     announceTally(ctx, consultationId, vote, answers, await eligibleMemberCount(trx, consultationId, vote.proposal_id));
@@ -150,11 +218,18 @@ export const closeVote = defineCommand({
       if (capReached(await adoptedCount(trx, consultationId), settings.maxCommitments)) {
         throw new CommandError("conflict", "technical.error.commitment_cap", { max: settings.maxCommitments });
       }
-      await trx.updateTable("proposals").set((eb) => ({ state: "adopted", state_reason: null, version: eb("version", "+", 1), updated_at: ctx.now })).where("id", "=", proposal.id).execute();
+      await trx
+        .updateTable("proposals")
+        .set((eb) => ({ state: "adopted", state_reason: null, version: eb("version", "+", 1), updated_at: ctx.now }))
+        .where("id", "=", proposal.id)
+        .execute();
       // A commitment in the plan passed every checkpoint: it is counted in each column up to "in the plan".
       for (const stage of stagesBetween(proposal.stage, "plan")) await enterStage(trx, [proposal.id], stage, ctx.now);
     } else if (outcome.kind === "rejected") {
-      const reasons = outcome.blocks.map((b) => b.reason).filter(Boolean).join(" · ");
+      const reasons = outcome.blocks
+        .map((b) => b.reason)
+        .filter(Boolean)
+        .join(" · ");
       await trx
         .updateTable("proposals")
         .set((eb) => ({ state: "rejected", state_reason: reasons || outcome.because, version: eb("version", "+", 1), updated_at: ctx.now }))
@@ -162,11 +237,19 @@ export const closeVote = defineCommand({
         .execute();
     }
     const grade = outcome.kind === "adopted" ? outcome.grade : outcome.kind === "rejected" ? outcome.because : null;
-    const closed = { status: "closed" as const, closed_by: userIdOf(ctx), closed_at: ctx.now, outcome: outcome.kind, grade, outcome_detail: JSON.stringify(outcome) };
+    const closed = {
+      status: "closed" as const,
+      closed_by: userIdOf(ctx),
+      closed_at: ctx.now,
+      outcome: outcome.kind,
+      grade,
+      outcome_detail: JSON.stringify(outcome),
+    };
     await trx.updateTable("consensus_votes").set(closed).where("id", "=", vote.id).execute();
     announceTally(ctx, consultationId, { ...vote, ...closed }, answers, eligible);
     announceRoundtable(ctx, vote.roundtable_id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), `technical.feed.vote_${outcome.kind}`, {
-      title: proposal.title, grade: grade ? `@technical.grade.${grade}` : "",
+      title: proposal.title,
+      grade: grade ? `@technical.grade.${grade}` : "",
     });
     return { voteId: vote.id, outcome };
   },

@@ -26,7 +26,11 @@ export const createWorktable = defineCommand({
   async handle(trx, p, ctx) {
     const forum = await forumRow(trx, p.forumId);
     await requireActiveTheme(trx, forum.consultation_id, p.themeId);
-    const last = await trx.selectFrom("worktables").select((eb) => eb.fn.max("number").as("max")).where("forum_id", "=", p.forumId).executeTakeFirst();
+    const last = await trx
+      .selectFrom("worktables")
+      .select((eb) => eb.fn.max("number").as("max"))
+      .where("forum_id", "=", p.forumId)
+      .executeTakeFirst();
     const number = Number(last?.max ?? 0) + 1;
     // 31^6 ≈ 887 million codes: a collision is rare, and checked.
     let shortCode = makeShortCode(randomInt);
@@ -84,7 +88,12 @@ export const assignFacilitator = defineCommand({
     const user = await trx.selectFrom("users").select(["id", "name"]).where("id", "=", p.userId).executeTakeFirst();
     if (!user) throw new CommandError("not_found", "error.not_found", { what: "user" });
     if (!(await rolesOf(trx, p.userId, table.consultation_id)).includes("facilitator")) throw conflict("forum.error.not_facilitator", { name: user.name });
-    const held = await trx.selectFrom("worktable_facilitators").select("user_id").where("worktable_id", "=", p.worktableId).where("user_id", "=", p.userId).executeTakeFirst();
+    const held = await trx
+      .selectFrom("worktable_facilitators")
+      .select("user_id")
+      .where("worktable_id", "=", p.worktableId)
+      .where("user_id", "=", p.userId)
+      .executeTakeFirst();
     if (held) throw conflict("forum.error.already_assigned", { name: user.name, number: table.number });
     await trx.insertInto("worktable_facilitators").values({ worktable_id: p.worktableId, user_id: p.userId }).execute();
     worktablesChanged(ctx, table.forum_id);

@@ -20,7 +20,11 @@ export interface CookieOptions {
 
 export function sessionCookie(token: string, opts: CookieOptions): string {
   return cookie.serialize(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: "lax", secure: opts.secure, path: "/", maxAge: SESSION_DAYS * 86_400,
+    httpOnly: true,
+    sameSite: "lax",
+    secure: opts.secure,
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
   });
 }
 

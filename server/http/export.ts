@@ -42,8 +42,23 @@ async function* inputPages(db: DB, consultationId: string): AsyncGenerator<unkno
     const page = await db
       .selectFrom("citizen_inputs")
       .select([
-        "id", "channel", "subject", "theme_id", "axis", "text", "department", "sector", "age_range", "gender", "speaks_indigenous_language",
-        "forum_id", "worktable_id", "speaker_sector", "tags", "status", "created_at",
+        "id",
+        "channel",
+        "subject",
+        "theme_id",
+        "axis",
+        "text",
+        "department",
+        "sector",
+        "age_range",
+        "gender",
+        "speaks_indigenous_language",
+        "forum_id",
+        "worktable_id",
+        "speaker_sector",
+        "tags",
+        "status",
+        "created_at",
       ])
       .where("consultation_id", "=", consultationId)
       .where("id", ">", after)
@@ -52,7 +67,10 @@ async function* inputPages(db: DB, consultationId: string): AsyncGenerator<unkno
       .execute();
     if (page.length === 0) return;
     yield page.map((i) => ({
-      ...i, text: i.status === "visible" ? i.text : null, speaks_indigenous_language: bool(i.speaks_indigenous_language), tags: parse<string[]>(i.tags, []),
+      ...i,
+      text: i.status === "visible" ? i.text : null,
+      speaks_indigenous_language: bool(i.speaks_indigenous_language),
+      tags: parse<string[]>(i.tags, []),
     }));
     after = page[page.length - 1].id;
   }
@@ -60,7 +78,12 @@ async function* inputPages(db: DB, consultationId: string): AsyncGenerator<unkno
 
 async function forums(db: DB, id: string) {
   const [rows, attendance, tables] = await Promise.all([
-    db.selectFrom("forums").select(["id", "department", "municipality", "venue", "held_on", "status"]).where("consultation_id", "=", id).orderBy("held_on").execute(),
+    db
+      .selectFrom("forums")
+      .select(["id", "department", "municipality", "venue", "held_on", "status"])
+      .where("consultation_id", "=", id)
+      .orderBy("held_on")
+      .execute(),
     db
       .selectFrom("attendance as a")
       .where("a.voided_at", "is", null)
@@ -94,9 +117,29 @@ async function proposals(db: DB, id: string) {
     db
       .selectFrom("proposals")
       .select([
-        "id", "theme_id", "roundtable_id", "proponent_organization_id", "title", "lead_agency", "responsible_person", "other_actors", "problem", "objective",
-        "description", "ogp_challenge", "relevance", "ambition", "starts_on", "ends_on", "stage", "state", "state_reason", "state_organization_id",
-        "lead_organization_id", "created_at", "version",
+        "id",
+        "theme_id",
+        "roundtable_id",
+        "proponent_organization_id",
+        "title",
+        "lead_agency",
+        "responsible_person",
+        "other_actors",
+        "problem",
+        "objective",
+        "description",
+        "ogp_challenge",
+        "relevance",
+        "ambition",
+        "starts_on",
+        "ends_on",
+        "stage",
+        "state",
+        "state_reason",
+        "state_organization_id",
+        "lead_organization_id",
+        "created_at",
+        "version",
       ])
       .where("consultation_id", "=", id)
       .where("state", "!=", "draft")
@@ -131,10 +174,19 @@ async function proposals(db: DB, id: string) {
       ...p,
       responsible_person: { name: person.name ?? "", title: person.title ?? "" },
       milestones: milestones.filter((m) => m.proposal_id === p.id).map(({ proposal_id: _p, is_new, ...m }) => ({ ...m, is_new: is_new === 1 })),
-      versions: versions.filter((v) => v.proposal_id === p.id).map((v) => {
-        const t = parse<{ title?: string; description?: string; objective?: string }>(v.template, {});
-        return { revision: v.revision, note: v.note, edited_at: v.edited_at, title: t.title ?? "", description: t.description ?? "", objective: t.objective ?? "" };
-      }),
+      versions: versions
+        .filter((v) => v.proposal_id === p.id)
+        .map((v) => {
+          const t = parse<{ title?: string; description?: string; objective?: string }>(v.template, {});
+          return {
+            revision: v.revision,
+            note: v.note,
+            edited_at: v.edited_at,
+            title: t.title ?? "",
+            description: t.description ?? "",
+            objective: t.objective ?? "",
+          };
+        }),
       responds_to: {
         summary_ids: mine.flatMap((r) => (r.summary_id ? [r.summary_id] : [])),
         input_ids: mine.flatMap((r) => (r.input_id ? [r.input_id] : [])),
@@ -174,8 +226,24 @@ async function votes(db: DB, id: string, privateAnswers: boolean) {
 function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, () => Rows> {
   const proposalIds = db.selectFrom("proposals").select("id").where("consultation_id", "=", id);
   return {
-    stages: () => once(db.selectFrom("stages").select(["id", "phase", "name", "position", "starts_on", "ends_on", "status", "opened_at", "closed_at"]).where("consultation_id", "=", id).orderBy("position").execute()),
-    themes: () => once(db.selectFrom("themes").select(["id", "name", "description", "position", "archived_at"]).where("consultation_id", "=", id).orderBy("position").execute()),
+    stages: () =>
+      once(
+        db
+          .selectFrom("stages")
+          .select(["id", "phase", "name", "position", "starts_on", "ends_on", "status", "opened_at", "closed_at"])
+          .where("consultation_id", "=", id)
+          .orderBy("position")
+          .execute(),
+      ),
+    themes: () =>
+      once(
+        db
+          .selectFrom("themes")
+          .select(["id", "name", "description", "position", "archived_at"])
+          .where("consultation_id", "=", id)
+          .orderBy("position")
+          .execute(),
+      ),
     organizations: () =>
       once(
         db
@@ -183,10 +251,47 @@ function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, 
           .select(["id", "name", "acronym", "sector"])
           .where((eb) =>
             eb.or([
-              eb("id", "in", db.selectFrom("proposals").select("proponent_organization_id").where("consultation_id", "=", id).where("proponent_organization_id", "is not", null).$narrowType<{ proponent_organization_id: string }>()),
-              eb("id", "in", db.selectFrom("proposals").select("state_organization_id").where("consultation_id", "=", id).where("state_organization_id", "is not", null).$narrowType<{ state_organization_id: string }>()),
-              eb("id", "in", db.selectFrom("proposals").select("lead_organization_id").where("consultation_id", "=", id).where("lead_organization_id", "is not", null).$narrowType<{ lead_organization_id: string }>()),
-              eb("id", "in", db.selectFrom("vote_answers as a").innerJoin("consensus_votes as v", "v.id", "a.vote_id").select("a.organization_id").where("v.consultation_id", "=", id).where("a.organization_id", "is not", null).$narrowType<{ organization_id: string }>()),
+              eb(
+                "id",
+                "in",
+                db
+                  .selectFrom("proposals")
+                  .select("proponent_organization_id")
+                  .where("consultation_id", "=", id)
+                  .where("proponent_organization_id", "is not", null)
+                  .$narrowType<{ proponent_organization_id: string }>(),
+              ),
+              eb(
+                "id",
+                "in",
+                db
+                  .selectFrom("proposals")
+                  .select("state_organization_id")
+                  .where("consultation_id", "=", id)
+                  .where("state_organization_id", "is not", null)
+                  .$narrowType<{ state_organization_id: string }>(),
+              ),
+              eb(
+                "id",
+                "in",
+                db
+                  .selectFrom("proposals")
+                  .select("lead_organization_id")
+                  .where("consultation_id", "=", id)
+                  .where("lead_organization_id", "is not", null)
+                  .$narrowType<{ lead_organization_id: string }>(),
+              ),
+              eb(
+                "id",
+                "in",
+                db
+                  .selectFrom("vote_answers as a")
+                  .innerJoin("consensus_votes as v", "v.id", "a.vote_id")
+                  .select("a.organization_id")
+                  .where("v.consultation_id", "=", id)
+                  .where("a.organization_id", "is not", null)
+                  .$narrowType<{ organization_id: string }>(),
+              ),
             ]),
           )
           .orderBy("name")
@@ -198,8 +303,20 @@ function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, 
       once(
         (async () => {
           const [rows, links] = await Promise.all([
-            db.selectFrom("summaries").where("deleted_at", "is", null).select(["id", "theme_id", "title", "text", "created_at"]).where("consultation_id", "=", id).orderBy("created_at").execute(),
-            db.selectFrom("summary_inputs as l").where("l.removed_at", "is", null).innerJoin("summaries as s", "s.id", "l.summary_id").select(["l.summary_id", "l.input_id"]).where("s.consultation_id", "=", id).execute(),
+            db
+              .selectFrom("summaries")
+              .where("deleted_at", "is", null)
+              .select(["id", "theme_id", "title", "text", "created_at"])
+              .where("consultation_id", "=", id)
+              .orderBy("created_at")
+              .execute(),
+            db
+              .selectFrom("summary_inputs as l")
+              .where("l.removed_at", "is", null)
+              .innerJoin("summaries as s", "s.id", "l.summary_id")
+              .select(["l.summary_id", "l.input_id"])
+              .where("s.consultation_id", "=", id)
+              .execute(),
           ]);
           return rows.map((s) => ({ ...s, input_ids: links.filter((l) => l.summary_id === s.id).map((l) => l.input_id) }));
         })(),
@@ -252,7 +369,12 @@ function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, 
           .selectFrom("proposals as p")
           .select(["p.id as proposal_id", "p.theme_id", "p.title"])
           .select((eb) =>
-            eb.selectFrom("consensus_votes as v").select((e) => e.fn.max("v.closed_at").as("at")).whereRef("v.proposal_id", "=", "p.id").where("v.outcome", "=", "adopted").as("adopted_at"),
+            eb
+              .selectFrom("consensus_votes as v")
+              .select((e) => e.fn.max("v.closed_at").as("at"))
+              .whereRef("v.proposal_id", "=", "p.id")
+              .where("v.outcome", "=", "adopted")
+              .as("adopted_at"),
           )
           .where("p.consultation_id", "=", id)
           .where("p.state", "=", "adopted")
@@ -297,7 +419,19 @@ export function exportRouter(deps: { db: DB }): express.Router {
       const c = id
         ? await deps.db
             .selectFrom("consultations")
-            .select(["id", "slug", "title", "description", "methodology", "starts_on", "ends_on", "max_commitments", "max_milestones", "decision_rule", "private_answers"])
+            .select([
+              "id",
+              "slug",
+              "title",
+              "description",
+              "methodology",
+              "starts_on",
+              "ends_on",
+              "max_commitments",
+              "max_milestones",
+              "decision_rule",
+              "private_answers",
+            ])
             .where("id", "=", id)
             .executeTakeFirst()
         : undefined;

@@ -14,8 +14,17 @@ type OpenOpinion = Record<(typeof OPEN_DATA_COLUMNS)[number], string | boolean |
 
 function toOpen(o: PublicOpinion): OpenOpinion {
   return {
-    id: o.id, created_at: o.created_at, subject: o.subject, axis: o.axis, theme_id: o.theme_id, theme_name: o.theme_name,
-    text: o.text, department: o.department, sector: o.sector, age_range: o.age_range, gender: o.gender,
+    id: o.id,
+    created_at: o.created_at,
+    subject: o.subject,
+    axis: o.axis,
+    theme_id: o.theme_id,
+    theme_name: o.theme_name,
+    text: o.text,
+    department: o.department,
+    sector: o.sector,
+    age_range: o.age_range,
+    gender: o.gender,
     speaks_indigenous_language: o.speaks_indigenous_language === null ? null : o.speaks_indigenous_language === 1,
   };
 }

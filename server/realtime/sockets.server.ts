@@ -29,7 +29,8 @@ export function revokeAccess(io: Server, revoked: AccessRevoked): void {
   io.in(rooms.user(revoked.userId)).socketsLeave(revoked.rooms);
   // The tables they sat at see them go.
   for (const room of revoked.rooms) {
-    if (room.startsWith("roundtable:")) void broadcastPresence(io, room.slice("roundtable:".length)).catch((err) => log.error({ err }, "presence broadcast failed"));
+    if (room.startsWith("roundtable:"))
+      void broadcastPresence(io, room.slice("roundtable:".length)).catch((err) => log.error({ err }, "presence broadcast failed"));
   }
 }
 

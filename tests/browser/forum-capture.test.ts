@@ -49,7 +49,11 @@ it("two facilitators capture and the board shows it live; a phone that goes offl
   await board.goto(`${server.url}/forums/${f.forumId}/board`);
   await expect.poll(() => board.getByTestId("live-status").textContent()).toBe("En vivo");
 
-  const { context: phoneContext, page: phone } = await signedIn(tableOne.facilitators[0].email, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { context: phoneContext, page: phone } = await signedIn(tableOne.facilitators[0].email, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   await phone.goto(`${server.url}/t/${tableOne.shortCode}`);
   expect(await phone.locator("h1").textContent()).toMatch(/^Mesa 1 · /);
   const { page: phoneTwo } = await signedIn(tableTwo.facilitators[0].email);

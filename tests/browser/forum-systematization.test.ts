@@ -55,7 +55,9 @@ it("a correction reaches the projection, and a summary made from the board's inp
   await board.goto(`${server.url}/forums/${f.forumId}/board`);
   await expect.poll(() => board.getByTestId("live-status").textContent()).toBe("En vivo");
   const { page: desk } = await signedIn(systematizer.email);
-  await desk.goto(`${server.url}${await board.locator(`[data-theme-id="${one.themeId}"]`).getByRole("link", { name: "Sistematizar este eje" }).getAttribute("href")}`);
+  await desk.goto(
+    `${server.url}${await board.locator(`[data-theme-id="${one.themeId}"]`).getByRole("link", { name: "Sistematizar este eje" }).getAttribute("href")}`,
+  );
   await desk.getByRole("checkbox", { name: /contratos de obra/ }).check();
   await desk.getByRole("checkbox", { name: /Auditorías sociales/ }).check();
   expect(await desk.getByTestId("selected-count").textContent()).toBe("2 elegidos");

@@ -25,7 +25,10 @@ it("the funnel's chart and table follow a merge, a withdrawal and a round closin
   const table = await setupRoundtable(server);
   const theme = table.themeIds[0];
   const slug = (await table.admin.client.get(`/api/v1/consultations/${table.consultationId}`)).body.result.consultation.slug;
-  const ids = [...(await registerProposals(table.icefi.client, table.roundtableId, 3)), ...(await registerProposals(table.ciidh.client, table.roundtableId, 2))];
+  const ids = [
+    ...(await registerProposals(table.icefi.client, table.roundtableId, 3)),
+    ...(await registerProposals(table.ciidh.client, table.roundtableId, 2)),
+  ];
 
   const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${server.url}/c/${slug}/propuestas`);
@@ -66,7 +69,10 @@ it("the funnel's chart and table follow a merge, a withdrawal and a round closin
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // A bar opens the proposals behind it.
-  await page.getByRole("link", { name: /2\s*siguen ahí/ }).first().click();
+  await page
+    .getByRole("link", { name: /2\s*siguen ahí/ })
+    .first()
+    .click();
   await page.waitForURL(/stage=unified&at=now/);
   expect(await page.getByTestId("proposal-list").locator("li").count()).toBe(2);
   await page.close();

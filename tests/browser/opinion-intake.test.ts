@@ -199,7 +199,11 @@ it("is usable on a slow 3G phone: the form works before any script has arrived",
   const liveMs = Date.now() - started;
   console.log(`opinion page on slow 3G: form visible after ${formVisibleMs} ms, receipt after ${receiptMs} ms, live after ${liveMs} ms`);
   expect(formVisibleMs).toBeLessThan(20_000);
-  const row = await server.cocrea.db.selectFrom("citizen_inputs").select("department").where("text", "=", "Desde un teléfono con poca señal en Huehuetenango.").execute();
+  const row = await server.cocrea.db
+    .selectFrom("citizen_inputs")
+    .select("department")
+    .where("text", "=", "Desde un teléfono con poca señal en Huehuetenango.")
+    .execute();
   expect(row).toEqual([{ department: "Huehuetenango" }]);
   await page.context().close();
 }, 150_000);

@@ -39,7 +39,11 @@ it("a receipt shows the fate of its opinion after a summary and a merge take it 
 
   // A summary takes the opinion up: the receipt says so without a reload.
   const { summaryId } = await systematizer.client.ok("summary.create", {
-    consultationId: t.consultationId, themeId: t.themeIds[0], title: "Obras municipales a la vista", text: "Publicar los contratos de obra municipales con su avance.", inputIds: [inputId],
+    consultationId: t.consultationId,
+    themeId: t.themeIds[0],
+    title: "Obras municipales a la vista",
+    text: "Publicar los contratos de obra municipales con su avance.",
+    inputIds: [inputId],
   });
   const summaryStep = page.locator('[data-fate-step="summary"]');
   await summaryStep.waitFor();
@@ -47,7 +51,10 @@ it("a receipt shows the fate of its opinion after a summary and a merge take it 
   expect(await page.getByTestId("fate-ending").textContent()).toBe("Todavía ninguna propuesta responde a ese resumen.");
 
   // ICEFI answers the summary with a proposal; the table merges it with CIIDH's.
-  const [answer] = await registerProposals(t.icefi.client, t.roundtableId, 1, { title: "Obras abiertas en cada municipio", respondsTo: { summaryIds: [summaryId], inputIds: [] } });
+  const [answer] = await registerProposals(t.icefi.client, t.roundtableId, 1, {
+    title: "Obras abiertas en cada municipio",
+    respondsTo: { summaryIds: [summaryId], inputIds: [] },
+  });
   const [other] = await registerProposals(t.ciidh.client, t.roundtableId, 1, { title: "Auditoría social de obras" });
   await page.locator('[data-fate-step="proposal"]').waitFor();
   expect(await page.locator('[data-fate-step="proposal"]').textContent()).toBe("La propuesta «Obras abiertas en cada municipio» responde a ese resumen.");
@@ -55,12 +62,19 @@ it("a receipt shows the fate of its opinion after a summary and a merge take it 
 
   const mergedStep = page.locator('[data-fate-step="merged_into"]');
   await mergedStep.waitFor();
-  expect(await mergedStep.textContent()).toMatch(/^Se unificó con otras en la propuesta «Obras públicas municipales abiertas» \(\d{1,2} de [a-z]+ de \d{4}\)\.$/);
+  expect(await mergedStep.textContent()).toMatch(
+    /^Se unificó con otras en la propuesta «Obras públicas municipales abiertas» \(\d{1,2} de [a-z]+ de \d{4}\)\.$/,
+  );
   expect(await page.locator('[data-fate-step="pending"]').textContent()).toBe("Sigue en discusión (etapa alcanzada: Propuestas en mesas temáticas).");
   expect(await page.getByTestId("fate-ending").textContent()).toBe("Las propuestas siguen en discusión.");
   // The page never reloaded, and the steps read in order.
   expect(await page.evaluate(() => (window as unknown as { fateMark?: string }).fateMark)).toBe("same page");
-  expect(await page.locator("[data-fate-step]").evaluateAll((els) => els.map((e) => e.getAttribute("data-fate-step")))).toEqual(["summary", "proposal", "merged_into", "pending"]);
+  expect(await page.locator("[data-fate-step]").evaluateAll((els) => els.map((e) => e.getAttribute("data-fate-step")))).toEqual([
+    "summary",
+    "proposal",
+    "merged_into",
+    "pending",
+  ]);
 
   // Each step is a link to its public sheet: the merged proposal's page and the summary's.
   await mergedStep.getByRole("link").click();

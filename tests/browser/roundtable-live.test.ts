@@ -73,7 +73,12 @@ it("one member merges three proposals; the other participant sees the result and
   // The participant's page changed by itself: the unified proposal with its sources, and the new counts.
   const unified = watcher.locator('[data-testid="proposal"]', { hasText: "Presupuesto abierto y ciudadano" });
   await expect.poll(() => unified.count(), { timeout: 5_000 }).toBe(1);
-  expect(await unified.getByTestId("proposal-sources").textContent()).toBe(`Unifica: ${titles.slice(0, 3).map((t) => `«${t}»`).join(", ")}`);
+  expect(await unified.getByTestId("proposal-sources").textContent()).toBe(
+    `Unifica: ${titles
+      .slice(0, 3)
+      .map((t) => `«${t}»`)
+      .join(", ")}`,
+  );
   await expect.poll(() => watcher.getByTestId("count-now").textContent()).toBe("2");
   expect(await watcher.getByTestId("count-proposed").textContent()).toBe("4");
   await expect.poll(() => watcher.getByTestId("live-feed").textContent()).toContain("3 propuestas unificadas en «Presupuesto abierto y ciudadano».");
@@ -89,7 +94,8 @@ it("one member merges three proposals; the other participant sees the result and
 it("two members compose overlapping merges: the second is told what changed; undoing the first restores the sources live", async () => {
   const table = await setupRoundtable(server);
   const titles = ["Fideicomisos transparentes", "Transparencia de fideicomisos", "Deuda pública abierta"];
-  for (const title of titles) await table.icefi.client.ok("proposal.create", proposalPayload(table.roundtableId, { title, milestones: proposalPayload("x").milestones.slice(0, 1) }));
+  for (const title of titles)
+    await table.icefi.client.ok("proposal.create", proposalPayload(table.roundtableId, { title, milestones: proposalPayload("x").milestones.slice(0, 1) }));
   const second = await createDelegate(server, table.admin.client, table.consultationId, "roundtable_member", table.orgs.ciidh);
   const session = `${server.url}/admin/c/${table.consultationId}/roundtables/${table.roundtableId}`;
 
@@ -117,7 +123,9 @@ it("two members compose overlapping merges: the second is told what changed; und
   const composer = other.getByTestId("merge-composer");
   await expect.poll(() => composer.textContent()).toContain(`«${titles[1]}» cambió mientras componía: ahora está unificada.`);
   await composer.getByRole("button", { name: "Unificar", exact: true }).click();
-  await expect.poll(() => composer.getByRole("alert").allTextContents()).toContain(`La propuesta «${titles[1]}» ya fue unificada en «Fideicomisos públicos abiertos».`);
+  await expect
+    .poll(() => composer.getByRole("alert").allTextContents())
+    .toContain(`La propuesta «${titles[1]}» ya fue unificada en «Fideicomisos públicos abiertos».`);
   await composer.getByRole("button", { name: "Cancelar" }).click();
 
   // The other member undoes the merge from the table's log: both pages show the three proposals active again.

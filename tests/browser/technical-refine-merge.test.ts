@@ -70,7 +70,13 @@ it("without JavaScript, a form saved after someone else's change is refused next
   // Meanwhile the chair refines the same proposal through the API.
   const before = await server.cocrea.db.selectFrom("proposals").select(["objective", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
   const { title: _title, ...template } = unifiedPayload();
-  await t.chair.client.ok("proposal.revise", { proposalId: id, expectedVersion: before.version, note: "Primero", ...template, title: "Compromiso unificado 2" });
+  await t.chair.client.ok("proposal.revise", {
+    proposalId: id,
+    expectedVersion: before.version,
+    note: "Primero",
+    ...template,
+    title: "Compromiso unificado 2",
+  });
   await page.getByRole("button", { name: "Guardar la nueva versión" }).click();
   await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("cambió mientras tanto");
   expect(page.url()).toContain("/refine");

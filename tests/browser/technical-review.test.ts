@@ -28,9 +28,9 @@ it("the chair records the three criteria on the card, then the vote opens", asyn
   const card = page.locator('[data-testid="tech-proposal"]', { hasText: "Compromiso unificado 1" });
 
   await card.getByRole("button", { name: "Abrir la votación" }).click();
-  await expect.poll(() => card.getByRole("alert").textContent()).toContain(
-    "faltan 3 criterios de adopción: la institución responsable acepta, viable legalmente, viable financieramente",
-  );
+  await expect
+    .poll(() => card.getByRole("alert").textContent())
+    .toContain("faltan 3 criterios de adopción: la institución responsable acepta, viable legalmente, viable financieramente");
 
   const notes: Record<string, string> = { institution: "Carta del ministro", legal: "Dictamen jurídico favorable", financial: "Presupuesto 2017" };
   for (const criterion of ["institution", "legal", "financial"] as const) {

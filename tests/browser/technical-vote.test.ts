@@ -131,7 +131,11 @@ async function voteUnder(rule: string, proposalId: string, title: string, answer
 
 it("full consensus: one stand-aside of three is over the 25 % allowed, so the proposal is not adopted", async () => {
   const title = "Compromiso unificado 2";
-  const chair = await voteUnder("full_consensus", t.unified[1], title, [[0, "agree"], [1, "stand_aside"], [2, "agree"]]);
+  const chair = await voteUnder("full_consensus", t.unified[1], title, [
+    [0, "agree"],
+    [1, "stand_aside"],
+    [2, "agree"],
+  ]);
   await expect.poll(() => closedVote(chair.page, title).getByTestId("vote-outcome").textContent()).toBe("No adoptada: demasiadas abstenciones");
   await expect.poll(() => card(chair.page, title).getAttribute("data-state")).toBe("rejected");
   expect(chair.state.navigated).toBe(false);
@@ -139,8 +143,14 @@ it("full consensus: one stand-aside of three is over the 25 % allowed, so the pr
 
 it("consensus with a fallback: a block sends it to a second round, where the supermajority adopts it", async () => {
   const title = "Compromiso unificado 3";
-  const chair = await voteUnder("fallback", t.unified[2], title, [[0, "agree"], [1, "block", "No hay presupuesto asignado"], [2, "agree"]]);
-  await expect.poll(() => closedVote(chair.page, title).getByTestId("vote-outcome").textContent()).toBe("Bloqueada en la primera ronda: pasa a una segunda ronda");
+  const chair = await voteUnder("fallback", t.unified[2], title, [
+    [0, "agree"],
+    [1, "block", "No hay presupuesto asignado"],
+    [2, "agree"],
+  ]);
+  await expect
+    .poll(() => closedVote(chair.page, title).getByTestId("vote-outcome").textContent())
+    .toBe("Bloqueada en la primera ronda: pasa a una segunda ronda");
   expect(await closedVote(chair.page, title).getByTestId("block-reasons").textContent()).toContain("No hay presupuesto asignado");
 
   // The chair opens the second ballot from the same card.

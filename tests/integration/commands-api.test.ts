@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function count(table: "themes" | "audit_events" | "stages" | "consultations" | "command_log" | "ethics_declarations") {
-  const row = await server.cocrea.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await server.cocrea.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -47,11 +50,24 @@ describe("writing through commands", () => {
     const { consultationId } = await createConsultation(admin.client);
     const view = await admin.client.get(`/api/v1/consultations/${consultationId}`);
     expect(view.body.result.stages.map((s: { phase: string }) => s.phase)).toEqual([
-      "public_call", "opinion_intake", "forums", "systematization", "thematic_roundtables",
-      "technical_roundtable", "draft_plan", "ogp_review", "approval", "submission",
+      "public_call",
+      "opinion_intake",
+      "forums",
+      "systematization",
+      "thematic_roundtables",
+      "technical_roundtable",
+      "draft_plan",
+      "ogp_review",
+      "approval",
+      "submission",
     ]);
     expect(await count("audit_events")).toBe(before + 3); // consultation + two themes
-    const event = await server.cocrea.db.selectFrom("audit_events").selectAll().where("command_type", "=", "consultation.create").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    const event = await server.cocrea.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("command_type", "=", "consultation.create")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
     expect(event.actor_user_id).toBe(admin.userId);
   });
 
@@ -71,7 +87,11 @@ describe("writing through commands", () => {
     const { consultationId } = await createConsultation(admin.client);
     const id = randomUUID();
     await admin.client.command("theme.create", { consultationId, name: "Uno" }, id);
-    const reused = await admin.client.command("forum.create", { consultationId, department: "Guatemala", municipality: "Mixco", venue: "Salón", heldOn: "2016-05-01" }, id);
+    const reused = await admin.client.command(
+      "forum.create",
+      { consultationId, department: "Guatemala", municipality: "Mixco", venue: "Salón", heldOn: "2016-05-01" },
+      id,
+    );
     expect(reused.status).toBe(409);
   });
 
@@ -123,7 +143,11 @@ describe("bad input writes nothing", () => {
   });
 
   it("envelope without a uuid id → 400", async () => {
-    const res = await fetch(`${server.url}/api/v1/commands`, { method: "POST", headers: admin.client.headers(), body: JSON.stringify({ id: "1", type: "theme.create", payload: {} }) });
+    const res = await fetch(`${server.url}/api/v1/commands`, {
+      method: "POST",
+      headers: admin.client.headers(),
+      body: JSON.stringify({ id: "1", type: "theme.create", payload: {} }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.issues[0].path).toEqual(["id"]);
   });

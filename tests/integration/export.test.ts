@@ -74,7 +74,12 @@ beforeAll(async () => {
   await t.admin.client.ok("stage.open", { stageId: t.stage("opinion_intake") });
   const anon = new ApiClient(server.url);
   const { inputId } = await anon.ok<{ inputId: string }>("opinion.submit", {
-    consultationId: t.consultationId, subject: "theme", themeId: t.themeIds[0], text: "Mi número es 5555-1234, llámenme.", email: "vecina@example.org", emailConsent: true,
+    consultationId: t.consultationId,
+    subject: "theme",
+    themeId: t.themeIds[0],
+    text: "Mi número es 5555-1234, llámenme.",
+    email: "vecina@example.org",
+    emailConsent: true,
   });
   await anon.ok("opinion.submit", { consultationId: t.consultationId, subject: "methodology", text: "Que haya foros en idiomas mayas." });
   await t.admin.client.ok("opinion.hide", { inputId, reason: "Contiene datos personales" });

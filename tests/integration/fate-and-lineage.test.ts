@@ -15,7 +15,18 @@ let t: TechnicalTable;
 let slug: string;
 let forum: Awaited<ReturnType<typeof forumMatrixFixture>>;
 const citizen = () => new ApiClient(server.url);
-const ids = {} as { input: string; receipt: string; summary: string; p1: string; p2: string; merged: string; hidden: string; hiddenReceipt: string; left: string; leftReceipt: string };
+const ids = {} as {
+  input: string;
+  receipt: string;
+  summary: string;
+  p1: string;
+  p2: string;
+  merged: string;
+  hidden: string;
+  hiddenReceipt: string;
+  left: string;
+  leftReceipt: string;
+};
 
 /** The page's text as a reader sees it: inline tags and React's text separators dropped, blocks spaced, entities decoded. */
 function textOf(html: string): string {
@@ -46,7 +57,10 @@ beforeAll(async () => {
   await admin.ok("stage.open", { stageId: t.stage("opinion_intake") });
   const theme = t.themeIds[0];
 
-  const sent = await citizen().ok("opinion.submit", opinion(t.consultationId, { about: `theme:${theme}`, text: "Que los contratos de obra se publiquen completos, con sus cambios." }));
+  const sent = await citizen().ok(
+    "opinion.submit",
+    opinion(t.consultationId, { about: `theme:${theme}`, text: "Que los contratos de obra se publiquen completos, con sus cambios." }),
+  );
   ids.input = sent.inputId;
   ids.receipt = sent.receiptCode;
   const hidden = await citizen().ok("opinion.submit", opinion(t.consultationId, { text: "Mi vecino Juan Pérez, de la zona 5, cobra sobornos." }));
@@ -59,14 +73,23 @@ beforeAll(async () => {
   // Moderation hides one with a reason; a systematizer groups the first into a summary.
   await admin.ok("opinion.hide", { inputId: ids.hidden, reason: "Acusa a una persona con nombre y dirección" });
   const systematizer = await createMember(server, admin, t.consultationId, "systematizer");
-  ids.summary = (await systematizer.client.ok("summary.create", {
-    consultationId: t.consultationId, themeId: theme, title: "Contratos de obra abiertos", text: "La ciudadanía pide publicar los contratos de obra y sus modificaciones.", inputIds: [ids.input],
-  })).summaryId;
+  ids.summary = (
+    await systematizer.client.ok("summary.create", {
+      consultationId: t.consultationId,
+      themeId: theme,
+      title: "Contratos de obra abiertos",
+      text: "La ciudadanía pide publicar los contratos de obra y sus modificaciones.",
+      inputIds: [ids.input],
+    })
+  ).summaryId;
 
   // A second round of the thematic table: ICEFI answers the summary, CIIDH registers another; the table merges both.
   const { roundId } = await admin.ok("round.schedule", { roundtableId: t.roundtableId, heldOn: "2016-07-07", venue: "SEGEPLAN" });
   await admin.ok("round.open", { roundId });
-  [ids.p1] = await registerProposals(t.icefi.client, t.roundtableId, 1, { title: "Portal de contratos de obra", respondsTo: { summaryIds: [ids.summary], inputIds: [] } });
+  [ids.p1] = await registerProposals(t.icefi.client, t.roundtableId, 1, {
+    title: "Portal de contratos de obra",
+    respondsTo: { summaryIds: [ids.summary], inputIds: [] },
+  });
   [ids.p2] = await registerProposals(t.ciidh.client, t.roundtableId, 1, { title: "Contrataciones en datos abiertos" });
   ids.merged = (await t.member.client.ok("proposal.merge", mergePayload(t, [ids.p1, ids.p2], "Contrataciones abiertas de punta a punta"))).proposalId;
   await admin.ok("round.close", { roundId });
@@ -147,12 +170,21 @@ describe("GET /api/v1/items/:id/lineage", () => {
     const graph = res.body.result;
     expect(graph.kind).toBe("input");
     expect(byId(graph.nodes)).toEqual({
-      [ids.input]: { id: ids.input, kind: "input", title: "Que los contratos de obra se publiquen completos, con sus cambios.", state: "visible", stage: "opinion_intake", channel: "online" },
+      [ids.input]: {
+        id: ids.input,
+        kind: "input",
+        title: "Que los contratos de obra se publiquen completos, con sus cambios.",
+        state: "visible",
+        stage: "opinion_intake",
+        channel: "online",
+      },
       [ids.summary]: { id: ids.summary, kind: "summary", title: "Contratos de obra abiertos", state: "published", stage: "systematization" },
       [ids.p1]: { id: ids.p1, kind: "proposal", title: "Portal de contratos de obra", state: "merged", stage: "proposed" },
       [ids.merged]: { id: ids.merged, kind: "commitment", title: "Contrataciones abiertas de punta a punta", state: "adopted", stage: "plan" },
     });
-    expect(edgeList(graph.edges)).toEqual([`${ids.input} summarized ${ids.summary}`, `${ids.p1} merge ${ids.merged}`, `${ids.summary} responds ${ids.p1}`].sort());
+    expect(edgeList(graph.edges)).toEqual(
+      [`${ids.input} summarized ${ids.summary}`, `${ids.p1} merge ${ids.merged}`, `${ids.summary} responds ${ids.p1}`].sort(),
+    );
     const merge = graph.edges.find((e: { operation: string }) => e.operation === "merge");
     expect(merge.at).toMatch(at);
     expect(merge.present.map((o: { acronym: string }) => o.acronym.split("-")[0]).sort()).toEqual(["CIIDH", "ICEFI", "MINFIN"]);
@@ -162,7 +194,9 @@ describe("GET /api/v1/items/:id/lineage", () => {
     const graph = (await citizen().get(`/api/v1/items/${ids.summary}/lineage`)).body.result;
     expect(graph.kind).toBe("summary");
     expect(Object.keys(byId(graph.nodes)).sort()).toEqual([ids.input, ids.summary, ids.p1, ids.merged].sort());
-    expect(edgeList(graph.edges)).toEqual([`${ids.input} summarized ${ids.summary}`, `${ids.p1} merge ${ids.merged}`, `${ids.summary} responds ${ids.p1}`].sort());
+    expect(edgeList(graph.edges)).toEqual(
+      [`${ids.input} summarized ${ids.summary}`, `${ids.p1} merge ${ids.merged}`, `${ids.summary} responds ${ids.p1}`].sort(),
+    );
   });
 
   it("for the commitment: back through both merged proposals to the summary and the opinion", async () => {

@@ -38,7 +38,11 @@ function collect<T>(socket: Socket, event: string): T[] {
 }
 
 async function inputCount(forumId: string): Promise<number> {
-  const row = await server.cocrea.db.selectFrom("citizen_inputs").select((eb) => eb.fn.countAll<number>().as("n")).where("forum_id", "=", forumId).executeTakeFirstOrThrow();
+  const row = await server.cocrea.db
+    .selectFrom("citizen_inputs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("forum_id", "=", forumId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -91,18 +95,38 @@ describe("capturing live", () => {
     const a = await boardSocket(f.tables[0].facilitators[0].client, f.forumId);
     const id = randomUUID();
     const started = Date.now();
-    const ack = await emitWithAck(a, "command", { id, type: "capture.create", payload: { worktableId: f.tables[0].worktableId, text: "  Que la municipalidad publique sus compras.  ", speakerSector: "citizen", tags: "Compras, municipal, compras" } });
+    const ack = await emitWithAck(a, "command", {
+      id,
+      type: "capture.create",
+      payload: {
+        worktableId: f.tables[0].worktableId,
+        text: "  Que la municipalidad publique sus compras.  ",
+        speakerSector: "citizen",
+        tags: "Compras, municipal, compras",
+      },
+    });
     expect(ack).toMatchObject({ ok: true, result: { inputId: id } });
     await expect.poll(() => onBoard.length).toBe(1);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(onBoard[0]).toMatchObject({
-      id, worktableId: f.tables[0].worktableId, tableNumber: 1, themeId: f.tables[0].themeId, text: "Que la municipalidad publique sus compras.",
-      speakerSector: "citizen", tags: ["compras", "municipal"], status: "visible", capturedBy: f.tables[0].facilitators[0].userId,
+      id,
+      worktableId: f.tables[0].worktableId,
+      tableNumber: 1,
+      themeId: f.tables[0].themeId,
+      text: "Que la municipalidad publique sus compras.",
+      speakerSector: "citizen",
+      tags: ["compras", "municipal"],
+      status: "visible",
+      capturedBy: f.tables[0].facilitators[0].userId,
     });
     await expect.poll(() => onPartner.map((c) => c.id)).toEqual([id]);
 
     // Facilitator at table 2 captures over HTTP, on another theme than the table's.
-    const r = await f.tables[1].facilitators[0].client.command("capture.create", { worktableId: f.tables[1].worktableId, text: "Datos abiertos del presupuesto.", themeId: f.themeIds[0] });
+    const r = await f.tables[1].facilitators[0].client.command("capture.create", {
+      worktableId: f.tables[1].worktableId,
+      text: "Datos abiertos del presupuesto.",
+      themeId: f.themeIds[0],
+    });
     expect(r.status).toBe(200);
     await expect.poll(() => onBoard.length).toBe(2);
     expect(onBoard[1]).toMatchObject({ tableNumber: 2, themeId: f.themeIds[0] });
@@ -158,7 +182,12 @@ describe("capturing live", () => {
     expect((await partner.client.command("capture.update", { inputId, text: "Otro texto" })).status).toBe(403);
     await mine.client.ok("capture.update", { inputId, text: "Transparencia", tags: ["ortografía"] });
     await expect.poll(() => changed.at(-1)?.text).toBe("Transparencia");
-    const audit = await server.cocrea.db.selectFrom("audit_events").selectAll().where("command_type", "=", "capture.update").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    const audit = await server.cocrea.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("command_type", "=", "capture.update")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.result).previous.text).toBe("Trasparencia");
     expect(audit.actor_user_id).toBe(mine.userId);
 
@@ -182,7 +211,8 @@ describe("capturing live", () => {
     board.io.engine.close();
     await dropped;
     const missed = [];
-    for (const text of ["Durante el corte 1", "Durante el corte 2"]) missed.push((await client.ok("capture.create", { worktableId: f.tables[1].worktableId, text })).inputId);
+    for (const text of ["Durante el corte 1", "Durante el corte 2"])
+      missed.push((await client.ok("capture.create", { worktableId: f.tables[1].worktableId, text })).inputId);
     await waitForEvent(board, "connect", 10_000);
     expect(board.recovered).toBe(true);
     await expect.poll(() => seen.map((c) => c.id).slice(1)).toEqual(missed);
@@ -206,7 +236,8 @@ describe("a forum that is not open", () => {
     expect(closed.status).toBe(409);
     expect(!closed.body.ok && closed.body.error).toMatchObject({ code: "stage_closed", message: expect.stringMatching(/Quetzaltenango está cerrado/) });
     const english = await fetch(`${server.url}/api/v1/commands`, {
-      method: "POST", headers: { ...client.headers(), "accept-language": "en" },
+      method: "POST",
+      headers: { ...client.headers(), "accept-language": "en" },
       body: JSON.stringify({ id: randomUUID(), type: "capture.create", payload: { worktableId: f.tables[0].worktableId, text: "Late" } }),
     });
     expect((await english.json()).error.message).toMatch(/Quetzaltenango forum is closed/);
@@ -217,7 +248,11 @@ describe("a forum that is not open", () => {
     // A phone that captured before closing but was offline still syncs; one captured after closing does not.
     const late = await client.command("capture.create", { worktableId: f.tables[0].worktableId, text: "Hecho antes del cierre", capturedAt: beforeClose });
     expect(late.body).toMatchObject({ ok: true, result: { late: true } });
-    const after = await client.command("capture.create", { worktableId: f.tables[0].worktableId, text: "Hecho después", capturedAt: new Date(Date.now() + 60_000).toISOString() });
+    const after = await client.command("capture.create", {
+      worktableId: f.tables[0].worktableId,
+      text: "Hecho después",
+      capturedAt: new Date(Date.now() + 60_000).toISOString(),
+    });
     expect(after.status).toBe(409);
   });
 });
@@ -226,13 +261,23 @@ describe("attendance", () => {
   it("counts people per forum and in total, live on every board of the consultation", async () => {
     const f = await setupForum(server, admin.client, { tables: 1 });
     const { forumId: second } = await admin.client.ok("forum.create", factories.forum(f.consultationId, { department: "Alta Verapaz", municipality: "Cobán" }));
-    const { forumId: third } = await admin.client.ok("forum.create", factories.forum(f.consultationId, { department: "Quetzaltenango", municipality: "Quetzaltenango" }));
+    const { forumId: third } = await admin.client.ok(
+      "forum.create",
+      factories.forum(f.consultationId, { department: "Quetzaltenango", municipality: "Quetzaltenango" }),
+    );
     const systematizer = await createMember(server, admin.client, f.consultationId, "systematizer");
     const board = await boardSocket(systematizer.client, third);
     const events = collect<{ forumId: string; byForum: Record<string, number>; total: number }>(board, "attendance:changed");
 
     const door = f.tables[0].facilitators[0].client;
-    const registered = await door.ok("attendance.register", { forumId: f.forumId, sector: "civil_society", gender: "woman", ageRange: "30_44", department: "Guatemala", name: "María" });
+    const registered = await door.ok("attendance.register", {
+      forumId: f.forumId,
+      sector: "civil_society",
+      gender: "woman",
+      ageRange: "30_44",
+      department: "Guatemala",
+      name: "María",
+    });
     await door.ok("attendance.count", { forumId: f.forumId, count: 112 });
     await admin.client.ok("attendance.count", { forumId: second, count: 212 });
     await admin.client.ok("attendance.count", { forumId: third, count: 206 });
@@ -240,13 +285,22 @@ describe("attendance", () => {
     expect(events.at(-1)!.byForum).toEqual({ [f.forumId]: 113, [second]: 212, [third]: 206 });
 
     // The name stays private: not in the audit log.
-    const audit = await server.cocrea.db.selectFrom("audit_events").select("payload").where("command_type", "=", "attendance.register").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    const audit = await server.cocrea.db
+      .selectFrom("audit_events")
+      .select("payload")
+      .where("command_type", "=", "attendance.register")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
     expect(audit.payload).not.toContain("María");
 
     const undo = await door.ok("attendance.remove", { attendanceId: registered.attendanceId });
     expect(undo).toMatchObject({ forumCount: 112, total: 530 });
     // The entry is kept, voided (decision 0001), and counted no more; it cannot be undone twice.
-    const voided = await server.cocrea.db.selectFrom("attendance").select(["head_count", "voided_at"]).where("id", "=", registered.attendanceId).executeTakeFirstOrThrow();
+    const voided = await server.cocrea.db
+      .selectFrom("attendance")
+      .select(["head_count", "voided_at"])
+      .where("id", "=", registered.attendanceId)
+      .executeTakeFirstOrThrow();
     expect(voided.head_count).toBe(1);
     expect(voided.voided_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await door.command("attendance.remove", { attendanceId: registered.attendanceId })).status).toBe(404);

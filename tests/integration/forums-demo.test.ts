@@ -16,13 +16,23 @@ it("seeds the 2016 forums through the commands", async () => {
   const demo = await seedDemo(bus, db, `demo-${randomUUID()}`);
   const { forumIds, summaryIds } = demo.forums;
   expect(forumIds).toHaveLength(3);
-  const people = await db.selectFrom("attendance").select((eb) => eb.fn.sum<number>("head_count").as("n")).executeTakeFirstOrThrow();
+  const people = await db
+    .selectFrom("attendance")
+    .select((eb) => eb.fn.sum<number>("head_count").as("n"))
+    .executeTakeFirstOrThrow();
   expect(Number(people.n)).toBe(531);
-  const tables = await db.selectFrom("worktables").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const tables = await db
+    .selectFrom("worktables")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   expect(Number(tables.n)).toBe(15);
   const forums = await db.selectFrom("forums").select(["department", "status"]).orderBy("held_on").execute();
   expect(forums.map((f) => f.status)).toEqual(["closed", "closed", "open"]);
-  const captures = await db.selectFrom("citizen_inputs").select((eb) => eb.fn.countAll<number>().as("n")).where("channel", "=", "forum").executeTakeFirstOrThrow();
+  const captures = await db
+    .selectFrom("citizen_inputs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("channel", "=", "forum")
+    .executeTakeFirstOrThrow();
   expect(Number(captures.n)).toBe(30);
   expect(summaryIds).toHaveLength(1);
   const links = await db.selectFrom("summary_inputs").select("input_id").where("summary_id", "=", summaryIds[0]).execute();

@@ -11,13 +11,27 @@ let systematizer: Awaited<ReturnType<typeof createMember>>;
 beforeAll(async () => {
   server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000", LOGIN_RATE_LIMIT: "1000" });
   admin = await createAdmin(server);
-  f = await setupForum(server, admin.client, { tables: 2, forum: { department: "Quetzaltenango", municipality: "Quetzaltenango", venue: "CUNOC", expectedAttendance: 206 } });
+  f = await setupForum(server, admin.client, {
+    tables: 2,
+    forum: { department: "Quetzaltenango", municipality: "Quetzaltenango", venue: "CUNOC", expectedAttendance: 206 },
+  });
   systematizer = await createMember(server, admin.client, f.consultationId, "systematizer");
   const [one, two] = f.tables;
-  await one.facilitators[0].client.ok("capture.create", { worktableId: one.worktableId, text: "=SUMA(A1) no es una fórmula, es un aporte", speakerSector: "academia", tags: "datos, municipal" });
+  await one.facilitators[0].client.ok("capture.create", {
+    worktableId: one.worktableId,
+    text: "=SUMA(A1) no es una fórmula, es un aporte",
+    speakerSector: "academia",
+    tags: "datos, municipal",
+  });
   await two.facilitators[0].client.ok("capture.create", { worktableId: two.worktableId, text: 'Dijo: "más transparencia"' });
   await one.facilitators[0].client.ok("attendance.count", { forumId: f.forumId, count: 205 });
-  await one.facilitators[0].client.ok("attendance.register", { forumId: f.forumId, sector: "civil_society", gender: "woman", ageRange: "18_29", name: "Nombre Privado" });
+  await one.facilitators[0].client.ok("attendance.register", {
+    forumId: f.forumId,
+    sector: "civil_society",
+    gender: "woman",
+    ageRange: "18_29",
+    name: "Nombre Privado",
+  });
 });
 afterAll(() => server.stop());
 
@@ -97,8 +111,13 @@ describe("boards, report and exports", () => {
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/foro-quetzaltenango-2016-05-10\.csv/);
     const csv = await res.text();
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("id,forum_department,forum_municipality,forum_date,table,theme,text,speaker_sector,tags,status,captured_by,captured_at_device,received_at,updated_at,summary_id,summary_title");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "id,forum_department,forum_municipality,forum_date,table,theme,text,speaker_sector,tags,status,captured_by,captured_at_device,received_at,updated_at,summary_id,summary_title",
+    );
     expect(lines).toHaveLength(4);
     expect(csv).toContain(`"'=SUMA(A1) no es una fórmula, es un aporte"`);
     expect(csv).toContain('"Dijo: ""más transparencia"""');
@@ -117,7 +136,13 @@ describe("boards, report and exports", () => {
   it("the systematization page lists the theme's input and the summaries with their sources", async () => {
     const [one] = f.tables;
     const inputs = await server.cocrea.db.selectFrom("citizen_inputs").select("id").where("worktable_id", "=", one.worktableId).execute();
-    await systematizer.client.ok("summary.create", { consultationId: f.consultationId, themeId: one.themeId, title: "Datos municipales abiertos", text: "Piden publicar datos municipales.", inputIds: inputs.map((i) => i.id) });
+    await systematizer.client.ok("summary.create", {
+      consultationId: f.consultationId,
+      themeId: one.themeId,
+      title: "Datos municipales abiertos",
+      text: "Piden publicar datos municipales.",
+      inputIds: inputs.map((i) => i.id),
+    });
     const page = await systematizer.client.get(`/admin/c/${f.consultationId}/systematization?theme=${one.themeId}&free=0`);
     expect(page.status).toBe(200);
     expect(page.body).toContain("Datos municipales abiertos");

@@ -27,7 +27,10 @@ async function seedAdmin(): Promise<string> {
   const system = { kind: "system" as const, label: "test" };
   const created = await bus.execute({ id: randomUUID(), type: "admin.create", payload: factories.admin() }, system);
   if (!created.ok) throw new Error(created.error.messageKey);
-  const token = await bus.execute({ id: randomUUID(), type: "api_token.create", payload: { userId: (created.result as { userId: string }).userId, name: "t" } }, system);
+  const token = await bus.execute(
+    { id: randomUUID(), type: "api_token.create", payload: { userId: (created.result as { userId: string }).userId, name: "t" } },
+    system,
+  );
   await db.destroy();
   if (!token.ok) throw new Error(token.error.messageKey);
   return (token.result as { token: string }).token;
@@ -37,7 +40,11 @@ async function seedAdmin(): Promise<string> {
 async function member(url: string, admin: ApiClient, consultationId: string, role: string) {
   const invitation = factories.invitation(consultationId, role);
   const { path: invitePath } = await admin.ok<{ path: string }>("invitation.create", invitation);
-  const { userId } = await new ApiClient(url).ok<{ userId: string }>("invitation.accept", { token: invitePath.split("/").pop(), name: invitation.name, password: "contraseña-segura-123" });
+  const { userId } = await new ApiClient(url).ok<{ userId: string }>("invitation.accept", {
+    token: invitePath.split("/").pop(),
+    name: invitation.name,
+    password: "contraseña-segura-123",
+  });
   return { userId, client: new ApiClient(url, { cookie: await loginCookie(url, invitation.email, "contraseña-segura-123") }) };
 }
 
@@ -68,12 +75,19 @@ it("keeps every acknowledged capture across a SIGKILL and syncs the queued ones 
   sockets.push(board);
   await emitWithAck(board, "subscribe:forum", { forumId });
   const envelopes = Array.from({ length: 60 }, (_, i) => ({
-    id: randomUUID(), type: "capture.create", payload: { worktableId, text: `Aporte ${i + 1} en el foro`, capturedAt: new Date().toISOString() },
+    id: randomUUID(),
+    type: "capture.create",
+    payload: { worktableId, text: `Aporte ${i + 1} en el foro`, capturedAt: new Date().toISOString() },
   }));
   const acknowledged = new Set<string>();
   const send = async (e: (typeof envelopes)[number]) => {
     try {
-      const res = await fetch(`${server!.url}/api/v1/commands`, { method: "POST", headers: facilitator.client.headers(), body: JSON.stringify(e), signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${server!.url}/api/v1/commands`, {
+        method: "POST",
+        headers: facilitator.client.headers(),
+        body: JSON.stringify(e),
+        signal: AbortSignal.timeout(5_000),
+      });
       if (res.status === 200) acknowledged.add(e.id);
     } catch {
       // The server is gone: this one stays on the phone.
@@ -119,7 +133,8 @@ it("keeps every acknowledged capture across a SIGKILL and syncs the queued ones 
     if (r.body.ok && r.body.replayed) replayed++;
   }
   // Syncing again (a second phone tab, a retry) changes nothing.
-  for (const e of pending.slice(0, 5)) expect((await facilitator.client.command("capture.create", e.payload, e.id)).body).toMatchObject({ ok: true, replayed: true });
+  for (const e of pending.slice(0, 5))
+    expect((await facilitator.client.command("capture.create", e.payload, e.id)).body).toMatchObject({ ok: true, replayed: true });
 
   const final = await facilitator.client.get(`/forums/${forumId}/captures.json`);
   const ids = final.body.captures.map((c: { id: string }) => c.id) as string[];

@@ -40,7 +40,12 @@ async function onlineOpinion(text: string, themeId: string | null): Promise<stri
 }
 
 async function summaryOf(inputId: string): Promise<string | null> {
-  const row = await server.cocrea.db.selectFrom("summary_inputs").select("summary_id").where("input_id", "=", inputId).where("removed_at", "is", null).executeTakeFirst();
+  const row = await server.cocrea.db
+    .selectFrom("summary_inputs")
+    .select("summary_id")
+    .where("input_id", "=", inputId)
+    .where("removed_at", "is", null)
+    .executeTakeFirst();
   return row?.summary_id ?? null;
 }
 
@@ -54,8 +59,11 @@ describe("summaries", () => {
     const marked = new Promise<{ summaryId: string; inputIds: string[] }>((resolve) => board.once("capture:summarized", resolve));
 
     const { summaryId, inputCount } = await systematizer.client.ok("summary.create", {
-      consultationId: f.consultationId, themeId: theme, title: "Compras públicas abiertas",
-      text: "Foros y ciudadanía en línea piden publicar las compras municipales como datos abiertos.", inputIds: [a, b, c, methodology, a],
+      consultationId: f.consultationId,
+      themeId: theme,
+      title: "Compras públicas abiertas",
+      text: "Foros y ciudadanía en línea piden publicar las compras municipales como datos abiertos.",
+      inputIds: [a, b, c, methodology, a],
     });
     expect(inputCount).toBe(4);
     for (const id of [a, b, c, methodology]) expect(await summaryOf(id)).toBe(summaryId);
@@ -68,29 +76,72 @@ describe("summaries", () => {
     const [themeA, themeB] = [f.tables[0].themeId, f.tables[1].themeId];
     const taken = await capture(0, "Rendición de cuentas municipal");
     await systematizer.client.ok("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "Primero", text: "Uno", inputIds: [taken] });
-    const before = await server.cocrea.db.selectFrom("summaries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await server.cocrea.db
+      .selectFrom("summaries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
 
-    const twice = await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "Segundo", text: "Dos", inputIds: [taken] });
+    const twice = await systematizer.client.command("summary.create", {
+      consultationId: f.consultationId,
+      themeId: themeA,
+      title: "Segundo",
+      text: "Dos",
+      inputIds: [taken],
+    });
     expect(twice.status).toBe(409);
     expect(!twice.body.ok && twice.body.error.message).toMatch(/ya forman parte de otro resumen/);
 
     const otherTheme = await capture(1, "Tema de la otra mesa", themeB);
-    expect((await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "X", text: "X", inputIds: [otherTheme] })).status).toBe(400);
+    expect(
+      (
+        await systematizer.client.command("summary.create", {
+          consultationId: f.consultationId,
+          themeId: themeA,
+          title: "X",
+          text: "X",
+          inputIds: [otherTheme],
+        })
+      ).status,
+    ).toBe(400);
 
     const withdrawn = await capture(0, "Me equivoqué");
     await f.tables[0].facilitators[0].client.ok("capture.withdraw", { inputId: withdrawn });
-    expect((await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "X", text: "X", inputIds: [withdrawn] })).status).toBe(400);
+    expect(
+      (await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "X", text: "X", inputIds: [withdrawn] }))
+        .status,
+    ).toBe(400);
 
-    expect((await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "X", text: "X", inputIds: [] })).status).toBe(400);
-    expect((await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "X", text: "X", inputIds: [randomUUID()] })).status).toBe(400);
-    const after = await server.cocrea.db.selectFrom("summaries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(
+      (await systematizer.client.command("summary.create", { consultationId: f.consultationId, themeId: themeA, title: "X", text: "X", inputIds: [] })).status,
+    ).toBe(400);
+    expect(
+      (
+        await systematizer.client.command("summary.create", {
+          consultationId: f.consultationId,
+          themeId: themeA,
+          title: "X",
+          text: "X",
+          inputIds: [randomUUID()],
+        })
+      ).status,
+    ).toBe(400);
+    const after = await server.cocrea.db
+      .selectFrom("summaries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it("editing a summary moves its links; inputs let go are free again; deleting frees them all", async () => {
     const theme = f.tables[0].themeId;
     const [x, y, z] = [await capture(0, "Uno"), await capture(0, "Dos"), await capture(0, "Tres")];
-    const { summaryId } = await systematizer.client.ok("summary.create", { consultationId: f.consultationId, themeId: theme, title: "Borrador", text: "Texto", inputIds: [x, y] });
+    const { summaryId } = await systematizer.client.ok("summary.create", {
+      consultationId: f.consultationId,
+      themeId: theme,
+      title: "Borrador",
+      text: "Texto",
+      inputIds: [x, y],
+    });
 
     const edited = await systematizer.client.ok("summary.update", { summaryId, title: "Final", text: "Texto final", inputIds: [y, z] });
     expect(edited).toMatchObject({ added: [z], removed: [x], previous: { title: "Borrador" } });
@@ -102,20 +153,40 @@ describe("summaries", () => {
 
     await systematizer.client.ok("summary.delete", { summaryId });
     expect([await summaryOf(y), await summaryOf(z)]).toEqual([null, null]);
-    const audit = await server.cocrea.db.selectFrom("audit_events").select("result").where("command_type", "=", "summary.delete").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    const audit = await server.cocrea.db
+      .selectFrom("audit_events")
+      .select("result")
+      .where("command_type", "=", "summary.delete")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.result)).toMatchObject({ title: "Final", text: "Texto final" });
 
     // Nothing is deleted (decision 0001): the summary and every link it ever had keep their rows, marked.
-    const kept = await server.cocrea.db.selectFrom("summaries").select(["title", "text", "deleted_at", "deleted_by"]).where("id", "=", summaryId).executeTakeFirstOrThrow();
+    const kept = await server.cocrea.db
+      .selectFrom("summaries")
+      .select(["title", "text", "deleted_at", "deleted_by"])
+      .where("id", "=", summaryId)
+      .executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ title: "Final", text: "Texto final", deleted_by: systematizer.userId });
     expect(kept.deleted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const links = await server.cocrea.db.selectFrom("summary_inputs").select(["input_id", "linked_at", "removed_at"]).where("summary_id", "=", summaryId).orderBy("id").execute();
+    const links = await server.cocrea.db
+      .selectFrom("summary_inputs")
+      .select(["input_id", "linked_at", "removed_at"])
+      .where("summary_id", "=", summaryId)
+      .orderBy("id")
+      .execute();
     expect(links.map((l) => l.input_id)).toEqual([x, y, z]);
     expect(links.every((l) => l.linked_at !== null && l.removed_at !== null)).toBe(true);
     // A deleted summary is gone from what anyone reads or edits, and its inputs can be taken up again.
     expect((await systematizer.client.command("summary.update", { summaryId, title: "Otra", text: "Otra", inputIds: [y] })).status).toBe(404);
     expect((await systematizer.client.command("summary.delete", { summaryId })).status).toBe(404);
-    const again = await systematizer.client.ok("summary.create", { consultationId: f.consultationId, themeId: theme, title: "De nuevo", text: "Texto", inputIds: [x, y, z] });
+    const again = await systematizer.client.ok("summary.create", {
+      consultationId: f.consultationId,
+      themeId: theme,
+      title: "De nuevo",
+      text: "Texto",
+      inputIds: [x, y, z],
+    });
     expect([await summaryOf(x), await summaryOf(y), await summaryOf(z)]).toEqual([again.summaryId, again.summaryId, again.summaryId]);
   });
 

@@ -17,7 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-type Stage = { key: string; label: string; entered: number; now: number; state: Record<string, unknown>; byTheme: Record<string, { entered: number; now: number }> };
+type Stage = {
+  key: string;
+  label: string;
+  entered: number;
+  now: number;
+  state: Record<string, unknown>;
+  byTheme: Record<string, { entered: number; now: number }>;
+};
 const funnel = async (idOrSlug = table.consultationId, lang = "es") => {
   const res = await fetch(`${server.url}/api/v1/consultations/${idOrSlug}/funnel`, { headers: { "accept-language": lang } });
   return { status: res.status, body: await res.json() };
@@ -60,7 +67,10 @@ describe("the funnel API", () => {
 
   it("follows a table registering, merging, undoing and closing its round, then a withdrawal", async () => {
     const [theme, other] = table.themeIds;
-    const ids = [...(await registerProposals(table.icefi.client, table.roundtableId, 3)), ...(await registerProposals(table.ciidh.client, table.roundtableId, 2))];
+    const ids = [
+      ...(await registerProposals(table.icefi.client, table.roundtableId, 3)),
+      ...(await registerProposals(table.ciidh.client, table.roundtableId, 2)),
+    ];
 
     let all = await stages();
     expect(all[0]).toMatchObject({ key: "proposed", entered: 5, now: 5, byTheme: { [theme]: { entered: 5, now: 5 }, [other]: { entered: 0, now: 0 } } });
@@ -74,7 +84,10 @@ describe("the funnel API", () => {
     expect(await figures("proposed")).toEqual({ entered: 5, now: 3 });
 
     // Two more merged, then undone: the result goes, the two come back.
-    const { operationId } = await table.member.client.ok<{ operationId: string }>("proposal.merge", mergePayload(table, ids.slice(3, 5), "Unión que se deshizo"));
+    const { operationId } = await table.member.client.ok<{ operationId: string }>(
+      "proposal.merge",
+      mergePayload(table, ids.slice(3, 5), "Unión que se deshizo"),
+    );
     expect(await figures("proposed")).toEqual({ entered: 5, now: 2 });
     await table.member.client.ok("proposal.undo", { operationId });
     expect(await figures("proposed")).toEqual({ entered: 5, now: 3 });
@@ -124,7 +137,13 @@ describe("the funnel API", () => {
     await facilitator.client.ok("capture.withdraw", { inputId: captures[2], reason: "Anotado por error" });
     await admin.ok("attendance.count", { forumId, count: 40 });
     await admin.ok("attendance.count", { forumId, count: 7 });
-    await admin.ok("summary.create", { consultationId: table.consultationId, themeId: table.themeIds[0], title: "Compras públicas", text: "Publicar las compras municipales.", inputIds: [captures[0], opinions[0]] });
+    await admin.ok("summary.create", {
+      consultationId: table.consultationId,
+      themeId: table.themeIds[0],
+      title: "Compras públicas",
+      text: "Publicar las compras municipales.",
+      inputIds: [captures[0], opinions[0]],
+    });
 
     expect((await funnel()).body.result.participation).toEqual({ opinionsOnline: 2, forumAttendance: 47, forumCaptures: 2, summaries: 1 });
   });

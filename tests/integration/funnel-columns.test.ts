@@ -13,12 +13,24 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const keys = async () => ((await table.admin.client.get(`/api/v1/consultations/${table.consultationId}/funnel`)).body.result.stages as Array<{ key: string }>).map((s) => s.key);
-const auditCount = async () => Number((await server.cocrea.db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+const keys = async () =>
+  ((await table.admin.client.get(`/api/v1/consultations/${table.consultationId}/funnel`)).body.result.stages as Array<{ key: string }>).map((s) => s.key);
+const auditCount = async () =>
+  Number(
+    (
+      await server.cocrea.db
+        .selectFrom("audit_events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 it("publishes the 2016 five by default, and the four the point of contact chooses", async () => {
   expect(await keys()).toEqual(["proposed", "unified", "technical", "refined", "plan"]);
-  const r = await table.admin.client.ok("consultation.funnel_columns", { consultationId: table.consultationId, columns: ["plan", "proposed", "unified", "technical"] });
+  const r = await table.admin.client.ok("consultation.funnel_columns", {
+    consultationId: table.consultationId,
+    columns: ["plan", "proposed", "unified", "technical"],
+  });
   expect(r.columns).toEqual(["proposed", "unified", "technical", "plan"]);
   expect(await keys()).toEqual(["proposed", "unified", "technical", "plan"]);
   const slug = (await table.admin.client.get(`/api/v1/consultations/${table.consultationId}`)).body.result.consultation.slug;
@@ -36,7 +48,10 @@ it("refuses bad input and other roles, and writes nothing", async () => {
   const noPlan = await table.admin.client.command("consultation.funnel_columns", { consultationId: table.consultationId, columns: ["proposed", "unified"] });
   expect(noPlan.status).toBe(400);
   expect(!noPlan.body.ok && noPlan.body.error.issues?.map((i) => i.message)).toContain("funnel_settings.issue.plan_required");
-  const unknown = await table.admin.client.command("consultation.funnel_columns", { consultationId: table.consultationId, columns: ["proposed", "plan", "lobby"] });
+  const unknown = await table.admin.client.command("consultation.funnel_columns", {
+    consultationId: table.consultationId,
+    columns: ["proposed", "plan", "lobby"],
+  });
   expect(unknown.status).toBe(400);
   const refused = await observer.client.command("consultation.funnel_columns", { consultationId: table.consultationId, columns: ["proposed", "plan"] });
   expect(refused.status).toBe(403);

@@ -24,7 +24,10 @@ afterAll(() => server.stop());
 describe("redirects taken from a form", () => {
   it("the language switch never sends the browser off-site", async () => {
     const home = await fetch(`${server.url}/`);
-    const cookie = home.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = home.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await home.text())![1];
     for (const target of ["/\\evil.example/", "//evil.example/", "https://evil.example/", "/ok\r\nSet-Cookie: a=b"]) {
       const answer = await fetch(`${server.url}/lang`, {
@@ -80,7 +83,7 @@ describe("malformed requests", () => {
     const multipart = await fetch(`${server.url}/login`, {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=XYZ" },
-      body: "--XYZ\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nno end",
+      body: '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nno end',
     });
     expect(multipart.status).toBe(400);
   });

@@ -20,7 +20,12 @@ it("seeds opinions from across the country, one hidden, and the statistics show 
   const statuses = await db.selectFrom("citizen_inputs").select(["status"]).where("channel", "=", "online").execute();
   expect(statuses.filter((s) => s.status === "visible")).toHaveLength(24);
   expect((await db.selectFrom("input_reports").select("input_id").execute()).map((r) => r.input_id)).toEqual([hiddenId]);
-  const stage = await db.selectFrom("stages").select("status").where("consultation_id", "=", consultation.id).where("phase", "=", "opinion_intake").executeTakeFirstOrThrow();
+  const stage = await db
+    .selectFrom("stages")
+    .select("status")
+    .where("consultation_id", "=", consultation.id)
+    .where("phase", "=", "opinion_intake")
+    .executeTakeFirstOrThrow();
   expect(stage.status).toBe("open");
   const html = await (await fetch(`${server.url}/c/${slug}/estadisticas`)).text();
   expect(html).toContain("Opiniones publicadas: 24");

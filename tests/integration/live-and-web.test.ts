@@ -1,7 +1,17 @@
 // Live broadcasts over socket.io, and the web adapters: login, CSRF, invitations, language, rate limits.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, createAdmin, createConsultation, createMember, emitWithAck, loginCookie, startServer, waitForEvent, type TestServer } from "../support/server";
+import {
+  ApiClient,
+  createAdmin,
+  createConsultation,
+  createMember,
+  emitWithAck,
+  loginCookie,
+  startServer,
+  waitForEvent,
+  type TestServer,
+} from "../support/server";
 
 let server: TestServer;
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -77,7 +87,8 @@ describe("web forms", () => {
   it("signs in through the login form with an httpOnly SameSite session cookie", async () => {
     const page = await formSession("/login");
     const res = await fetch(`${server.url}/login`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: page.cookie },
       body: new URLSearchParams({ _csrf: page.token, email: admin.email, password: admin.password }),
     });
@@ -107,7 +118,8 @@ describe("web forms", () => {
     const page = await formSession(`/admin/c/${consultationId}`, cookie);
     expect(page.status).toBe(200);
     const res = await fetch(`${server.url}/admin/c/${consultationId}`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: page.cookie },
       body: new URLSearchParams({ _csrf: page.token, _nonce: page.nonce, intent: "stage_open", stageId: stage("opinion_intake") }),
     });
@@ -127,11 +139,17 @@ describe("web forms", () => {
 
   it("an invitation link creates the account, signs it in, and cannot be used twice", async () => {
     const { consultationId } = await createConsultation(admin.client);
-    const { path } = await admin.client.ok<{ path: string }>("invitation.create", { consultationId, email: "facilitadora@example.org", name: "Ana", role: "facilitator" });
+    const { path } = await admin.client.ok<{ path: string }>("invitation.create", {
+      consultationId,
+      email: "facilitadora@example.org",
+      name: "Ana",
+      role: "facilitator",
+    });
     const page = await formSession(path);
     expect(page.html).toContain("Facilitador(a)");
     const res = await fetch(`${server.url}${path}`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: page.cookie },
       body: new URLSearchParams({ _csrf: page.token, _nonce: page.nonce, intent: "accept", name: "Ana López", password: "una-clave-muy-larga" }),
     });
@@ -140,7 +158,11 @@ describe("web forms", () => {
     expect(res.headers.getSetCookie().some((c) => c.startsWith("cocrea_session="))).toBe(true);
     const again = await formSession(path);
     expect(again.html).toContain("no es válida");
-    const user = await server.cocrea.db.selectFrom("users").select(["name", "password_hash"]).where("email", "=", "facilitadora@example.org").executeTakeFirstOrThrow();
+    const user = await server.cocrea.db
+      .selectFrom("users")
+      .select(["name", "password_hash"])
+      .where("email", "=", "facilitadora@example.org")
+      .executeTakeFirstOrThrow();
     expect(user.name).toBe("Ana López");
     expect(user.password_hash).toMatch(/^scrypt\$/);
   });
@@ -149,11 +171,15 @@ describe("web forms", () => {
     const page = await formSession("/");
     expect(page.html).toContain("Consultas de co-creación");
     const res = await fetch(`${server.url}/lang`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: page.cookie },
       body: new URLSearchParams({ _csrf: page.token, lang: "en", redirectTo: "/" }),
     });
-    const langCookie = res.headers.getSetCookie().find((c) => c.startsWith("cocrea_lang="))!.split(";")[0];
+    const langCookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("cocrea_lang="))!
+      .split(";")[0];
     const english = await (await fetch(`${server.url}/`, { headers: { cookie: `${page.cookie}; ${langCookie}` } })).text();
     expect(english).toContain("Co-creation consultations");
     expect(english).toContain('lang="en"');
@@ -163,7 +189,8 @@ describe("web forms", () => {
     const page = await formSession("/login");
     const attempt = () =>
       fetch(`${server.url}/login`, {
-        method: "POST", redirect: "manual",
+        method: "POST",
+        redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded", cookie: page.cookie },
         body: new URLSearchParams({ _csrf: page.token, email: "victima@example.org", password: "adivinanza" }),
       });
@@ -186,7 +213,12 @@ describe("web forms", () => {
   it("a technical-roundtable member signs the ethics declaration from the public page, without JavaScript", async () => {
     const { consultationId, stage } = await createConsultation(admin.client);
     await admin.client.ok("stage.open", { stageId: stage("public_call") });
-    const { path } = await admin.client.ok<{ path: string }>("invitation.create", { consultationId, email: "mtga@example.org", name: "Delegada MTGA", role: "technical_member" });
+    const { path } = await admin.client.ok<{ path: string }>("invitation.create", {
+      consultationId,
+      email: "mtga@example.org",
+      name: "Delegada MTGA",
+      role: "technical_member",
+    });
     await new ApiClient(server.url).ok("invitation.accept", { token: path.split("/").pop(), name: "Delegada MTGA", password: "una-clave-muy-larga" });
     const cookie = await loginCookie(server.url, "mtga@example.org", "una-clave-muy-larga");
     const slug = (await admin.client.get(`/api/v1/consultations/${consultationId}`)).body.result.consultation.slug;

@@ -20,26 +20,53 @@ async function stored(inputId: string) {
 
 describe("a valid opinion", () => {
   it("is stored as online citizen input with its optional fields and answers a receipt", async () => {
-    const res = await citizen().command("opinion.submit", opinion(intake.consultationId, {
-      about: `theme:${intake.themeIds[0]}`, text: "  Publicar las compras de cada municipalidad en datos abiertos.  ",
-      department: "Quetzaltenango", sector: "civil_society", ageRange: "30_44", gender: "woman", indigenousLanguage: "yes",
-    }));
+    const res = await citizen().command(
+      "opinion.submit",
+      opinion(intake.consultationId, {
+        about: `theme:${intake.themeIds[0]}`,
+        text: "  Publicar las compras de cada municipalidad en datos abiertos.  ",
+        department: "Quetzaltenango",
+        sector: "civil_society",
+        ageRange: "30_44",
+        gender: "woman",
+        indigenousLanguage: "yes",
+      }),
+    );
     expect(res.status).toBe(200);
     if (!res.body.ok) throw new Error("refused");
     const { inputId, receiptCode, duplicate } = res.body.result;
     expect(receiptCode).toMatch(/^[2-9BCDFGHJKMNPQRSTVWXZ]{8}$/);
     expect(duplicate).toBe(false);
     expect(await stored(inputId)).toMatchObject({
-      channel: "online", subject: "theme", theme_id: intake.themeIds[0], axis: null, status: "visible",
-      text: "Publicar las compras de cada municipalidad en datos abiertos.", department: "Quetzaltenango", sector: "civil_society",
-      age_range: "30_44", gender: "woman", speaks_indigenous_language: 1, receipt_code: receiptCode,
+      channel: "online",
+      subject: "theme",
+      theme_id: intake.themeIds[0],
+      axis: null,
+      status: "visible",
+      text: "Publicar las compras de cada municipalidad en datos abiertos.",
+      department: "Quetzaltenango",
+      sector: "civil_society",
+      age_range: "30_44",
+      gender: "woman",
+      speaks_indigenous_language: 1,
+      receipt_code: receiptCode,
     });
   });
 
   it("may be about the methodology or one of its axes, with nothing else said", async () => {
     const axis = await citizen().ok("opinion.submit", opinion(intake.consultationId, { about: "axis:open_data" }));
-    expect(await stored(axis.inputId)).toMatchObject({ subject: "axis", axis: "open_data", theme_id: null, department: null, speaks_indigenous_language: null });
-    const api = await citizen().ok("opinion.submit", { consultationId: intake.consultationId, subject: "methodology", text: "La metodología debe incluir más foros." });
+    expect(await stored(axis.inputId)).toMatchObject({
+      subject: "axis",
+      axis: "open_data",
+      theme_id: null,
+      department: null,
+      speaks_indigenous_language: null,
+    });
+    const api = await citizen().ok("opinion.submit", {
+      consultationId: intake.consultationId,
+      subject: "methodology",
+      text: "La metodología debe incluir más foros.",
+    });
     expect(await stored(api.inputId)).toMatchObject({ subject: "methodology", axis: null, theme_id: null });
   });
 
@@ -118,7 +145,10 @@ describe("invalid fields", () => {
 });
 
 async function count(): Promise<number> {
-  const row = await server.cocrea.db.selectFrom("citizen_inputs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await server.cocrea.db
+    .selectFrom("citizen_inputs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -178,7 +208,10 @@ describe("abuse", () => {
     const rows = await limited.cocrea.db.selectFrom("citizen_inputs").select("id").where("text", "like", "%compras de medicinas%").execute();
     expect(rows).toHaveLength(1);
     // Another person may say the same thing: that is a second opinion.
-    const other = await clientAt(limited, "203.0.113.21").ok("opinion.submit", opinion(limitedIntake.consultationId, { text: "Transparencia en las compras de medicinas." }));
+    const other = await clientAt(limited, "203.0.113.21").ok(
+      "opinion.submit",
+      opinion(limitedIntake.consultationId, { text: "Transparencia en las compras de medicinas." }),
+    );
     expect(other.duplicate).toBe(false);
     expect(other.inputId).not.toBe(first.inputId);
   });
@@ -210,7 +243,16 @@ describe("the form without JavaScript", () => {
   it("posts a valid opinion and shows the receipt", async () => {
     const browser = new FormClient(server.url);
     const res = await browser.post(`/c/${intake.slug}/opinar`, {
-      intent: "opinion", about: "methodology", text: "Quiero que los foros lleguen a Petén.", department: "Petén", sector: "", ageRange: "", gender: "", indigenousLanguage: "", email: "", website: "",
+      intent: "opinion",
+      about: "methodology",
+      text: "Quiero que los foros lleguen a Petén.",
+      department: "Petén",
+      sector: "",
+      ageRange: "",
+      gender: "",
+      indigenousLanguage: "",
+      email: "",
+      website: "",
     });
     expect(res.status).toBe(200);
     const code = /data-testid="receipt-code">([2-9A-Z]{4}-[2-9A-Z]{4})</.exec(res.html)?.[1];
@@ -223,7 +265,11 @@ describe("the form without JavaScript", () => {
   it("shows errors next to the fields and keeps what was typed", async () => {
     const browser = new FormClient(server.url);
     const res = await browser.post(`/c/${intake.slug}/opinar`, {
-      intent: "opinion", about: "methodology", text: "Mi opinión completa sobre los foros.", email: "ana@example.org", website: "",
+      intent: "opinion",
+      about: "methodology",
+      text: "Mi opinión completa sobre los foros.",
+      email: "ana@example.org",
+      website: "",
     });
     expect(res.status).toBe(400);
     expect(res.html).toMatch(/data-testid="error-opinion-emailConsent">Marque la casilla/);
@@ -241,7 +287,12 @@ describe("the form without JavaScript", () => {
   });
 
   it("says plainly when a choice is not one of the list (a stale or tampered form)", async () => {
-    const res = await new FormClient(server.url).post(`/c/${intake.slug}/opinar`, { intent: "opinion", about: "methodology", text: "Una opinión con un departamento raro.", department: "Atlántida" });
+    const res = await new FormClient(server.url).post(`/c/${intake.slug}/opinar`, {
+      intent: "opinion",
+      about: "methodology",
+      text: "Una opinión con un departamento raro.",
+      department: "Atlántida",
+    });
     expect(res.status).toBe(400);
     expect(res.html).toMatch(/data-testid="error-opinion-department">Elija una opción de la lista\./);
     expect(res.html).not.toContain("se esperaba una de");

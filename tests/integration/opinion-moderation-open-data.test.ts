@@ -105,9 +105,20 @@ describe("statistics and open data", () => {
 
   beforeAll(async () => {
     stats = await openIntake(server);
-    const a = await citizen().ok("opinion.submit", opinion(stats.consultationId, { about: `theme:${stats.themeIds[0]}`, text: "Compras abiertas, con comas, \"comillas\" y\nsaltos de línea.", department: "Petén", sector: "citizen", gender: "woman", ageRange: "18_29", indigenousLanguage: "yes" }));
+    const a = await citizen().ok(
+      "opinion.submit",
+      opinion(stats.consultationId, {
+        about: `theme:${stats.themeIds[0]}`,
+        text: 'Compras abiertas, con comas, "comillas" y\nsaltos de línea.',
+        department: "Petén",
+        sector: "citizen",
+        gender: "woman",
+        ageRange: "18_29",
+        indigenousLanguage: "yes",
+      }),
+    );
     const b = await citizen().ok("opinion.submit", opinion(stats.consultationId, { department: "Petén", email: "privada@example.org", emailConsent: "on" }));
-    const c = await citizen().ok("opinion.submit", opinion(stats.consultationId, { text: "=HYPERLINK(\"http://malo.example\") abusiva", department: "Zacapa" }));
+    const c = await citizen().ok("opinion.submit", opinion(stats.consultationId, { text: '=HYPERLINK("http://malo.example") abusiva', department: "Zacapa" }));
     await stats.admin.client.ok("opinion.hide", { inputId: c.inputId, reason: "Abusiva" });
     hiddenId = c.inputId;
     visibleIds = [a.inputId, b.inputId];
@@ -147,8 +158,29 @@ describe("statistics and open data", () => {
     expect(body.opinions.map((o: { id: string }) => o.id).sort()).toEqual([...visibleIds].sort());
     expect(body.opinions.map((o: { id: string }) => o.id)).not.toContain(hiddenId);
     const first = body.opinions.find((o: { id: string }) => o.id === visibleIds[0]);
-    expect(first).toMatchObject({ subject: "theme", theme_id: stats.themeIds[0], department: "Petén", sector: "citizen", gender: "woman", age_range: "18_29", speaks_indigenous_language: true });
-    expect(Object.keys(first).sort()).toEqual(["age_range", "axis", "created_at", "department", "gender", "id", "sector", "speaks_indigenous_language", "subject", "text", "theme_id", "theme_name"]);
+    expect(first).toMatchObject({
+      subject: "theme",
+      theme_id: stats.themeIds[0],
+      department: "Petén",
+      sector: "citizen",
+      gender: "woman",
+      age_range: "18_29",
+      speaks_indigenous_language: true,
+    });
+    expect(Object.keys(first).sort()).toEqual([
+      "age_range",
+      "axis",
+      "created_at",
+      "department",
+      "gender",
+      "id",
+      "sector",
+      "speaks_indigenous_language",
+      "subject",
+      "text",
+      "theme_id",
+      "theme_name",
+    ]);
     // The slug works too.
     expect((await fetch(`${server.url}/api/v1/consultations/${stats.slug}/opinions.json`)).status).toBe(200);
   });
@@ -172,14 +204,37 @@ describe("statistics and open data", () => {
     const big = await openIntake(server);
     const now = new Date().toISOString();
     const rows = Array.from({ length: 2_345 }, (_, i) => ({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, consultation_id: big.consultationId, channel: "online" as const,
-      subject: "methodology", theme_id: null, axis: null, text: `Opinión ${i}`, department: null, sector: null, age_range: null, gender: null,
-      speaks_indigenous_language: null, forum_id: null, worktable_id: null, captured_by: null, speaker_sector: null, tags: "[]",
-      receipt_code: null, client_hash: null, text_fingerprint: null, status: "visible" as const, status_reason: null,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      consultation_id: big.consultationId,
+      channel: "online" as const,
+      subject: "methodology",
+      theme_id: null,
+      axis: null,
+      text: `Opinión ${i}`,
+      department: null,
+      sector: null,
+      age_range: null,
+      gender: null,
+      speaks_indigenous_language: null,
+      forum_id: null,
+      worktable_id: null,
+      captured_by: null,
+      speaker_sector: null,
+      tags: "[]",
+      receipt_code: null,
+      client_hash: null,
+      text_fingerprint: null,
+      status: "visible" as const,
+      status_reason: null,
       // Many share a timestamp: the cursor must break ties by id.
-      created_at: i < 1_500 ? now : new Date(Date.now() + i).toISOString(), updated_at: now,
+      created_at: i < 1_500 ? now : new Date(Date.now() + i).toISOString(),
+      updated_at: now,
     }));
-    for (let i = 0; i < rows.length; i += 500) await server.cocrea.db.insertInto("citizen_inputs").values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await server.cocrea.db
+        .insertInto("citizen_inputs")
+        .values(rows.slice(i, i + 500))
+        .execute();
     const body = await (await fetch(`${server.url}/api/v1/consultations/${big.consultationId}/opinions.json`)).json();
     expect(body.count).toBe(2_345);
     expect(new Set(body.opinions.map((o: { id: string }) => o.id)).size).toBe(2_345);
@@ -188,13 +243,22 @@ describe("statistics and open data", () => {
 
 describe("systematization", () => {
   it("takes opinions up as citizen input with forum input, and the receipt says where it went", async () => {
-    const { inputId, receiptCode } = await citizen().ok("opinion.submit", opinion(intake.consultationId, { about: `theme:${intake.themeIds[0]}`, text: "Que los contratos de obra se publiquen completos." }));
-    const page = await (await fetch(`${server.url}/admin/c/${intake.consultationId}/systematization?theme=${intake.themeIds[0]}&channel=online`, {
-      headers: { cookie: await loginCookie(server.url, systematizer.email, "contraseña-segura-123") },
-    })).text();
+    const { inputId, receiptCode } = await citizen().ok(
+      "opinion.submit",
+      opinion(intake.consultationId, { about: `theme:${intake.themeIds[0]}`, text: "Que los contratos de obra se publiquen completos." }),
+    );
+    const page = await (
+      await fetch(`${server.url}/admin/c/${intake.consultationId}/systematization?theme=${intake.themeIds[0]}&channel=online`, {
+        headers: { cookie: await loginCookie(server.url, systematizer.email, "contraseña-segura-123") },
+      })
+    ).text();
     expect(page).toContain("Que los contratos de obra se publiquen completos.");
     await systematizer.client.ok("summary.create", {
-      consultationId: intake.consultationId, themeId: intake.themeIds[0], title: "Contratos de obra abiertos", text: "La ciudadanía pide publicar los contratos.", inputIds: [inputId],
+      consultationId: intake.consultationId,
+      themeId: intake.themeIds[0],
+      title: "Contratos de obra abiertos",
+      text: "La ciudadanía pide publicar los contratos.",
+      inputIds: [inputId],
     });
     const receipt = await (await fetch(`${server.url}/r/${receiptCode}`)).text();
     expect(receipt).toContain("Se agrupó en el resumen ");
@@ -205,7 +269,10 @@ describe("systematization", () => {
 describe("privacy", () => {
   it("never shows a contact e-mail in any public response, though it is kept privately", async () => {
     const email = "maria.privada@example.org";
-    const res = await citizen().command("opinion.submit", opinion(intake.consultationId, { email, emailConsent: "on", text: "Quiero que me contacten sobre los foros." }));
+    const res = await citizen().command(
+      "opinion.submit",
+      opinion(intake.consultationId, { email, emailConsent: "on", text: "Quiero que me contacten sobre los foros." }),
+    );
     expect(res.status).toBe(200);
     if (!res.body.ok) throw new Error("refused");
     const { inputId, receiptCode } = res.body.result;
@@ -244,7 +311,11 @@ describe("privacy", () => {
 
   it("never exposes the client hash or the duplicate fingerprint", async () => {
     const { inputId } = await citizen().ok("opinion.submit", opinion(intake.consultationId));
-    const row = await server.cocrea.db.selectFrom("citizen_inputs").select(["client_hash", "text_fingerprint"]).where("id", "=", inputId).executeTakeFirstOrThrow();
+    const row = await server.cocrea.db
+      .selectFrom("citizen_inputs")
+      .select(["client_hash", "text_fingerprint"])
+      .where("id", "=", inputId)
+      .executeTakeFirstOrThrow();
     expect(row.client_hash).toBeTruthy();
     const json = await (await fetch(`${server.url}/api/v1/consultations/${intake.consultationId}/opinions.json`)).text();
     const page = await (await fetch(`${server.url}/c/${intake.slug}/opinar`)).text();

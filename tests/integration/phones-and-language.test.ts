@@ -21,7 +21,14 @@ async function text(path: string, cookie = adminCookie): Promise<{ status: numbe
   const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
   const html = await res.text();
   const body = html.split("<body")[1]?.split("<script")[0] ?? html;
-  return { status: res.status, html, text: body.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ") };
+  return {
+    status: res.status,
+    html,
+    text: body
+      .replace(/<!-- -->/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " "),
+  };
 }
 
 describe("form errors in plain Spanish", () => {

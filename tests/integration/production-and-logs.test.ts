@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 function logLines(): Array<Record<string, any>> {
-  return server.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, any>);
+  return server
+    .output()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, any>);
 }
 
 async function settle(predicate: () => boolean): Promise<void> {
@@ -55,7 +59,10 @@ describe("structured logs", () => {
     const mine = logLines().filter((l) => l.reqId === "req-log-test-1");
     const command = mine.find((l) => l.msg === "command refused");
     expect(command).toMatchObject({
-      level: 30, commandId: "6f1c2a9e-3b1d-4c5e-9f00-1a2b3c4d5e6f", commandType: "no.such.command", outcome: "unknown_command",
+      level: 30,
+      commandId: "6f1c2a9e-3b1d-4c5e-9f00-1a2b3c4d5e6f",
+      commandType: "no.such.command",
+      outcome: "unknown_command",
     });
     expect(typeof command!.ms).toBe("number");
     const request = mine.find((l) => l.msg === "request completed");

@@ -50,11 +50,18 @@ beforeAll(async () => {
     ...unifiedPayload("Compromiso unificado 1"),
     objective: "Publicar la ejecución presupuestaria mensual en datos abiertos y en lenguaje sencillo.",
   });
-  await vote(adopted, [[0, "agree"], [1, "reservations", RESERVATIONS]]);
+  await vote(adopted, [
+    [0, "agree"],
+    [1, "reservations", RESERVATIONS],
+  ]);
 
   // Blocked: a reasoned block under the consent rule.
   await meetCriteria(t, blocked);
-  await vote(blocked, [[0, "agree"], [1, "block", BLOCK], [2, "agree"]]);
+  await vote(blocked, [
+    [0, "agree"],
+    [1, "block", BLOCK],
+    [2, "agree"],
+  ]);
 
   // Withdrawn by an organization behind the unified proposal.
   await t.icefi.client.ok("proposal.withdraw", { proposalId: withdrawn, reason: WITHDRAWAL });
@@ -119,7 +126,12 @@ describe("the public proposal sheet shows the technical roundtable's review", ()
   });
 
   it("a proposal that never reached the technical table shows nothing new", async () => {
-    const source = await server.cocrea.db.selectFrom("proposals").select("id").where("consultation_id", "=", t.consultationId).where("state", "=", "merged").executeTakeFirstOrThrow();
+    const source = await server.cocrea.db
+      .selectFrom("proposals")
+      .select("id")
+      .where("consultation_id", "=", t.consultationId)
+      .where("state", "=", "merged")
+      .executeTakeFirstOrThrow();
     const { status, body } = await html(`/c/${slug}/propuestas/${source.id}`);
     expect(status).toBe(200);
     expect(body).not.toContain("Revisión de la Mesa Técnica");
@@ -157,7 +169,12 @@ describe("the dashboard's technical panel", () => {
     };
   }
   const post = (path: string, cookie: string, fields: Record<string, string>) =>
-    fetch(`${server.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: new URLSearchParams(fields) });
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams(fields),
+    });
 
   it("shows the chair, the links and the settings form; posting the form changes the rule", async () => {
     const cookie = await loginCookie(server.url, t.admin.email, t.admin.password);
@@ -174,10 +191,19 @@ describe("the dashboard's technical panel", () => {
     expect(page.body).toContain("Se edita en «Datos de la consulta»");
 
     const res = await post(path, page.cookie, {
-      _csrf: page.token, _nonce: page.nonce, intent: "decision_settings", consultationId: t.consultationId,
-      decisionRule: "full_consensus", standAsideMaxShare: "20", supermajorityShare: "75", quorumShare: "60",
-      "quorumSectorMinimums.public": "1", "quorumSectorMinimums.civil_society": "2", "quorumSectorMinimums.academia": "0",
-      "quorumSectorMinimums.private": "", "quorumSectorMinimums.international": "0",
+      _csrf: page.token,
+      _nonce: page.nonce,
+      intent: "decision_settings",
+      consultationId: t.consultationId,
+      decisionRule: "full_consensus",
+      standAsideMaxShare: "20",
+      supermajorityShare: "75",
+      quorumShare: "60",
+      "quorumSectorMinimums.public": "1",
+      "quorumSectorMinimums.civil_society": "2",
+      "quorumSectorMinimums.academia": "0",
+      "quorumSectorMinimums.private": "",
+      "quorumSectorMinimums.international": "0",
     });
     expect(res.status).toBe(200);
     const row = await server.cocrea.db.selectFrom("consultations").selectAll().where("id", "=", t.consultationId).executeTakeFirstOrThrow();
@@ -197,8 +223,15 @@ describe("the dashboard's technical panel", () => {
     const path = `/admin/c/${t.consultationId}`;
     const page = await formPage(path, cookie);
     const res = await post(path, page.cookie, {
-      _csrf: page.token, _nonce: page.nonce, intent: "decision_settings", consultationId: t.consultationId,
-      decisionRule: "consent", standAsideMaxShare: "1", supermajorityShare: "66.67", quorumShare: "50", privateAnswers: "on",
+      _csrf: page.token,
+      _nonce: page.nonce,
+      intent: "decision_settings",
+      consultationId: t.consultationId,
+      decisionRule: "consent",
+      standAsideMaxShare: "1",
+      supermajorityShare: "66.67",
+      quorumShare: "50",
+      privateAnswers: "on",
     });
     expect(res.status).toBe(200);
     const row = await server.cocrea.db.selectFrom("consultations").selectAll().where("id", "=", t.consultationId).executeTakeFirstOrThrow();
@@ -225,7 +258,12 @@ describe("the dashboard's technical panel", () => {
     expect(page.body).toContain('value="technical_create"');
     const res = await post(path, page.cookie, { _csrf: page.token, _nonce: page.nonce, intent: "technical_create", consultationId });
     expect(res.status).toBe(200);
-    const table = await server.cocrea.db.selectFrom("roundtables").select("id").where("consultation_id", "=", consultationId).where("kind", "=", "technical").executeTakeFirst();
+    const table = await server.cocrea.db
+      .selectFrom("roundtables")
+      .select("id")
+      .where("consultation_id", "=", consultationId)
+      .where("kind", "=", "technical")
+      .executeTakeFirst();
     expect(table).toBeTruthy();
     const after = await html(path, cookie);
     expect(after.body).toContain(`href="/admin/c/${consultationId}/technical"`);

@@ -15,7 +15,9 @@ beforeAll(async () => {
   table = await setupRoundtable(server);
   slug = (await table.admin.client.get(`/api/v1/consultations/${table.consultationId}`)).body.result.consultation.slug;
   ids = [...(await registerProposals(table.icefi.client, table.roundtableId, 3)), ...(await registerProposals(table.ciidh.client, table.roundtableId, 2))];
-  draft = (await table.icefi.client.ok<{ proposalId: string }>("proposal.create", proposalPayload(table.roundtableId, { title: "Borrador privado", draft: true }))).proposalId;
+  draft = (
+    await table.icefi.client.ok<{ proposalId: string }>("proposal.create", proposalPayload(table.roundtableId, { title: "Borrador privado", draft: true }))
+  ).proposalId;
 });
 afterAll(() => server.stop());
 
@@ -33,7 +35,8 @@ it("counts registered proposals per theme and stage, hears merges live, and trac
   const visitor = new ApiClient(server.url).socket();
   await emitWithAck(visitor, "subscribe", { consultationId: table.consultationId });
   const heard = waitForEvent(visitor, "consultation:changed");
-  merged = (await table.member.client.ok<{ proposalId: string }>("proposal.merge", mergePayload(table, ids.slice(0, 3), "Presupuesto abierto unificado"))).proposalId;
+  merged = (await table.member.client.ok<{ proposalId: string }>("proposal.merge", mergePayload(table, ids.slice(0, 3), "Presupuesto abierto unificado")))
+    .proposalId;
   await heard;
   visitor.close();
   await table.admin.client.ok("round.close", { roundId: table.roundId });
@@ -68,10 +71,15 @@ it("counts registered proposals per theme and stage, hears merges live, and trac
 
 it("lists neither undone results nor drafts, and says where a merged proposal went", async () => {
   // A second round: two more proposals, merged, and the merge undone.
-  const round2 = (await table.admin.client.ok<{ roundId: string }>("round.schedule", { roundtableId: table.roundtableId, heldOn: "2016-07-07", venue: "MINFIN" })).roundId;
+  const round2 = (
+    await table.admin.client.ok<{ roundId: string }>("round.schedule", { roundtableId: table.roundtableId, heldOn: "2016-07-07", venue: "MINFIN" })
+  ).roundId;
   await table.admin.client.ok("round.open", { roundId: round2 });
   const more = await registerProposals(table.icefi.client, table.roundtableId, 2);
-  const { operationId, proposalId: undone } = await table.member.client.ok<{ operationId: string; proposalId: string }>("proposal.merge", mergePayload(table, more, "Unión que la mesa deshizo"));
+  const { operationId, proposalId: undone } = await table.member.client.ok<{ operationId: string; proposalId: string }>(
+    "proposal.merge",
+    mergePayload(table, more, "Unión que la mesa deshizo"),
+  );
   await table.member.client.ok("proposal.undo", { operationId });
 
   const funnel = await page(`/c/${slug}/propuestas`);

@@ -37,29 +37,62 @@ export async function buildFixture(server: TestServer) {
   actors.anonymous = new ApiClient(server.url);
 
   const forum = await forumMatrixFixture(server, admin, { consultationId, themeId: t.themeIds[0] });
-  const thematic = await roundtableMatrixFixture(admin, { proponent: t.icefi.client, member: t.member.client }, {
-    consultationId, themeId: t.themeIds[1], presentOrganizationIds: [t.orgs.icefi, t.orgs.minfin],
-  });
-  const theme = async () => (await admin.ok<{ themeId: string }>("theme.create", { consultationId, name: `Eje ${Math.random().toString(36).slice(2, 6)}` })).themeId;
+  const thematic = await roundtableMatrixFixture(
+    admin,
+    { proponent: t.icefi.client, member: t.member.client },
+    {
+      consultationId,
+      themeId: t.themeIds[1],
+      presentOrganizationIds: [t.orgs.icefi, t.orgs.minfin],
+    },
+  );
+  const theme = async () =>
+    (await admin.ok<{ themeId: string }>("theme.create", { consultationId, name: `Eje ${Math.random().toString(36).slice(2, 6)}` })).themeId;
   const spareThemeId = await theme();
   const newRoundtableThemeId = await theme();
-  const { organizationId: spareOrganizationId } = await admin.ok<{ organizationId: string }>("organization.create", { consultationId, name: "Congreso Transparente", acronym: "CT", sector: "civil_society" });
-  const invite = (email: string) => admin.ok<{ invitationId: string; path: string }>("invitation.create", { consultationId, email, name: "Delegada", role: "observer" });
+  const { organizationId: spareOrganizationId } = await admin.ok<{ organizationId: string }>("organization.create", {
+    consultationId,
+    name: "Congreso Transparente",
+    acronym: "CT",
+    sector: "civil_society",
+  });
+  const invite = (email: string) =>
+    admin.ok<{ invitationId: string; path: string }>("invitation.create", { consultationId, email, name: "Delegada", role: "observer" });
   const { invitationId: pendingInvitationId } = await invite("pendiente@example.org");
   const invitationToken = (await invite("por-aceptar@example.org")).path.split("/").pop()!;
   const { inputId: opinionId } = await actors.anonymous.ok<{ inputId: string }>("opinion.submit", {
-    consultationId, about: "methodology", text: "Que la metodología incluya foros en idiomas mayas.",
+    consultationId,
+    about: "methodology",
+    text: "Que la metodología incluya foros en idiomas mayas.",
   });
 
   return {
-    consultationId, actors, userIds, technical, forum, thematic,
-    draftPlanStageId: t.stage("draft_plan"), spareThemeId, newRoundtableThemeId, spareOrganizationId,
-    pendingInvitationId, invitationToken, opinionId,
+    consultationId,
+    actors,
+    userIds,
+    technical,
+    forum,
+    thematic,
+    draftPlanStageId: t.stage("draft_plan"),
+    spareThemeId,
+    newRoundtableThemeId,
+    spareOrganizationId,
+    pendingInvitationId,
+    invitationToken,
+    opinionId,
     people: {
-      admin, icefi: t.icefi.client, ciidh: t.ciidh.client, chair: t.chair.client, chairUserId: t.chair.userId,
-      presentMember: technical.presentMember, recusedMember: technical.recusedMember, icefiTechnical: technical.icefiTechnical.client,
+      admin,
+      icefi: t.icefi.client,
+      ciidh: t.ciidh.client,
+      chair: t.chair.client,
+      chairUserId: t.chair.userId,
+      presentMember: technical.presentMember,
+      recusedMember: technical.recusedMember,
+      icefiTechnical: technical.icefiTechnical.client,
       /** A member from MINFIN (public institution; also the chair) and one from a civil-society organization. */
-      publicMember: t.members[0].client, civilMember: t.members[1].client, orgs: t.orgs,
+      publicMember: t.members[0].client,
+      civilMember: t.members[1].client,
+      orgs: t.orgs,
     },
   };
 }
@@ -81,9 +114,15 @@ const template = () => unifiedPayload();
 
 export const samples: Record<CommandType, Sample> = {
   "consultation.create": { ok: "platform_admin", payload: () => ({ title: "Consulta de otra institución" }) },
-  "consultation.update": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, title: "Cuarto Plan de Acción Nacional", ethicsText: "Declaro que actuaré con ética." }) },
+  "consultation.update": {
+    ok: "point_of_contact",
+    payload: (f) => ({ consultationId: f.consultationId, title: "Cuarto Plan de Acción Nacional", ethicsText: "Declaro que actuaré con ética." }),
+  },
   "consultation.decision_settings": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, decisionRule: "consent" }) },
-  "consultation.funnel_columns": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, columns: ["proposed", "unified", "technical", "refined", "plan"] }) },
+  "consultation.funnel_columns": {
+    ok: "point_of_contact",
+    payload: (f) => ({ consultationId: f.consultationId, columns: ["proposed", "unified", "technical", "refined", "plan"] }),
+  },
   "stage.add": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, name: "Taller de refinamiento" }) },
   "stage.update": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId, name: "Borrador para comentarios" }) },
   "stage.move": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId, position: 8 }) },
@@ -94,9 +133,24 @@ export const samples: Record<CommandType, Sample> = {
   "theme.move": { ok: "point_of_contact", payload: (f) => ({ themeId: f.spareThemeId, position: 1 }) },
   "theme.archive": { ok: "point_of_contact", payload: (f) => ({ themeId: f.spareThemeId }) },
   "theme.restore": { ok: "point_of_contact", payload: (f) => ({ themeId: f.spareThemeId }) },
-  "organization.create": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, name: "Red Ciudadana", acronym: "RC", sector: "civil_society" }) },
-  "organization.update": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, organizationId: f.spareOrganizationId, name: "Congreso Transparente", acronym: "CTR", sector: "civil_society" }) },
-  "invitation.create": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, email: "nueva@example.org", name: "Nueva", role: "observer" }) },
+  "organization.create": {
+    ok: "point_of_contact",
+    payload: (f) => ({ consultationId: f.consultationId, name: "Red Ciudadana", acronym: "RC", sector: "civil_society" }),
+  },
+  "organization.update": {
+    ok: "point_of_contact",
+    payload: (f) => ({
+      consultationId: f.consultationId,
+      organizationId: f.spareOrganizationId,
+      name: "Congreso Transparente",
+      acronym: "CTR",
+      sector: "civil_society",
+    }),
+  },
+  "invitation.create": {
+    ok: "point_of_contact",
+    payload: (f) => ({ consultationId: f.consultationId, email: "nueva@example.org", name: "Nueva", role: "observer" }),
+  },
   "invitation.revoke": { ok: "point_of_contact", payload: (f) => ({ invitationId: f.pendingInvitationId }) },
   "invitation.accept": { ok: "anonymous", payload: (f) => ({ token: f.invitationToken, name: "Delegada", password: "contraseña-segura-123" }) },
   "role.grant": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, userId: f.forum.spareFacilitatorId, role: "observer" }) },
@@ -104,13 +158,22 @@ export const samples: Record<CommandType, Sample> = {
 
   "ethics.sign": { ok: "technical_member", payload: (f) => ({ consultationId: f.consultationId, conflicts: "", accept: true }) },
 
-  "opinion.submit": { ok: "anonymous", payload: (f) => ({ consultationId: f.consultationId, about: "methodology", text: "Que los foros se anuncien en las radios comunitarias." }) },
+  "opinion.submit": {
+    ok: "anonymous",
+    payload: (f) => ({ consultationId: f.consultationId, about: "methodology", text: "Que los foros se anuncien en las radios comunitarias." }),
+  },
   "opinion.report": { ok: "anonymous", payload: (f) => ({ inputId: f.opinionId, reason: "Contiene datos personales" }) },
   "opinion.hide": { ok: "point_of_contact", payload: (f) => ({ inputId: f.opinionId, reason: "Contiene datos personales" }) },
   "opinion.restore": { ok: "point_of_contact", payload: (f) => ({ inputId: f.opinionId }) },
 
-  "forum.create": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, department: "Zacapa", municipality: "Zacapa", venue: "Salón", heldOn: "2016-05-20" }) },
-  "forum.update": { ok: "point_of_contact", payload: (f) => ({ forumId: f.forum.forumId, department: "Guatemala", municipality: "Mixco", venue: "Salón comunal", heldOn: "2016-05-21" }) },
+  "forum.create": {
+    ok: "point_of_contact",
+    payload: (f) => ({ consultationId: f.consultationId, department: "Zacapa", municipality: "Zacapa", venue: "Salón", heldOn: "2016-05-20" }),
+  },
+  "forum.update": {
+    ok: "point_of_contact",
+    payload: (f) => ({ forumId: f.forum.forumId, department: "Guatemala", municipality: "Mixco", venue: "Salón comunal", heldOn: "2016-05-21" }),
+  },
   "forum.open": { ok: "point_of_contact", payload: (f) => ({ forumId: f.forum.spareForumId }) },
   "forum.close": { ok: "point_of_contact", payload: (f) => ({ forumId: f.forum.spareForumId }) },
   "worktable.create": { ok: "point_of_contact", payload: (f) => ({ forumId: f.forum.forumId, themeId: f.technical.t.themeIds[0] }) },
@@ -118,15 +181,30 @@ export const samples: Record<CommandType, Sample> = {
   "worktable.assign": { ok: "point_of_contact", payload: (f) => ({ worktableId: f.forum.spareWorktableId, userId: f.forum.spareFacilitatorId }) },
   "worktable.unassign": { ok: "point_of_contact", payload: (f) => ({ worktableId: f.forum.spareWorktableId, userId: f.forum.spareFacilitatorId }) },
   "worktable.remove": { ok: "point_of_contact", payload: (f) => ({ worktableId: f.forum.spareWorktableId }) },
-  "attendance.register": { ok: ["point_of_contact", "facilitator"], payload: (f) => ({ forumId: f.forum.forumId, sector: "citizen", department: "Guatemala" }) },
+  "attendance.register": {
+    ok: ["point_of_contact", "facilitator"],
+    payload: (f) => ({ forumId: f.forum.forumId, sector: "citizen", department: "Guatemala" }),
+  },
   "attendance.count": { ok: ["point_of_contact", "facilitator"], payload: (f) => ({ forumId: f.forum.forumId, count: 3 }) },
   "attendance.remove": { ok: "facilitator", payload: (f) => ({ attendanceId: f.forum.attendanceId }) },
   "capture.create": { payload: (f) => ({ worktableId: f.forum.worktableId, text: "Que los datos se publiquen cada mes" }) },
   "capture.update": { payload: (f) => ({ inputId: f.forum.ownCaptureId, text: "Que haya mesas de diálogo en cada municipio del departamento" }) },
   "capture.withdraw": { payload: (f) => ({ inputId: f.forum.ownCaptureId, reason: "Repetido" }) },
 
-  "summary.create": { ok: "systematizer", payload: (f) => ({ consultationId: f.consultationId, themeId: f.technical.t.themeIds[0], title: "Presupuesto", text: "Explicar el presupuesto.", inputIds: [f.forum.freeInputId] }) },
-  "summary.update": { ok: ["systematizer", "point_of_contact"], payload: (f) => ({ summaryId: f.forum.summaryId, title: "Compras públicas", text: "Publicar las compras.", inputIds: [f.forum.summarizedInputId] }) },
+  "summary.create": {
+    ok: "systematizer",
+    payload: (f) => ({
+      consultationId: f.consultationId,
+      themeId: f.technical.t.themeIds[0],
+      title: "Presupuesto",
+      text: "Explicar el presupuesto.",
+      inputIds: [f.forum.freeInputId],
+    }),
+  },
+  "summary.update": {
+    ok: ["systematizer", "point_of_contact"],
+    payload: (f) => ({ summaryId: f.forum.summaryId, title: "Compras públicas", text: "Publicar las compras.", inputIds: [f.forum.summarizedInputId] }),
+  },
   "summary.delete": { ok: "systematizer", payload: (f) => ({ summaryId: f.forum.summaryId }) },
 
   "roundtable.create": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, themeId: f.newRoundtableThemeId }) },
@@ -134,13 +212,24 @@ export const samples: Record<CommandType, Sample> = {
   "round.update": { ok: "point_of_contact", payload: (f) => ({ roundId: f.thematic.spareRoundId, venue: "Ministerio de Finanzas Públicas" }) },
   "round.open": { ok: "point_of_contact", payload: (f) => ({ roundId: f.thematic.spareRoundId }) },
   "round.close": { ok: "point_of_contact", payload: (f) => ({ roundId: f.thematic.spareRoundId }) },
-  "round.attendance": { ok: ["roundtable_member", "point_of_contact"], payload: (f) => ({ roundId: f.thematic.roundId, organizationIds: [f.people.orgs.icefi, f.people.orgs.minfin] }) },
+  "round.attendance": {
+    ok: ["roundtable_member", "point_of_contact"],
+    payload: (f) => ({ roundId: f.thematic.roundId, organizationIds: [f.people.orgs.icefi, f.people.orgs.minfin] }),
+  },
   "proposal.create": { ok: "proponent", payload: (f) => proposalPayload(f.thematic.roundtableId) },
   "proposal.submit": { payload: (f) => ({ proposalId: f.thematic.draftId }) },
   "proposal.update": { payload: (f) => ({ proposalId: f.thematic.ownProposalId, ...template() }) },
   "proposal.withdraw": { payload: (f) => ({ proposalId: f.thematic.toWithdrawId, reason: "La institución no tiene fondos" }) },
-  "proposal.merge": { ok: "roundtable_member", meets: ["roundtable_member"], payload: (f) => ({ sourceIds: f.thematic.mergeSourceIds, result: template(), present: [f.people.orgs.icefi], agreed: true }) },
-  "proposal.split": { ok: "roundtable_member", meets: ["roundtable_member"], payload: (f) => ({ sourceId: f.thematic.splitSourceId, results: [template(), template()], present: [f.people.orgs.icefi], agreed: true }) },
+  "proposal.merge": {
+    ok: "roundtable_member",
+    meets: ["roundtable_member"],
+    payload: (f) => ({ sourceIds: f.thematic.mergeSourceIds, result: template(), present: [f.people.orgs.icefi], agreed: true }),
+  },
+  "proposal.split": {
+    ok: "roundtable_member",
+    meets: ["roundtable_member"],
+    payload: (f) => ({ sourceId: f.thematic.splitSourceId, results: [template(), template()], present: [f.people.orgs.icefi], agreed: true }),
+  },
   "proposal.undo": { ok: "roundtable_member", meets: ["roundtable_member"], payload: (f) => ({ operationId: f.thematic.operationId }) },
 
   "technical.create": { payload: (f) => ({ consultationId: f.consultationId }) }, // the table exists already: 409
@@ -148,15 +237,30 @@ export const samples: Record<CommandType, Sample> = {
   "technical.session.schedule": { ok: "point_of_contact", payload: (f) => ({ roundtableId: f.technical.t.technicalId, kind: "review", venue: "SEGEPLAN" }) },
   "technical.session.open": { payload: (f) => ({ roundId: f.technical.spareSessionId }) }, // another session is open: 409
   "technical.session.close": { payload: (f) => ({ roundId: f.technical.spareSessionId }) }, // not open: 409
-  "technical.attendance": { ok: "point_of_contact", payload: (f) => ({ roundId: f.technical.t.sessionId, userId: f.technical.presentMember.userId, present: true }) },
-  "proposal.criterion": { ok: ["point_of_contact", "technical_member"], payload: (f) => ({ proposalId: f.technical.unified.toRevise, criterion: "legal", met: true, note: "Dictamen jurídico favorable" }) },
-  "proposal.declare_conflict": { ok: "technical_member", payload: (f) => ({ proposalId: f.technical.unified.toRevise, reason: "Asesoro a la institución responsable" }) },
+  "technical.attendance": {
+    ok: "point_of_contact",
+    payload: (f) => ({ roundId: f.technical.t.sessionId, userId: f.technical.presentMember.userId, present: true }),
+  },
+  "proposal.criterion": {
+    ok: ["point_of_contact", "technical_member"],
+    payload: (f) => ({ proposalId: f.technical.unified.toRevise, criterion: "legal", met: true, note: "Dictamen jurídico favorable" }),
+  },
+  "proposal.declare_conflict": {
+    ok: "technical_member",
+    payload: (f) => ({ proposalId: f.technical.unified.toRevise, reason: "Asesoro a la institución responsable" }),
+  },
   "proposal.reject": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.technical.unified.toReject, reason: "No es financieramente viable" }) },
-  "proposal.revise": { ok: ["point_of_contact", "technical_member"], payload: (f) => ({ proposalId: f.technical.unified.toRevise, note: "Hitos más precisos", ...template() }) },
+  "proposal.revise": {
+    ok: ["point_of_contact", "technical_member"],
+    payload: (f) => ({ proposalId: f.technical.unified.toRevise, note: "Hitos más precisos", ...template() }),
+  },
   "vote.open": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.technical.unified.toOpenVote }) },
   "vote.answer": { payload: (f) => ({ voteId: f.technical.voteId, answer: "agree" }) },
   "vote.close": { ok: "point_of_contact", payload: (f) => ({ voteId: f.technical.voteId }) },
-  "response.write": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.technical.unified.toRevise, text: "La Mesa Técnica la afinó con la institución responsable." }) },
+  "response.write": {
+    ok: "point_of_contact",
+    payload: (f) => ({ proposalId: f.technical.unified.toRevise, text: "La Mesa Técnica la afinó con la institución responsable." }),
+  },
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },
   "api_token.create": { payload: (f) => ({ userId: f.userIds.observer, name: "script" }) },
@@ -176,7 +280,11 @@ export interface Case {
 }
 
 const technicalMerge = (f: Fixture, sourceIds: string[], roundtableId?: string) => ({
-  ...(roundtableId ? { roundtableId } : {}), sourceIds, result: template(), present: [f.people.orgs.minfin], agreed: true,
+  ...(roundtableId ? { roundtableId } : {}),
+  sourceIds,
+  result: template(),
+  present: [f.people.orgs.minfin],
+  agreed: true,
 });
 
 export const cases: Case[] = [
@@ -189,35 +297,186 @@ export const cases: Case[] = [
   { command: "proposal.submit", role: "proponent", who: "the proponent who saved the draft", actor: (f) => f.people.icefi, expect: "ok" },
   { command: "proposal.update", role: "proponent", who: "a proponent of another organization", actor: (f) => f.people.ciidh, expect: "refused" },
   { command: "proposal.update", role: "proponent", who: "the proponent of the proposal", actor: (f) => f.people.icefi, expect: "ok" },
-  { command: "proposal.update", role: "roundtable_member", who: "a member, on a proposal the table unified", actor: (f) => f.actors.roundtable_member, payload: (f) => ({ proposalId: f.thematic.unifiedId, ...template() }), expect: "ok" },
-  { command: "proposal.update", role: "point_of_contact", who: "the point of contact, on a proposal the table unified", actor: (f) => f.actors.point_of_contact, payload: (f) => ({ proposalId: f.thematic.unifiedId, ...template() }), expect: "ok" },
-  { command: "proposal.update", role: "roundtable_member", who: "a thematic member, on a proposal the technical table made", actor: (f) => f.actors.roundtable_member, payload: (f) => ({ proposalId: f.technical.technicalResultIds[0], ...template() }), expect: "refused" },
+  {
+    command: "proposal.update",
+    role: "roundtable_member",
+    who: "a member, on a proposal the table unified",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => ({ proposalId: f.thematic.unifiedId, ...template() }),
+    expect: "ok",
+  },
+  {
+    command: "proposal.update",
+    role: "point_of_contact",
+    who: "the point of contact, on a proposal the table unified",
+    actor: (f) => f.actors.point_of_contact,
+    payload: (f) => ({ proposalId: f.thematic.unifiedId, ...template() }),
+    expect: "ok",
+  },
+  {
+    command: "proposal.update",
+    role: "roundtable_member",
+    who: "a thematic member, on a proposal the technical table made",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => ({ proposalId: f.technical.technicalResultIds[0], ...template() }),
+    expect: "refused",
+  },
   { command: "proposal.withdraw", role: "proponent", who: "the proponent of the proposal", actor: (f) => f.people.icefi, expect: "ok" },
-  { command: "proposal.withdraw", role: "proponent", who: "a proponent of an organization not behind the unified proposal", actor: (f) => f.people.ciidh, payload: (f) => ({ proposalId: f.technical.unified.toWithdraw, reason: "Ya no participamos" }), expect: "refused" },
-  { command: "proposal.withdraw", role: "technical_member", who: "a technical member whose organization is behind the unified proposal", actor: (f) => f.people.icefiTechnical, payload: (f) => ({ proposalId: f.technical.unified.toWithdraw, reason: "Nos retiramos de esta propuesta" }), expect: "ok" },
+  {
+    command: "proposal.withdraw",
+    role: "proponent",
+    who: "a proponent of an organization not behind the unified proposal",
+    actor: (f) => f.people.ciidh,
+    payload: (f) => ({ proposalId: f.technical.unified.toWithdraw, reason: "Ya no participamos" }),
+    expect: "refused",
+  },
+  {
+    command: "proposal.withdraw",
+    role: "technical_member",
+    who: "a technical member whose organization is behind the unified proposal",
+    actor: (f) => f.people.icefiTechnical,
+    payload: (f) => ({ proposalId: f.technical.unified.toWithdraw, reason: "Nos retiramos de esta propuesta" }),
+    expect: "ok",
+  },
 
   // Merge, split and undo: each kind of table works on its own proposals.
-  { command: "proposal.merge", role: "technical_member", who: "a technical member at the technical table", actor: (f) => f.people.presentMember.client, payload: (f) => technicalMerge(f, [f.technical.unified.mergeA, f.technical.unified.mergeB], f.technical.t.technicalId), expect: "ok" },
-  { command: "proposal.merge", role: "roundtable_member", who: "a thematic member at the technical table", actor: (f) => f.actors.roundtable_member, payload: (f) => technicalMerge(f, [f.technical.unified.mergeA, f.technical.unified.mergeB], f.technical.t.technicalId), expect: "refused" },
-  { command: "proposal.merge", role: "roundtable_member", who: "a thematic member, on the technical table's proposals, naming no table", actor: (f) => f.actors.roundtable_member, payload: (f) => technicalMerge(f, f.technical.technicalResultIds), expect: "refused" },
-  { command: "proposal.split", role: "technical_member", who: "a technical member at the technical table", actor: (f) => f.people.presentMember.client, payload: (f) => ({ roundtableId: f.technical.t.technicalId, sourceId: f.technical.unified.toSplit, results: [template(), template()], present: [f.people.orgs.minfin], agreed: true }), expect: "ok" },
-  { command: "proposal.split", role: "roundtable_member", who: "a thematic member at the technical table", actor: (f) => f.actors.roundtable_member, payload: (f) => ({ roundtableId: f.technical.t.technicalId, sourceId: f.technical.unified.toSplit, results: [template(), template()], present: [f.people.orgs.minfin], agreed: true }), expect: "refused" },
-  { command: "proposal.split", role: "roundtable_member", who: "a thematic member, on a technical table's proposal, naming no table", actor: (f) => f.actors.roundtable_member, payload: (f) => ({ sourceId: f.technical.technicalResultIds[0], results: [template(), template()], present: [f.people.orgs.minfin], agreed: true }), expect: "refused" },
-  { command: "proposal.undo", role: "technical_member", who: "a technical member, a split of the technical table", actor: (f) => f.people.presentMember.client, payload: (f) => ({ operationId: f.technical.technicalOperationId }), expect: "ok" },
-  { command: "proposal.undo", role: "roundtable_member", who: "a thematic member, a split of the technical table", actor: (f) => f.actors.roundtable_member, payload: (f) => ({ operationId: f.technical.technicalOperationId }), expect: "refused" },
+  {
+    command: "proposal.merge",
+    role: "technical_member",
+    who: "a technical member at the technical table",
+    actor: (f) => f.people.presentMember.client,
+    payload: (f) => technicalMerge(f, [f.technical.unified.mergeA, f.technical.unified.mergeB], f.technical.t.technicalId),
+    expect: "ok",
+  },
+  {
+    command: "proposal.merge",
+    role: "roundtable_member",
+    who: "a thematic member at the technical table",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => technicalMerge(f, [f.technical.unified.mergeA, f.technical.unified.mergeB], f.technical.t.technicalId),
+    expect: "refused",
+  },
+  {
+    command: "proposal.merge",
+    role: "roundtable_member",
+    who: "a thematic member, on the technical table's proposals, naming no table",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => technicalMerge(f, f.technical.technicalResultIds),
+    expect: "refused",
+  },
+  {
+    command: "proposal.split",
+    role: "technical_member",
+    who: "a technical member at the technical table",
+    actor: (f) => f.people.presentMember.client,
+    payload: (f) => ({
+      roundtableId: f.technical.t.technicalId,
+      sourceId: f.technical.unified.toSplit,
+      results: [template(), template()],
+      present: [f.people.orgs.minfin],
+      agreed: true,
+    }),
+    expect: "ok",
+  },
+  {
+    command: "proposal.split",
+    role: "roundtable_member",
+    who: "a thematic member at the technical table",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => ({
+      roundtableId: f.technical.t.technicalId,
+      sourceId: f.technical.unified.toSplit,
+      results: [template(), template()],
+      present: [f.people.orgs.minfin],
+      agreed: true,
+    }),
+    expect: "refused",
+  },
+  {
+    command: "proposal.split",
+    role: "roundtable_member",
+    who: "a thematic member, on a technical table's proposal, naming no table",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => ({ sourceId: f.technical.technicalResultIds[0], results: [template(), template()], present: [f.people.orgs.minfin], agreed: true }),
+    expect: "refused",
+  },
+  {
+    command: "proposal.undo",
+    role: "technical_member",
+    who: "a technical member, a split of the technical table",
+    actor: (f) => f.people.presentMember.client,
+    payload: (f) => ({ operationId: f.technical.technicalOperationId }),
+    expect: "ok",
+  },
+  {
+    command: "proposal.undo",
+    role: "roundtable_member",
+    who: "a thematic member, a split of the technical table",
+    actor: (f) => f.actors.roundtable_member,
+    payload: (f) => ({ operationId: f.technical.technicalOperationId }),
+    expect: "refused",
+  },
 
   // The technical roundtable: the chair runs sessions and votes; members record their own attendance.
   { command: "technical.session.schedule", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "ok" },
   { command: "technical.session.open", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "allowed" },
   { command: "technical.session.close", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "allowed" },
   { command: "technical.attendance", role: "technical_member", who: "the chair, for another member", actor: (f) => f.people.chair, expect: "ok" },
-  { command: "technical.attendance", role: "technical_member", who: "a member, for themself", actor: (f) => f.actors.technical_member, payload: (f) => ({ roundId: f.technical.t.sessionId, userId: f.userIds.technical_member, present: true }), expect: "ok" },
-  { command: "technical.attendance", role: "observer", who: "an observer, for themself", actor: (f) => f.actors.observer, payload: (f) => ({ roundId: f.technical.t.sessionId, userId: f.userIds.observer, present: true }), expect: "ok" },
-  { command: "proposal.criterion", role: "technical_member", who: "a civil-society member accepting for a public institution", actor: (f) => f.people.civilMember, payload: (f) => ({ proposalId: f.technical.unified.toRevise, criterion: "institution", met: true, organizationId: f.people.orgs.minfin }), expect: "refused" },
-  { command: "proposal.criterion", role: "technical_member", who: "the delegate of the responsible institution accepting for it", actor: (f) => f.people.publicMember, payload: (f) => ({ proposalId: f.technical.unified.toRevise, criterion: "institution", met: true, note: "Carta del ministro" }), expect: "ok" },
-  { command: "proposal.reject", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, payload: (f) => ({ proposalId: f.technical.unified.toRejectByChair, reason: "No es legalmente viable" }), expect: "ok" },
-  { command: "vote.open", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, payload: (f) => ({ proposalId: f.technical.unified.toOpenVoteByChair }), expect: "ok" },
+  {
+    command: "technical.attendance",
+    role: "technical_member",
+    who: "a member, for themself",
+    actor: (f) => f.actors.technical_member,
+    payload: (f) => ({ roundId: f.technical.t.sessionId, userId: f.userIds.technical_member, present: true }),
+    expect: "ok",
+  },
+  {
+    command: "technical.attendance",
+    role: "observer",
+    who: "an observer, for themself",
+    actor: (f) => f.actors.observer,
+    payload: (f) => ({ roundId: f.technical.t.sessionId, userId: f.userIds.observer, present: true }),
+    expect: "ok",
+  },
+  {
+    command: "proposal.criterion",
+    role: "technical_member",
+    who: "a civil-society member accepting for a public institution",
+    actor: (f) => f.people.civilMember,
+    payload: (f) => ({ proposalId: f.technical.unified.toRevise, criterion: "institution", met: true, organizationId: f.people.orgs.minfin }),
+    expect: "refused",
+  },
+  {
+    command: "proposal.criterion",
+    role: "technical_member",
+    who: "the delegate of the responsible institution accepting for it",
+    actor: (f) => f.people.publicMember,
+    payload: (f) => ({ proposalId: f.technical.unified.toRevise, criterion: "institution", met: true, note: "Carta del ministro" }),
+    expect: "ok",
+  },
+  {
+    command: "proposal.reject",
+    role: "technical_member",
+    who: "the chair",
+    actor: (f) => f.people.chair,
+    payload: (f) => ({ proposalId: f.technical.unified.toRejectByChair, reason: "No es legalmente viable" }),
+    expect: "ok",
+  },
+  {
+    command: "vote.open",
+    role: "technical_member",
+    who: "the chair",
+    actor: (f) => f.people.chair,
+    payload: (f) => ({ proposalId: f.technical.unified.toOpenVoteByChair }),
+    expect: "ok",
+  },
   { command: "vote.answer", role: "technical_member", who: "a member present at the session", actor: (f) => f.people.presentMember.client, expect: "ok" },
-  { command: "vote.answer", role: "technical_member", who: "a present member recused from the proposal", actor: (f) => f.people.recusedMember.client, expect: "refused" },
+  {
+    command: "vote.answer",
+    role: "technical_member",
+    who: "a present member recused from the proposal",
+    actor: (f) => f.people.recusedMember.client,
+    expect: "refused",
+  },
   { command: "vote.close", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "allowed" },
 ];

@@ -66,7 +66,10 @@ function allowedActors(command: CommandType): Actor[] {
 // ── Asking the server ──
 
 async function auditCount(): Promise<number> {
-  const row = await server.cocrea.db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await server.cocrea.db
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -151,7 +154,10 @@ describe("who may: past authorization (200 for the sample's `ok` people)", () =>
   for (const command of COMMANDS) {
     if (isSystemOnly(command)) {
       it(`${command} — the command line (system actor)`, async () => {
-        const outcome = await server.cocrea.bus.execute({ id: randomUUID(), type: command, payload: samples[command].payload(f) }, { kind: "system", label: "cli" });
+        const outcome = await server.cocrea.bus.execute(
+          { id: randomUUID(), type: command, payload: samples[command].payload(f) },
+          { kind: "system", label: "cli" },
+        );
         expect(outcome.ok, outcome.ok ? "" : outcome.error.messageKey).toBe(true);
       });
       continue;

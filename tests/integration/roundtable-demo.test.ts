@@ -18,7 +18,12 @@ it("seeds the 2016 fiscal-transparency table through the commands, mid-session a
   const consultation = { id: admin.consultationId };
   const { roundtableId } = admin.roundtables;
 
-  const theme = await db.selectFrom("themes").select("id").where("consultation_id", "=", consultation.id).where("name", "=", "Transparencia fiscal").executeTakeFirstOrThrow();
+  const theme = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("consultation_id", "=", consultation.id)
+    .where("name", "=", "Transparencia fiscal")
+    .executeTakeFirstOrThrow();
   const counts = (await funnelCounts(db, consultation.id)).byTheme[theme.id];
   expect(counts.proposed.entered).toBe(30);
   expect(counts.proposed.now).toBe(30 - 15 + 5);
@@ -29,7 +34,10 @@ it("seeds the 2016 fiscal-transparency table through the commands, mid-session a
   expect(invariantViolations({ states: Object.fromEntries(proposals.map((p) => [p.id, p.state])), operations: operationsFrom(ops, edges) })).toEqual([]);
 
   const cookie = await loginCookie(server.url, admin.email, admin.password);
-  const html = (await (await fetch(`${server.url}/admin/c/${consultation.id}/roundtables/${roundtableId}`, { headers: { cookie } })).text()).replaceAll("\0", "");
+  const html = (await (await fetch(`${server.url}/admin/c/${consultation.id}/roundtables/${roundtableId}`, { headers: { cookie } })).text()).replaceAll(
+    "\0",
+    "",
+  );
   expect(html).toContain("Presupuesto abierto y ciudadano");
   expect(html).toContain('data-testid="count-proposed">30<');
 });

@@ -45,12 +45,21 @@ async function stateOf(id: string) {
 
 describe("merging", () => {
   it("merges three proposals into one that lists its sources; the sources become «merged into» it", async () => {
-    const ids = [...(await registerProposals(table.icefi.client, table.roundtableId, 2)), ...(await registerProposals(table.ciidh.client, table.roundtableId, 1))];
+    const ids = [
+      ...(await registerProposals(table.icefi.client, table.roundtableId, 2)),
+      ...(await registerProposals(table.ciidh.client, table.roundtableId, 1)),
+    ];
     const { proposalId, operationId } = await table.member.client.ok("proposal.merge", mergePayload(table, ids, "Presupuesto abierto unificado"));
 
     for (const id of ids) expect(await stateOf(id)).toBe("merged");
     const result = await db().selectFrom("proposals").selectAll().where("id", "=", proposalId).executeTakeFirstOrThrow();
-    expect(result).toMatchObject({ state: "active", stage: "proposed", proponent_user_id: null, round_id: table.roundId, title: "Presupuesto abierto unificado" });
+    expect(result).toMatchObject({
+      state: "active",
+      stage: "proposed",
+      proponent_user_id: null,
+      round_id: table.roundId,
+      title: "Presupuesto abierto unificado",
+    });
     const op = await db().selectFrom("proposal_operations").selectAll().where("id", "=", operationId).executeTakeFirstOrThrow();
     expect(op).toMatchObject({ kind: "merge", agreed_note: "Consenso de la mesa", created_by: table.member.userId, undone_at: null });
     expect(JSON.parse(op.present)).toHaveLength(3);
@@ -93,7 +102,15 @@ describe("merging", () => {
     const other = await setupRoundtable(server);
     const [mine] = await registerProposals(table.icefi.client, table.roundtableId, 1);
     const [theirs] = await registerProposals(other.icefi.client, other.roundtableId, 1);
-    const count = async () => Number((await db().selectFrom("proposals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom("proposals")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const mixed = await table.member.client.command("proposal.merge", mergePayload(table, [mine, theirs]));
     expect(mixed.status).toBe(400);
@@ -154,7 +171,14 @@ describe("two members merging overlapping proposals at the same moment", () => {
   it("exactly one merge applies; the other gets 409 saying what changed; nothing is half-applied", async () => {
     const second = await createDelegate(server, table.admin.client, table.consultationId, "roundtable_member", table.orgs.ciidh);
     const [a, b, c] = await registerProposals(table.icefi.client, table.roundtableId, 3);
-    const proposalsBefore = Number((await db().selectFrom("proposals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const proposalsBefore = Number(
+      (
+        await db()
+          .selectFrom("proposals")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
     const [r1, r2] = await Promise.all([
       table.member.client.command("proposal.merge", mergePayload(table, [a, b], "Unificación de la integrante 1")),
@@ -168,7 +192,14 @@ describe("two members merging overlapping proposals at the same moment", () => {
     expect(!loser.body.ok && loser.body.error.message).toMatch(new RegExp(`ya fue unificada en «${winnerTitle}»`));
 
     // Exactly one new proposal; the loser's other source is untouched; the graph holds every invariant.
-    const proposalsAfter = Number((await db().selectFrom("proposals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const proposalsAfter = Number(
+      (
+        await db()
+          .selectFrom("proposals")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(proposalsAfter).toBe(proposalsBefore + 1);
     expect(await stateOf(b)).toBe("merged");
     const untouched = winnerTitle.endsWith("1") ? c : a;
@@ -178,7 +209,12 @@ describe("two members merging overlapping proposals at the same moment", () => {
     for (const id of winnerSources) expect(await stateOf(id)).toBe("merged");
     expect(await stateOf(winner.body.ok ? winner.body.result.proposalId : "-")).toBe("active");
     expect(invariantViolations(await graphOf(table.consultationId))).toEqual([]);
-    const audit = await db().selectFrom("audit_events").select("command_type").where("command_type", "=", "proposal.merge").where("result", "like", `%${winner.body.ok ? winner.body.result.operationId : "-"}%`).execute();
+    const audit = await db()
+      .selectFrom("audit_events")
+      .select("command_type")
+      .where("command_type", "=", "proposal.merge")
+      .where("result", "like", `%${winner.body.ok ? winner.body.result.operationId : "-"}%`)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -237,7 +273,11 @@ describe("undo and split", () => {
   it("splits a proposal into several, and undoes the split", async () => {
     const [source] = await registerProposals(table.icefi.client, table.roundtableId, 1);
     const { proposalIds, operationId } = await table.member.client.ok("proposal.split", {
-      sourceId: source, results: [unifiedPayload("Parte fiscal"), unifiedPayload("Parte municipal")], present: [table.orgs.icefi], agreed: true, agreedNote: "",
+      sourceId: source,
+      results: [unifiedPayload("Parte fiscal"), unifiedPayload("Parte municipal")],
+      present: [table.orgs.icefi],
+      agreed: true,
+      agreedNote: "",
     });
     expect(proposalIds).toHaveLength(2);
     expect(await stateOf(source)).toBe("split");
@@ -270,11 +310,19 @@ describe("lineage and counts", () => {
     const citizen = new ApiClient(server.url);
     const inputs: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { inputId } = await citizen.ok("opinion.submit", { consultationId: t.consultationId, about: `theme:${t.themeIds[0]}`, text: `Aporte ciudadano ${i + 1}` });
+      const { inputId } = await citizen.ok("opinion.submit", {
+        consultationId: t.consultationId,
+        about: `theme:${t.themeIds[0]}`,
+        text: `Aporte ciudadano ${i + 1}`,
+      });
       inputs.push(inputId);
     }
     const { summaryId } = await t.admin.client.ok("summary.create", {
-      consultationId: t.consultationId, themeId: t.themeIds[0], title: "Datos fiscales abiertos", text: "Publicar los datos fiscales.", inputIds: [inputs[0], inputs[1]],
+      consultationId: t.consultationId,
+      themeId: t.themeIds[0],
+      title: "Datos fiscales abiertos",
+      text: "Publicar los datos fiscales.",
+      inputIds: [inputs[0], inputs[1]],
     });
     await t.admin.client.ok("opinion.hide", { inputId: inputs[1], reason: "Datos personales de un tercero" });
 
@@ -308,10 +356,18 @@ describe("lineage and counts", () => {
     // round moves the two results on to «unified». Read straight from the records…
     const all = await db().selectFrom("proposals").select(["id", "state", "stage"]).where("roundtable_id", "=", t.roundtableId).execute();
     const results = all.filter((p) => !ids.includes(p.id));
-    expect(results.map((p) => ({ state: p.state, stage: p.stage }))).toEqual([{ state: "active", stage: "unified" }, { state: "active", stage: "unified" }]);
+    expect(results.map((p) => ({ state: p.state, stage: p.stage }))).toEqual([
+      { state: "active", stage: "unified" },
+      { state: "active", stage: "unified" },
+    ]);
     expect((await recordsOf(ids)).map((r) => r.state)).toEqual(["merged", "merged", "merged", "merged", "merged", "withdrawn"]);
     expect((await recordsOf(results.map((p) => p.id))).map((r) => r.entered)).toEqual([["unified"], ["unified"]]);
-    const registered = await db().selectFrom("proposal_stage_history").select("proposal_id").where("proposal_id", "in", ids).where("stage", "=", "proposed").execute();
+    const registered = await db()
+      .selectFrom("proposal_stage_history")
+      .select("proposal_id")
+      .where("proposal_id", "in", ids)
+      .where("stage", "=", "proposed")
+      .execute();
     expect(registered.map((h) => h.proposal_id).sort()).toEqual([...ids].sort());
     // …and the read model says the same figures.
     const counts = await funnelCounts(db(), t.consultationId);

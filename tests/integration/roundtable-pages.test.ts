@@ -53,7 +53,10 @@ describe("registering a proposal with the plain form", () => {
     expect(form.status).toBe(200);
     expect(form.html).toContain("Nueva propuesta de compromiso");
     const res = await post(path, cookie, {
-      _csrf: form.token, _nonce: form.nonce, intent: "create", draft: "0",
+      _csrf: form.token,
+      _nonce: form.nonce,
+      intent: "create",
+      draft: "0",
       title: "Presupuesto ciudadano sin JavaScript",
       leadAgency: "Ministerio de Finanzas Públicas",
       "responsiblePerson.name": "Lic. Ana Pérez",
@@ -65,11 +68,19 @@ describe("registering a proposal with the plain form", () => {
       "relevance.transparency": "on",
       "relevance.text": "Abre el presupuesto.",
       ...milestone(0, "Publicar la primera guía ciudadana"),
-      "milestones.1.description": "", "milestones.1.responsibleInstitution": "", "milestones.1.isNew": "new", "milestones.1.startsOn": "", "milestones.1.endsOn": "",
+      "milestones.1.description": "",
+      "milestones.1.responsibleInstitution": "",
+      "milestones.1.isNew": "new",
+      "milestones.1.startsOn": "",
+      "milestones.1.endsOn": "",
     });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/admin/c/${table.consultationId}/roundtables/${table.roundtableId}`);
-    const row = await server.cocrea.db.selectFrom("proposals").selectAll().where("title", "=", "Presupuesto ciudadano sin JavaScript").executeTakeFirstOrThrow();
+    const row = await server.cocrea.db
+      .selectFrom("proposals")
+      .selectAll()
+      .where("title", "=", "Presupuesto ciudadano sin JavaScript")
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: "active", proponent_organization_id: table.orgs.icefi, ogp_challenge: '["public_resources"]' });
     expect(JSON.parse(row.relevance)).toMatchObject({ transparency: true, accountability: false, text: "Abre el presupuesto." });
     expect(JSON.parse(row.responsible_person)).toMatchObject({ name: "Lic. Ana Pérez", email: "ana@minfin.gob.gt" });
@@ -106,16 +117,25 @@ describe("the live session page", () => {
     const view = await page(path, cookie);
     expect(view.status).toBe(200);
     const res = await post(path, cookie, {
-      _csrf: view.token, _nonce: view.nonce, intent: "merge",
-      "sourceIds.0": ids[0], "sourceIds.1": ids[1], [`expectedVersions.${ids[0]}`]: "1", [`expectedVersions.${ids[1]}`]: "1",
+      _csrf: view.token,
+      _nonce: view.nonce,
+      intent: "merge",
+      "sourceIds.0": ids[0],
+      "sourceIds.1": ids[1],
+      [`expectedVersions.${ids[0]}`]: "1",
+      [`expectedVersions.${ids[1]}`]: "1",
       "result.title": "Unificada por formulario",
       "result.leadAgency": "MINFIN",
       "result.problem": "Problema común.",
       "result.objective": "Objetivo común.",
       "result.description": "Descripción común.",
-      "result.milestones.0.description": "Meta común", "result.milestones.0.responsibleInstitution": "MINFIN", "result.milestones.0.isNew": "new",
-      "present.0": table.orgs.ciidh, "present.4": table.orgs.minfin,
-      agreed: "on", agreedNote: "Consenso",
+      "result.milestones.0.description": "Meta común",
+      "result.milestones.0.responsibleInstitution": "MINFIN",
+      "result.milestones.0.isNew": "new",
+      "present.0": table.orgs.ciidh,
+      "present.4": table.orgs.minfin,
+      agreed: "on",
+      agreedNote: "Consenso",
     });
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain('role="alert"');
@@ -130,9 +150,21 @@ describe("the live session page", () => {
     const cookie = await loginCookie(server.url, table.admin.email, table.admin.password);
     const path = `/admin/c/${table.consultationId}/roundtables/${table.roundtableId}`;
     const view = await page(path, cookie);
-    const res = await post(path, cookie, { _csrf: view.token, _nonce: view.nonce, intent: "round_update", roundId: table.roundId, heldOn: "2016-06-28", venue: "Palacio Nacional de la Cultura", hostOrganizationId: "" });
+    const res = await post(path, cookie, {
+      _csrf: view.token,
+      _nonce: view.nonce,
+      intent: "round_update",
+      roundId: table.roundId,
+      heldOn: "2016-06-28",
+      venue: "Palacio Nacional de la Cultura",
+      hostOrganizationId: "",
+    });
     expect(res.status).toBe(200);
-    const round = await server.cocrea.db.selectFrom("rounds").select(["held_on", "venue", "host_organization_id"]).where("id", "=", table.roundId).executeTakeFirstOrThrow();
+    const round = await server.cocrea.db
+      .selectFrom("rounds")
+      .select(["held_on", "venue", "host_organization_id"])
+      .where("id", "=", table.roundId)
+      .executeTakeFirstOrThrow();
     expect(round).toEqual({ held_on: "2016-06-28", venue: "Palacio Nacional de la Cultura", host_organization_id: null });
   });
 
@@ -157,7 +189,16 @@ describe("the live session page", () => {
     expect(source).toMatch(/data-testid="fate">Hoy la representan: «Resultado trazable»/);
 
     const dashboard = (await page(`/admin/c/${table.consultationId}`, cookie)).html;
-    const proposed = Number((await server.cocrea.db.selectFrom("proposal_stage_history as h").innerJoin("proposals as p", "p.id", "h.proposal_id").select((eb) => eb.fn.countAll<number>().as("n")).where("p.consultation_id", "=", table.consultationId).executeTakeFirstOrThrow()).n);
+    const proposed = Number(
+      (
+        await server.cocrea.db
+          .selectFrom("proposal_stage_history as h")
+          .innerJoin("proposals as p", "p.id", "h.proposal_id")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("p.consultation_id", "=", table.consultationId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(dashboard).toContain(`data-testid="funnel-total-proposed">${proposed}<`);
   });
 });

@@ -66,7 +66,14 @@ describe("proposals on the OGP template", () => {
     expect(await table.icefi.client.ok("proposal.submit", { proposalId })).toMatchObject({ state: "active", version: 3 });
 
     const row = await db().selectFrom("proposals").selectAll().where("id", "=", proposalId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ state: "active", stage: "proposed", proponent_organization_id: table.orgs.icefi, lead_agency: complete.leadAgency, starts_on: "2016-09-01", ends_on: "2017-06-30" });
+    expect(row).toMatchObject({
+      state: "active",
+      stage: "proposed",
+      proponent_organization_id: table.orgs.icefi,
+      lead_agency: complete.leadAgency,
+      starts_on: "2016-09-01",
+      ends_on: "2017-06-30",
+    });
     const history = await db().selectFrom("proposal_stage_history").select("stage").where("proposal_id", "=", proposalId).execute();
     expect(history.map((h) => h.stage)).toEqual(["proposed"]);
     const milestones = await db().selectFrom("milestones").selectAll().where("proposal_id", "=", proposalId).orderBy("position").execute();
@@ -143,15 +150,23 @@ describe("proposals on the OGP template", () => {
     // A citizen's opinion and its summary in each consultation, made the way the intake and systematization make them.
     const summarize = async (t: Table, title: string) => {
       await t.admin.client.ok("stage.open", { stageId: t.stage("opinion_intake") });
-      const { inputId } = await new ApiClient(server.url).ok("opinion.submit", { consultationId: t.consultationId, about: `theme:${t.themeIds[0]}`, text: `Sobre ${title}` });
-      return (await t.admin.client.ok("summary.create", { consultationId: t.consultationId, themeId: t.themeIds[0], title, text: "…", inputIds: [inputId] })).summaryId as string;
+      const { inputId } = await new ApiClient(server.url).ok("opinion.submit", {
+        consultationId: t.consultationId,
+        about: `theme:${t.themeIds[0]}`,
+        text: `Sobre ${title}`,
+      });
+      return (await t.admin.client.ok("summary.create", { consultationId: t.consultationId, themeId: t.themeIds[0], title, text: "…", inputIds: [inputId] }))
+        .summaryId as string;
     };
     const summaryHere = await summarize(table, "Transparencia en municipios");
     const summaryThere = await summarize(other, "De otra consulta");
     const ok = await table.icefi.client.ok("proposal.create", proposalPayload(table.roundtableId, { respondsTo: { summaryIds: [summaryHere], inputIds: [] } }));
     const links = await db().selectFrom("proposal_responses").selectAll().where("proposal_id", "=", ok.proposalId).execute();
     expect(links).toEqual([{ proposal_id: ok.proposalId, summary_id: summaryHere, input_id: null }]);
-    const bad = await table.icefi.client.command("proposal.create", proposalPayload(table.roundtableId, { respondsTo: { summaryIds: [summaryThere], inputIds: [] } }));
+    const bad = await table.icefi.client.command(
+      "proposal.create",
+      proposalPayload(table.roundtableId, { respondsTo: { summaryIds: [summaryThere], inputIds: [] } }),
+    );
     expect(bad.status).toBe(400);
     expect(!bad.body.ok && bad.body.error.message).toBe("El resumen «De otra consulta» es de otra consulta.");
   });
@@ -182,7 +197,12 @@ describe("closing rounds moves proposals between stages", () => {
     const last = await t.admin.client.ok("round.close", { roundId: round2 });
     expect(last).toMatchObject({ alive: 2, advanced: 2, carriedTo: null });
     const stages = await db().selectFrom("proposal_stage_history").select(["proposal_id", "stage"]).where("proposal_id", "in", ids).orderBy("id").execute();
-    expect(stages.filter((s) => s.stage === "unified").map((s) => s.proposal_id).sort()).toEqual(ids.slice(0, 2).sort());
+    expect(
+      stages
+        .filter((s) => s.stage === "unified")
+        .map((s) => s.proposal_id)
+        .sort(),
+    ).toEqual(ids.slice(0, 2).sort());
 
     const { roundtableId: _r, ...fields } = proposalPayload(t.roundtableId);
     const late = await t.icefi.client.command("proposal.update", { proposalId: ids[0], ...fields });

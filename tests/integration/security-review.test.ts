@@ -41,7 +41,11 @@ describe("a hidden opinion's text", () => {
     const a = await citizen.ok<{ inputId: string }>("opinion.submit", opinion(intake.consultationId, { text: kept }));
     const b = await citizen.ok<{ inputId: string }>("opinion.submit", opinion(intake.consultationId, { text: secret }));
     await admin.ok("summary.create", {
-      consultationId: intake.consultationId, themeId: intake.themeIds[0], title: "Compras municipales", text: "La ciudadanía pide compras abiertas.", inputIds: [a.inputId, b.inputId],
+      consultationId: intake.consultationId,
+      themeId: intake.themeIds[0],
+      title: "Compras municipales",
+      text: "La ciudadanía pide compras abiertas.",
+      inputIds: [a.inputId, b.inputId],
     });
     await admin.ok("opinion.hide", { inputId: b.inputId, reason: "Lenguaje ofensivo" });
 
@@ -70,7 +74,10 @@ describe("a hidden opinion's text", () => {
 describe("another organization's draft", () => {
   it("is not found by id for a member, an observer, another proponent or the point of contact; its organization opens it", async () => {
     const t = await setupRoundtable(server);
-    const draft = await t.icefi.client.ok<{ proposalId: string }>("proposal.create", proposalPayload(t.roundtableId, { title: "Borrador reservado de ICEFI", draft: true }));
+    const draft = await t.icefi.client.ok<{ proposalId: string }>(
+      "proposal.create",
+      proposalPayload(t.roundtableId, { title: "Borrador reservado de ICEFI", draft: true }),
+    );
     const colleague = await createDelegate(server, t.admin.client, t.consultationId, "proponent", t.orgs.icefi);
     const observer = await createMember(server, t.admin.client, t.consultationId, "observer");
     const base = `/admin/c/${t.consultationId}/proposals/${draft.proposalId}`;
@@ -96,9 +103,20 @@ describe("staff e-mails on the dashboard", () => {
     const admin = intake.admin.client;
     const observer = await createMember(server, admin, intake.consultationId, "observer");
     const facilitator = await createMember(server, admin, intake.consultationId, "facilitator");
-    const { organizationId } = await admin.ok<{ organizationId: string }>("organization.create", { consultationId: intake.consultationId, name: "Acción Ciudadana", acronym: `AC-${Date.now()}`, sector: "civil_society" });
+    const { organizationId } = await admin.ok<{ organizationId: string }>("organization.create", {
+      consultationId: intake.consultationId,
+      name: "Acción Ciudadana",
+      acronym: `AC-${Date.now()}`,
+      sector: "civil_society",
+    });
     const pendingEmail = `invitada-${Date.now()}@example.org`;
-    await admin.ok("invitation.create", { consultationId: intake.consultationId, email: pendingEmail, name: "Invitada Pendiente", role: "proponent", organizationId });
+    await admin.ok("invitation.create", {
+      consultationId: intake.consultationId,
+      email: pendingEmail,
+      name: "Invitada Pendiente",
+      role: "proponent",
+      organizationId,
+    });
     const page = `/admin/c/${intake.consultationId}`;
 
     for (const staff of [observer, facilitator]) {
@@ -121,7 +139,14 @@ describe("staff broadcasts on a socket already open", () => {
     const t = await setupRoundtable(server);
     const admin = t.admin.client;
     const observer = await createMember(server, admin, t.consultationId, "observer");
-    const { forumId } = await admin.ok<{ forumId: string }>("forum.create", { consultationId: t.consultationId, department: "Guatemala", municipality: "Mixco", venue: "Salón", heldOn: "2016-05-10", expectedAttendance: 10 });
+    const { forumId } = await admin.ok<{ forumId: string }>("forum.create", {
+      consultationId: t.consultationId,
+      department: "Guatemala",
+      municipality: "Mixco",
+      venue: "Salón",
+      heldOn: "2016-05-10",
+      expectedAttendance: 10,
+    });
     const watcher = admin.socket();
     const revoked = observer.client.socket();
     try {
@@ -162,17 +187,28 @@ describe("staff broadcasts on a socket already open", () => {
     const signedOut = new ApiClient(server.url, { cookie }).socket();
     const stillIn = new ApiClient(server.url, { cookie: other }).socket();
     try {
-      for (const s of [signedOut, stillIn]) expect(await emitWithAck(s, "subscribe", { consultationId: intake.consultationId, staff: true })).toEqual({ ok: true });
+      for (const s of [signedOut, stillIn])
+        expect(await emitWithAck(s, "subscribe", { consultationId: intake.consultationId, staff: true })).toEqual({ ok: true });
       const disconnected = new Promise<string>((resolve) => signedOut.once("disconnect", resolve));
 
       const page = await fetch(`${server.url}/`, { headers: { cookie } });
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-      const out = await fetch(`${server.url}/logout`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: new URLSearchParams({ _csrf: csrf }) });
+      const out = await fetch(`${server.url}/logout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ _csrf: csrf }),
+      });
       expect(out.status).toBe(302);
       expect(await disconnected).toBe("io server disconnect");
 
       const seen = arrives(stillIn, "consultation:changed");
-      await intake.admin.client.ok("invitation.create", { consultationId: intake.consultationId, email: `y-${Date.now()}@example.org`, name: "Otra", role: "observer" });
+      await intake.admin.client.ok("invitation.create", {
+        consultationId: intake.consultationId,
+        email: `y-${Date.now()}@example.org`,
+        name: "Otra",
+        role: "observer",
+      });
       expect(await seen).toBe(true);
       expect(signedOut.connected).toBe(false);
     } finally {
@@ -189,8 +225,13 @@ describe("a shared organization", () => {
     const other = await createConsultation(t.admin.client);
     const contactB = await createMember(server, t.admin.client, other.consultationId, "point_of_contact");
     const contactA = await createMember(server, t.admin.client, t.consultationId, "point_of_contact");
-    const rename = (consultationId: string, organizationId: string, name: string) =>
-      ({ consultationId, organizationId, name, acronym: `R-${Math.random().toString(36).slice(2, 8)}`, sector: "civil_society" });
+    const rename = (consultationId: string, organizationId: string, name: string) => ({
+      consultationId,
+      organizationId,
+      name,
+      acronym: `R-${Math.random().toString(36).slice(2, 8)}`,
+      sector: "civil_society",
+    });
 
     // ICEFI's delegates work in consultation A: B's point of contact may not rename it, A's may.
     const refused = await contactB.client.command("organization.update", rename(other.consultationId, t.orgs.icefi, "Nombre puesto desde B"));
@@ -198,10 +239,21 @@ describe("a shared organization", () => {
     await contactA.client.ok("organization.update", rename(t.consultationId, t.orgs.icefi, "Instituto Centroamericano de Estudios Fiscales"));
 
     // An organization B created and only B uses is B's to edit; once A uses it too, only a platform admin edits it.
-    const { organizationId } = await contactB.client.ok<{ organizationId: string }>("organization.create", { consultationId: other.consultationId, name: "Red de Jóvenes", acronym: `RJ-${Date.now()}`, sector: "civil_society" });
+    const { organizationId } = await contactB.client.ok<{ organizationId: string }>("organization.create", {
+      consultationId: other.consultationId,
+      name: "Red de Jóvenes",
+      acronym: `RJ-${Date.now()}`,
+      sector: "civil_society",
+    });
     await contactB.client.ok("organization.update", rename(other.consultationId, organizationId, "Red de Jóvenes por la Transparencia"));
     expect((await contactA.client.command("organization.update", rename(t.consultationId, organizationId, "Desde A"))).status).toBe(403);
-    await contactA.client.ok("invitation.create", { consultationId: t.consultationId, email: `rj-${Date.now()}@example.org`, name: "Delegada RJ", role: "proponent", organizationId });
+    await contactA.client.ok("invitation.create", {
+      consultationId: t.consultationId,
+      email: `rj-${Date.now()}@example.org`,
+      name: "Delegada RJ",
+      role: "proponent",
+      organizationId,
+    });
     expect((await contactB.client.command("organization.update", rename(other.consultationId, organizationId, "Otra vez desde B"))).status).toBe(403);
     expect((await contactA.client.command("organization.update", rename(t.consultationId, organizationId, "Desde A"))).status).toBe(403);
     await t.admin.client.ok("organization.update", rename(other.consultationId, organizationId, "Red de Jóvenes de Guatemala"));

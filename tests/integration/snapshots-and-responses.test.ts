@@ -16,7 +16,16 @@ const [a1, a2, a3] = [0, 1, 2];
 
 /** The visible text of an HTML fragment. */
 function text(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ").trim();
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&gt;/g, ">")
+    .replace(/&lt;/g, "<")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 /** The visible text of the element carrying this data-testid (first match, up to its closing tag). */
 function byTestId(html: string, id: string): string {
@@ -38,11 +47,18 @@ beforeAll(async () => {
   // A summary of one online opinion in theme A, that no proposal takes up.
   await admin.ok("stage.open", { stageId: t.stage("opinion_intake") });
   const { inputId } = await new ApiClient(server.url).ok<{ inputId: string }>("opinion.submit", {
-    consultationId: t.consultationId, subject: "theme", themeId: t.themeIds[0], text: "Que el presupuesto municipal se publique cada mes.",
+    consultationId: t.consultationId,
+    subject: "theme",
+    themeId: t.themeIds[0],
+    text: "Que el presupuesto municipal se publique cada mes.",
   });
   const systematizer = await createMember(server, admin, t.consultationId, "systematizer");
   ({ summaryId } = await systematizer.client.ok<{ summaryId: string }>("summary.create", {
-    consultationId: t.consultationId, themeId: t.themeIds[0], title: "Presupuesto municipal abierto", text: "Publicar el presupuesto municipal.", inputIds: [inputId],
+    consultationId: t.consultationId,
+    themeId: t.themeIds[0],
+    title: "Presupuesto municipal abierto",
+    text: "Publicar el presupuesto municipal.",
+    inputIds: [inputId],
   }));
 });
 afterAll(() => server.stop());
@@ -76,8 +92,12 @@ describe("snapshots", () => {
   it("after a merge and a session close, the comparison shows what changed and by which command", async () => {
     // The technical table merges unified 1 and 2; the chair rejects unified 3; closing the session fills "technical".
     const merged = await t.chair.client.ok<{ proposalId: string }>("proposal.merge", {
-      roundtableId: t.technicalId, sourceIds: [t.unified[a1], t.unified[a2]], result: unifiedPayload("Presupuesto abierto y compras públicas"),
-      present: [t.orgs.minfin], agreed: true, agreedNote: "Tratan el mismo presupuesto",
+      roundtableId: t.technicalId,
+      sourceIds: [t.unified[a1], t.unified[a2]],
+      result: unifiedPayload("Presupuesto abierto y compras públicas"),
+      present: [t.orgs.minfin],
+      agreed: true,
+      agreedNote: "Tratan el mismo presupuesto",
     });
     resultId = merged.proposalId;
     await t.chair.client.ok("proposal.reject", { proposalId: t.unified[a3], reason: "No es financieramente viable" });
@@ -150,7 +170,9 @@ describe("the reasoned response", () => {
     expect(rejected).toContain("El ministerio la incluirá en su presupuesto 2018.");
     expect(rejected).toContain("1 respuesta(s) anterior(es) reemplazada(s)");
     expect(rejected).not.toContain("Se buscará financiamiento");
-    expect(byTestId(html, `response-${t.unified[a1]}`)).toContain("Unificada en «Presupuesto abierto y compras públicas». Acuerdo de la mesa: Tratan el mismo presupuesto");
+    expect(byTestId(html, `response-${t.unified[a1]}`)).toContain(
+      "Unificada en «Presupuesto abierto y compras públicas». Acuerdo de la mesa: Tratan el mismo presupuesto",
+    );
     expect(byTestId(html, `response-${resultId}`)).toContain("Sigue en consideración (llegó a «Después de la Mesa Técnica»).");
     const summary = byTestId(html, `response-${summaryId}`);
     expect(summary).toContain("Presupuesto municipal abierto");
@@ -164,14 +186,21 @@ describe("the reasoned response", () => {
     const res = await fetch(`${server.url}/c/${slug}/respuesta.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("kind,id,theme,title,state,fate,reason,response,response_written_at");
     // 1 summary + 6 registered + 3 unified + 1 merge result.
     expect(lines).toHaveLength(1 + 11);
     const row = lines.find((l) => l.includes(t.unified[a3]))!;
     expect(row).toMatch(/^proposal,/);
-    expect(row).toContain(",Compromiso unificado 3,rejected,Rechazada. Motivo: No es financieramente viable,No es financieramente viable,El ministerio la incluirá en su presupuesto 2018.,");
-    expect(lines.find((l) => l.includes(summaryId))).toMatch(/^summary,.*,Presupuesto municipal abierto,,Ninguna propuesta la retomó\.,,Se trasladó a la mesa de transparencia fiscal\.,/);
+    expect(row).toContain(
+      ",Compromiso unificado 3,rejected,Rechazada. Motivo: No es financieramente viable,No es financieramente viable,El ministerio la incluirá en su presupuesto 2018.,",
+    );
+    expect(lines.find((l) => l.includes(summaryId))).toMatch(
+      /^summary,.*,Presupuesto municipal abierto,,Ninguna propuesta la retomó\.,,Se trasladó a la mesa de transparencia fiscal\.,/,
+    );
   });
 
   it("the point of contact writes a response from the page without JavaScript", async () => {
@@ -181,8 +210,15 @@ describe("the reasoned response", () => {
     expect(html).toContain(`name="proposalId" value="${resultId}"`);
     const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
     const posted = await fetch(`${server.url}/c/${slug}/respuesta`, {
-      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie: session },
-      body: new URLSearchParams({ _csrf: token, _nonce: randomUUID(), intent: `respond-proposal-${resultId}`, proposalId: resultId, text: "Pasa a la consulta del borrador." }),
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: session },
+      body: new URLSearchParams({
+        _csrf: token,
+        _nonce: randomUUID(),
+        intent: `respond-proposal-${resultId}`,
+        proposalId: resultId,
+        text: "Pasa a la consulta del borrador.",
+      }),
     });
     expect(posted.status).toBe(200);
     expect(byTestId(await posted.text(), `response-${resultId}`)).toContain("Respuesta guardada.");

@@ -75,7 +75,11 @@ describe("cli", () => {
       expect(fs.existsSync(path.join(here, "from-dotenv.sqlite"))).toBe(true);
       // DATABASE_URL set in the environment: the file's value is ignored.
       const other = path.join(here, "from-env.sqlite");
-      const wins = spawnSync(tsx, [cli, "create-admin", "dotenv@example.org", "Ana", "una-clave-muy-larga"], { env: { ...withoutUrl, DATABASE_URL: `file:${other}` }, cwd: here, encoding: "utf8" });
+      const wins = spawnSync(tsx, [cli, "create-admin", "dotenv@example.org", "Ana", "una-clave-muy-larga"], {
+        env: { ...withoutUrl, DATABASE_URL: `file:${other}` },
+        cwd: here,
+        encoding: "utf8",
+      });
       expect(wins.status, wins.stderr).toBe(0);
       expect(fs.existsSync(other)).toBe(true);
     } finally {
@@ -86,7 +90,9 @@ describe("cli", () => {
   it("words its refusals for people, in the shell's language, never as message keys", () => {
     const en = { ...env, LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
     const es = { ...env, LANG: "es_GT.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
-    expect(spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: en, encoding: "utf8" }).status).toBe(0);
+    expect(spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: en, encoding: "utf8" }).status).toBe(
+      0,
+    );
     const taken = spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: en, encoding: "utf8" });
     expect(taken.stderr).toContain("admin.create failed: There is already an account with that e-mail.");
     const tomada = spawnSync(tsx, ["server/cli.ts", "create-admin", "palabras@example.org", "Ana", "una-clave-muy-larga"], { env: es, encoding: "utf8" });

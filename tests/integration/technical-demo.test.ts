@@ -39,7 +39,12 @@ const linked = (html: string) => [...html.matchAll(/href="\/c\/[^/]+\/propuestas
 
 async function accessProposals() {
   const { db } = server.cocrea;
-  const theme = await db.selectFrom("themes").select("id").where("consultation_id", "=", seeded.consultationId).where("name", "=", THEME).executeTakeFirstOrThrow();
+  const theme = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("consultation_id", "=", seeded.consultationId)
+    .where("name", "=", THEME)
+    .executeTakeFirstOrThrow();
   const rows = await db.selectFrom("proposals").select(["id", "title", "state", "state_reason", "stage"]).where("theme_id", "=", theme.id).execute();
   const byTitle = (title: string) => {
     const found = rows.filter((r) => r.title === title && (r.state === "adopted" || r.state === "rejected"));
@@ -83,7 +88,11 @@ it("adopts four proposals by consent and shows the rejected one with its reason 
   expect(adopted.html).toContain("badge badge-adopted");
 
   const { db } = server.cocrea;
-  const votes = await db.selectFrom("consensus_votes").select(["id", "proposal_id", "status", "outcome", "grade"]).where("consultation_id", "=", seeded.consultationId).execute();
+  const votes = await db
+    .selectFrom("consensus_votes")
+    .select(["id", "proposal_id", "status", "outcome", "grade"])
+    .where("consultation_id", "=", seeded.consultationId)
+    .execute();
   expect(votes).toHaveLength(4);
   expect(votes.every((v) => v.status === "closed" && v.outcome === "adopted" && v.grade === "consent")).toBe(true);
   expect(votes.map((v) => v.proposal_id).sort()).toEqual(ADOPTED.map((t) => byTitle(t).id).sort());
@@ -100,7 +109,12 @@ it("keeps both versions of the refined proposal, records the criteria and the co
   const { db } = server.cocrea;
   const { byTitle } = await accessProposals();
   const refined = byTitle(REFINED);
-  const versions = await db.selectFrom("proposal_versions").select(["revision", "note", "template", "edited_by"]).where("proposal_id", "=", refined.id).orderBy("revision").execute();
+  const versions = await db
+    .selectFrom("proposal_versions")
+    .select(["revision", "note", "template", "edited_by"])
+    .where("proposal_id", "=", refined.id)
+    .orderBy("revision")
+    .execute();
   expect(versions.map((v) => v.revision)).toEqual([1, 2]);
   expect(versions[1].note).toContain("2,000 servidores públicos");
   expect(versions[1].edited_by).not.toBeNull();
@@ -134,7 +148,12 @@ it("keeps both versions of the refined proposal, records the criteria and the co
 it("leaves the Mesa Técnica in a live session: 8 members who signed, a chair, an observer, the vote session open", async () => {
   const { db } = server.cocrea;
   const consultationId = seeded.consultationId;
-  const table = await db.selectFrom("roundtables").select(["id", "name", "chair_user_id"]).where("consultation_id", "=", consultationId).where("kind", "=", "technical").executeTakeFirstOrThrow();
+  const table = await db
+    .selectFrom("roundtables")
+    .select(["id", "name", "chair_user_id"])
+    .where("consultation_id", "=", consultationId)
+    .where("kind", "=", "technical")
+    .executeTakeFirstOrThrow();
   expect(table.name).toBe("Mesa Técnica de Gobierno Abierto");
   const people = await db
     .selectFrom("memberships as m")
@@ -151,11 +170,20 @@ it("leaves the Mesa Técnica in a live session: 8 members who signed, a chair, a
   const signed = await db.selectFrom("ethics_declarations").select("user_id").where("consultation_id", "=", consultationId).execute();
   expect(signed.map((s) => s.user_id).sort()).toEqual(members.map((m) => m.user_id).sort());
 
-  const settings = await db.selectFrom("consultations").select(["decision_rule", "quorum_share", "quorum_sector_minimums"]).where("id", "=", consultationId).executeTakeFirstOrThrow();
+  const settings = await db
+    .selectFrom("consultations")
+    .select(["decision_rule", "quorum_share", "quorum_sector_minimums"])
+    .where("id", "=", consultationId)
+    .executeTakeFirstOrThrow();
   expect(settings).toMatchObject({ decision_rule: "consent", quorum_share: 0.5 });
   expect(JSON.parse(settings.quorum_sector_minimums)).toEqual({ public: 1, civil_society: 1 });
 
-  const sessions = await db.selectFrom("rounds").select(["id", "number", "kind", "closes_stage", "held_on", "status"]).where("roundtable_id", "=", table.id).orderBy("number").execute();
+  const sessions = await db
+    .selectFrom("rounds")
+    .select(["id", "number", "kind", "closes_stage", "held_on", "status"])
+    .where("roundtable_id", "=", table.id)
+    .orderBy("number")
+    .execute();
   expect(sessions.map((s) => [s.kind, s.closes_stage, s.held_on, s.status])).toEqual([
     ["review", "technical", "2016-07-20", "closed"],
     ["refinement", "refined", "2016-07-27", "closed"],
@@ -176,7 +204,10 @@ it("leaves the Mesa Técnica in a live session: 8 members who signed, a chair, a
     .orderBy("r.number")
     .execute();
   expect(thematic.map((r) => `${r.name} ${r.number} ${r.status}`)).toEqual([
-    `${THEME} 1 closed`, `${THEME} 2 closed`, "Transparencia fiscal 1 closed", "Transparencia fiscal 2 open",
+    `${THEME} 1 closed`,
+    `${THEME} 2 closed`,
+    "Transparencia fiscal 1 closed",
+    "Transparencia fiscal 2 open",
   ]);
 });
 

@@ -22,9 +22,14 @@ beforeAll(async () => {
   pool = [...t.unified];
   const admin = t.admin.client;
   absent = await createDelegate(server, admin, t.consultationId, "technical_member", t.orgs.ciidh);
-  const segeplanOrg = (await admin.ok<{ organizationId: string }>("organization.create", {
-    consultationId: t.consultationId, name: "Secretaría de Planificación y Programación de la Presidencia", acronym: "SEGEPLAN", sector: "public",
-  })).organizationId;
+  const segeplanOrg = (
+    await admin.ok<{ organizationId: string }>("organization.create", {
+      consultationId: t.consultationId,
+      name: "Secretaría de Planificación y Programación de la Presidencia",
+      acronym: "SEGEPLAN",
+      sector: "public",
+    })
+  ).organizationId;
   segeplan = await createDelegate(server, admin, t.consultationId, "technical_member", segeplanOrg);
   await t.chair.client.ok("technical.attendance", { roundId: t.sessionId, userId: segeplan.userId, present: true });
 });
@@ -48,7 +53,12 @@ async function titleOf(id: string): Promise<string> {
   return (await db().selectFrom("proposals").select("title").where("id", "=", id).executeTakeFirstOrThrow()).title;
 }
 async function auditCount(): Promise<number> {
-  return (await db().selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+  return (
+    await db()
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
 }
 
 /** Sends a command that must be refused with this status and message, and checks the audit log did not grow. */
@@ -82,8 +92,13 @@ describe("who may answer a vote", () => {
   });
 
   it("a member not recorded present at the session: 403", async () => {
-    await refused(absent.client, "vote.answer", { voteId, answer: "agree" }, 403,
-      "Solo votan las personas integrantes presentes en la sesión: registre su asistencia primero.");
+    await refused(
+      absent.client,
+      "vote.answer",
+      { voteId, answer: "agree" },
+      403,
+      "Solo votan las personas integrantes presentes en la sesión: registre su asistencia primero.",
+    );
     expect(await answersOf(voteId)).toEqual([]);
   });
 
@@ -91,8 +106,13 @@ describe("who may answer a vote", () => {
     const other = await ready();
     await member(2).ok("proposal.declare_conflict", { proposalId: other, reason: "Mi organización ejecutaría el proyecto" });
     const { voteId: onOther } = await chair().ok<{ voteId: string }>("vote.open", { proposalId: other });
-    await refused(member(2), "vote.answer", { voteId: onOther, answer: "agree" }, 403,
-      "Usted declaró un conflicto de interés sobre esta propuesta y no vota en ella (Mi organización ejecutaría el proyecto).");
+    await refused(
+      member(2),
+      "vote.answer",
+      { voteId: onOther, answer: "agree" },
+      403,
+      "Usted declaró un conflicto de interés sobre esta propuesta y no vota en ella (Mi organización ejecutaría el proyecto).",
+    );
     expect(await answersOf(onOther)).toEqual([]);
   });
 
@@ -124,7 +144,11 @@ describe("who may answer a vote", () => {
     expect(a.body).toEqual({ ok: true, result: { voteId: v, answer: "stand_aside", answered: 3 } });
     expect(b.body).toEqual({ ok: true, result: { voteId: v, answer: "reservations", answered: 3 } });
     const closed = await chair().ok("vote.close", { voteId: v });
-    expect(closed.outcome).toEqual({ kind: "adopted", grade: "consent", tally: { agree: 1, reservations: 1, stand_aside: 1, block: 0, answered: 3, eligible: 5 } });
+    expect(closed.outcome).toEqual({
+      kind: "adopted",
+      grade: "consent",
+      tally: { agree: 1, reservations: 1, stand_aside: 1, block: 0, answered: 3, eligible: 5 },
+    });
   });
 });
 
@@ -133,8 +157,13 @@ describe("opening a vote", () => {
     const id = next();
     await member(0).ok("proposal.criterion", { proposalId: id, criterion: "legal", met: true, note: "Dictamen jurídico favorable" });
     const title = await titleOf(id);
-    const error = await refused(chair(), "vote.open", { proposalId: id }, 409,
-      `«${title}» no puede someterse a votación: faltan 2 criterios de adopción: la institución responsable acepta, viable financieramente.`);
+    const error = await refused(
+      chair(),
+      "vote.open",
+      { proposalId: id },
+      409,
+      `«${title}» no puede someterse a votación: faltan 2 criterios de adopción: la institución responsable acepta, viable financieramente.`,
+    );
     expect(error.issues).toEqual([
       { path: ["criteria", "institution"], code: "criteria_missing", message: "institution" },
       { path: ["criteria", "financial"], code: "criteria_missing", message: "financial" },
@@ -142,8 +171,13 @@ describe("opening a vote", () => {
     // A criterion recorded as not met still counts as missing.
     await member(0).ok("proposal.criterion", { proposalId: id, criterion: "institution", met: true, note: "Oficio del ministro" });
     await member(0).ok("proposal.criterion", { proposalId: id, criterion: "financial", met: false, note: "Sin partida presupuestaria" });
-    await refused(chair(), "vote.open", { proposalId: id }, 409,
-      `«${title}» no puede someterse a votación: falta 1 criterio de adopción: viable financieramente.`);
+    await refused(
+      chair(),
+      "vote.open",
+      { proposalId: id },
+      409,
+      `«${title}» no puede someterse a votación: falta 1 criterio de adopción: viable financieramente.`,
+    );
     expect(await db().selectFrom("consensus_votes").select("id").where("proposal_id", "=", id).execute()).toEqual([]);
   });
 
@@ -164,21 +198,48 @@ describe("opening a vote", () => {
 describe("criterion (a): the responsible public institution accepts", () => {
   it("recorded by a member of another institution for the proposal's institution: 403", async () => {
     const id = pool[0];
-    await refused(segeplan.client, "proposal.criterion", { proposalId: id, criterion: "institution", met: true, note: "Acepta", organizationId: t.orgs.minfin }, 403,
-      "Solo puede registrar la aceptación de su propia institución.");
+    await refused(
+      segeplan.client,
+      "proposal.criterion",
+      { proposalId: id, criterion: "institution", met: true, note: "Acepta", organizationId: t.orgs.minfin },
+      403,
+      "Solo puede registrar la aceptación de su propia institución.",
+    );
   });
 
   it("recorded by a civil-society member: 400, responsibility lies with a public institution", async () => {
-    await refused(member(1), "proposal.criterion", { proposalId: pool[0], criterion: "institution", met: true, note: "Acepta" }, 400,
-      /^«MT1 [A-Z0-9]{4}» no es una institución pública: la responsabilidad de un compromiso recae siempre en una institución pública\.$/);
+    await refused(
+      member(1),
+      "proposal.criterion",
+      { proposalId: pool[0], criterion: "institution", met: true, note: "Acepta" },
+      400,
+      /^«MT1 [A-Z0-9]{4}» no es una institución pública: la responsabilidad de un compromiso recae siempre en una institución pública\.$/,
+    );
   });
 
   it("recorded by the point of contact without the written-behalf note: 400", async () => {
-    await refused(t.admin.client, "proposal.criterion", { proposalId: pool[0], criterion: "institution", met: true, organizationId: t.orgs.minfin }, 400,
-      "Anote la referencia del documento con que la institución acepta (el punto de contacto registra en su nombre).");
+    await refused(
+      t.admin.client,
+      "proposal.criterion",
+      { proposalId: pool[0], criterion: "institution", met: true, organizationId: t.orgs.minfin },
+      400,
+      "Anote la referencia del documento con que la institución acepta (el punto de contacto registra en su nombre).",
+    );
     // With the note it is recorded in the institution's name.
-    await t.admin.client.ok("proposal.criterion", { proposalId: pool[0], criterion: "institution", met: true, organizationId: t.orgs.minfin, note: "Oficio 123-2016 del MINFIN" });
-    const row = await db().selectFrom("proposal_criteria").select(["organization_id", "note"]).where("proposal_id", "=", pool[0]).where("criterion", "=", "institution").orderBy("seq", "desc").executeTakeFirstOrThrow();
+    await t.admin.client.ok("proposal.criterion", {
+      proposalId: pool[0],
+      criterion: "institution",
+      met: true,
+      organizationId: t.orgs.minfin,
+      note: "Oficio 123-2016 del MINFIN",
+    });
+    const row = await db()
+      .selectFrom("proposal_criteria")
+      .select(["organization_id", "note"])
+      .where("proposal_id", "=", pool[0])
+      .where("criterion", "=", "institution")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ organization_id: t.orgs.minfin, note: "Oficio 123-2016 del MINFIN" });
   });
 });
@@ -213,10 +274,17 @@ describe("the commitment cap (maxCommitments 2, four proposals, a second consult
 describe("withdrawal of a unified proposal", () => {
   it("by a proponent whose organization's proposals it unified: allowed, recorded in the organization's name", async () => {
     const id = next();
-    const withdrawn = await t.icefi.client.ok("proposal.withdraw", { proposalId: id, reason: "El ICEFI retira la propuesta para presentarla en el próximo plan" });
+    const withdrawn = await t.icefi.client.ok("proposal.withdraw", {
+      proposalId: id,
+      reason: "El ICEFI retira la propuesta para presentarla en el próximo plan",
+    });
     expect(withdrawn).toMatchObject({ proposalId: id, state: "withdrawn" });
     const row = await db().selectFrom("proposals").select(["state", "state_reason", "state_organization_id"]).where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ state: "withdrawn", state_reason: "El ICEFI retira la propuesta para presentarla en el próximo plan", state_organization_id: t.orgs.icefi });
+    expect(row).toEqual({
+      state: "withdrawn",
+      state_reason: "El ICEFI retira la propuesta para presentarla en el próximo plan",
+      state_organization_id: t.orgs.icefi,
+    });
   });
 
   it("by a proponent of another organization: 403", async () => {
@@ -234,12 +302,34 @@ describe("leaving the table while a vote on it is open", () => {
     await member(0).ok("vote.answer", { voteId, answer: "agree" });
     const message = `Hay una votación abierta sobre «${title}»: ciérrela primero.`;
     await refused(t.icefi.client, "proposal.withdraw", { proposalId: voted, reason: "Lo retiramos" }, 409, message);
-    await refused(member(0), "proposal.merge", {
-      roundtableId: t.technicalId, sourceIds: [other, voted], result: unifiedPayload("Fusión durante la votación"), present: [t.orgs.minfin], agreed: true, agreedNote: "",
-    }, 409, message);
-    await refused(member(0), "proposal.split", {
-      roundtableId: t.technicalId, sourceId: voted, results: [unifiedPayload("Parte A"), unifiedPayload("Parte B")], present: [t.orgs.minfin], agreed: true, agreedNote: "",
-    }, 409, message);
+    await refused(
+      member(0),
+      "proposal.merge",
+      {
+        roundtableId: t.technicalId,
+        sourceIds: [other, voted],
+        result: unifiedPayload("Fusión durante la votación"),
+        present: [t.orgs.minfin],
+        agreed: true,
+        agreedNote: "",
+      },
+      409,
+      message,
+    );
+    await refused(
+      member(0),
+      "proposal.split",
+      {
+        roundtableId: t.technicalId,
+        sourceId: voted,
+        results: [unifiedPayload("Parte A"), unifiedPayload("Parte B")],
+        present: [t.orgs.minfin],
+        agreed: true,
+        agreedNote: "",
+      },
+      409,
+      message,
+    );
     expect((await db().selectFrom("proposals").select("state").where("id", "in", [voted, other]).execute()).map((r) => r.state)).toEqual(["active", "active"]);
     // Once the vote is closed (here without quorum), the proponent may withdraw it.
     await chair().ok("vote.close", { voteId });
@@ -254,7 +344,11 @@ describe("merging at the technical table", () => {
   it("two unified proposals merge there; the result belongs to the technical table, and the merge can be undone", async () => {
     const [x, y] = [next(), next()];
     const merged = await member(0).ok<{ proposalId: string; operationId: string }>("proposal.merge", {
-      roundtableId: t.technicalId, sourceIds: [x, y], result: unifiedPayload("Presupuesto abierto y datos de deuda"), present: present(), agreed: true,
+      roundtableId: t.technicalId,
+      sourceIds: [x, y],
+      result: unifiedPayload("Presupuesto abierto y datos de deuda"),
+      present: present(),
+      agreed: true,
       agreedNote: "Acordado en la sesión de revisión",
     });
     const row = await db().selectFrom("proposals").select(["roundtable_id", "stage", "state"]).where("id", "=", merged.proposalId).executeTakeFirstOrThrow();
@@ -272,11 +366,24 @@ describe("merging at the technical table", () => {
     // A second thematic round receives a late proposal: it is at "proposed", not yet unified.
     const { roundId } = await t.admin.client.ok<{ roundId: string }>("round.schedule", { roundtableId: t.roundtableId, heldOn: "2016-07-07", venue: "MINFIN" });
     await t.admin.client.ok("round.open", { roundId });
-    const late = (await t.icefi.client.ok<{ proposalId: string }>("proposal.create", proposalPayload(t.roundtableId, { title: "Propuesta tardía de presupuesto" }))).proposalId;
+    const late = (
+      await t.icefi.client.ok<{ proposalId: string }>("proposal.create", proposalPayload(t.roundtableId, { title: "Propuesta tardía de presupuesto" }))
+    ).proposalId;
     const unified = pool[0];
-    await refused(member(0), "proposal.merge", {
-      roundtableId: t.technicalId, sourceIds: [unified, late], result: unifiedPayload("No debería existir"), present: present(), agreed: true, agreedNote: "",
-    }, 400, "La propuesta «Propuesta tardía de presupuesto» todavía no llegó a la Mesa Técnica (no fue unificada en su mesa temática).");
+    await refused(
+      member(0),
+      "proposal.merge",
+      {
+        roundtableId: t.technicalId,
+        sourceIds: [unified, late],
+        result: unifiedPayload("No debería existir"),
+        present: present(),
+        agreed: true,
+        agreedNote: "",
+      },
+      400,
+      "La propuesta «Propuesta tardía de presupuesto» todavía no llegó a la Mesa Técnica (no fue unificada en su mesa temática).",
+    );
     expect((await db().selectFrom("proposals").select("id").where("title", "=", "No debería existir").execute()).length).toBe(0);
   });
 });
@@ -286,10 +393,17 @@ describe("revisions", () => {
     const id = next();
     const before = await titleOf(id);
     const revised = await member(0).ok("proposal.revise", {
-      proposalId: id, note: "Se precisaron los hitos con el MINFIN", ...unifiedPayload("Presupuesto abierto con hitos trimestrales"),
+      proposalId: id,
+      note: "Se precisaron los hitos con el MINFIN",
+      ...unifiedPayload("Presupuesto abierto con hitos trimestrales"),
     });
     expect(revised).toMatchObject({ proposalId: id, revision: 2 });
-    const versions = await db().selectFrom("proposal_versions").select(["revision", "template", "note"]).where("proposal_id", "=", id).orderBy("revision").execute();
+    const versions = await db()
+      .selectFrom("proposal_versions")
+      .select(["revision", "template", "note"])
+      .where("proposal_id", "=", id)
+      .orderBy("revision")
+      .execute();
     expect(versions.map((v) => [v.revision, JSON.parse(v.template).title, v.note])).toEqual([
       [1, before, ""],
       [2, "Presupuesto abierto con hitos trimestrales", "Se precisaron los hitos con el MINFIN"],
@@ -297,8 +411,13 @@ describe("revisions", () => {
 
     await meetCriteria(t, id);
     await chair().ok("vote.open", { proposalId: id });
-    await refused(member(0), "proposal.revise", { proposalId: id, note: "", ...unifiedPayload("Otra redacción") }, 409,
-      "Hay una votación abierta sobre «Presupuesto abierto con hitos trimestrales»: ciérrela primero.");
+    await refused(
+      member(0),
+      "proposal.revise",
+      { proposalId: id, note: "", ...unifiedPayload("Otra redacción") },
+      409,
+      "Hay una votación abierta sobre «Presupuesto abierto con hitos trimestrales»: ciérrela primero.",
+    );
     expect((await db().selectFrom("proposal_versions").select("revision").where("proposal_id", "=", id).execute()).length).toBe(2);
   });
 });

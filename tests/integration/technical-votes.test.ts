@@ -109,7 +109,8 @@ describe("a live vote over socket.io", () => {
     // Answers as socket commands: the ack carries the answer and how many members answered so far.
     expect(await command(0, "vote.answer", { voteId, answer: "agree" })).toEqual({ ok: true, result: { voteId, answer: "agree", answered: 1 } });
     expect(await command(1, "vote.answer", { voteId, answer: "reservations", reason: "Sujeto a la asignación presupuestaria 2017" })).toEqual({
-      ok: true, result: { voteId, answer: "reservations", answered: 2 },
+      ok: true,
+      result: { voteId, answer: "reservations", answered: 2 },
     });
     const standAside = allHear(voteId, sameCounts(tally(1, 1, 1, 0)));
     expect(await command(2, "vote.answer", { voteId, answer: "stand_aside" })).toEqual({ ok: true, result: { voteId, answer: "stand_aside", answered: 3 } });
@@ -172,14 +173,23 @@ describe("consent", () => {
   it("a reasoned block rejects the proposal, which keeps the reason", async () => {
     const proposalId = await readyProposal();
     const reason = "La institución responsable no cuenta con financiamiento para ejecutarla";
-    const { outcome } = await decide(proposalId, [[0, "agree"], [1, "agree"], [2, "block", reason], [3, "agree"]]);
+    const { outcome } = await decide(proposalId, [
+      [0, "agree"],
+      [1, "agree"],
+      [2, "block", reason],
+      [3, "agree"],
+    ]);
     expect(outcome).toEqual({ kind: "rejected", because: "blocked", blocks: [{ userId: member(2).userId, reason }], tally: tally(3, 0, 0, 1) });
     expect(await publicProposal(proposalId)).toMatchObject({ state: "rejected", stateReason: reason });
   });
 
   it("agreement, reservations and a stand-aside adopt it by consent", async () => {
     const proposalId = await readyProposal();
-    const { outcome } = await decide(proposalId, [[0, "agree"], [1, "reservations", "Que el portal incluya idiomas mayas"], [2, "stand_aside"]]);
+    const { outcome } = await decide(proposalId, [
+      [0, "agree"],
+      [1, "reservations", "Que el portal incluya idiomas mayas"],
+      [2, "stand_aside"],
+    ]);
     expect(outcome).toEqual({ kind: "adopted", grade: "consent", tally: tally(1, 1, 1, 0) });
     expect(await publicProposal(proposalId)).toMatchObject({ state: "adopted", stateReason: null, stage: "plan" });
   });
@@ -190,14 +200,24 @@ describe("full consensus (stand-asides at most 25 % of the answers)", () => {
 
   it("two stand-asides out of four answers (50 %) are over the share: rejected", async () => {
     const proposalId = await readyProposal();
-    const { outcome } = await decide(proposalId, [[0, "agree"], [1, "stand_aside"], [2, "stand_aside"], [3, "agree"]]);
+    const { outcome } = await decide(proposalId, [
+      [0, "agree"],
+      [1, "stand_aside"],
+      [2, "stand_aside"],
+      [3, "agree"],
+    ]);
     expect(outcome).toEqual({ kind: "rejected", because: "stand_asides", blocks: [], tally: tally(2, 0, 2, 0) });
     expect((await publicProposal(proposalId)).state).toBe("rejected");
   });
 
   it("one stand-aside out of four answers (25 %) is at the share: adopted by full consensus", async () => {
     const proposalId = await readyProposal();
-    const { outcome } = await decide(proposalId, [[0, "agree"], [1, "reservations", "Revisar las fechas del hito 2"], [2, "stand_aside"], [3, "agree"]]);
+    const { outcome } = await decide(proposalId, [
+      [0, "agree"],
+      [1, "reservations", "Revisar las fechas del hito 2"],
+      [2, "stand_aside"],
+      [3, "agree"],
+    ]);
     expect(outcome).toEqual({ kind: "adopted", grade: "full_consensus", tally: tally(2, 1, 1, 0) });
     expect((await publicProposal(proposalId)).state).toBe("adopted");
   });
@@ -208,23 +228,53 @@ describe("consensus with a fallback (two thirds of the votes cast in a second ro
 
   it("a block sends it to a second round; two thirds in favour there adopt it by supermajority", async () => {
     const proposalId = await readyProposal();
-    const first = await decide(proposalId, [[0, "agree"], [1, "agree"], [2, "block", "Falta la opinión de la SAT"]]);
-    expect(first.outcome).toEqual({ kind: "second_round", blocks: [{ userId: member(2).userId, reason: "Falta la opinión de la SAT" }], tally: tally(2, 0, 0, 1) });
+    const first = await decide(proposalId, [
+      [0, "agree"],
+      [1, "agree"],
+      [2, "block", "Falta la opinión de la SAT"],
+    ]);
+    expect(first.outcome).toEqual({
+      kind: "second_round",
+      blocks: [{ userId: member(2).userId, reason: "Falta la opinión de la SAT" }],
+      tally: tally(2, 0, 0, 1),
+    });
     expect((await publicProposal(proposalId)).state).toBe("active");
 
     // Ballot 2: agree + reservations = 2 in favour, 1 block; the stand-aside is not cast. 2 of 3 = two thirds.
-    const second = await decide(proposalId, [[0, "agree"], [1, "reservations", "Con la SAT como co-responsable"], [2, "block", "Falta la opinión de la SAT"], [3, "stand_aside"]], 2);
+    const second = await decide(
+      proposalId,
+      [
+        [0, "agree"],
+        [1, "reservations", "Con la SAT como co-responsable"],
+        [2, "block", "Falta la opinión de la SAT"],
+        [3, "stand_aside"],
+      ],
+      2,
+    );
     expect(second.outcome).toEqual({ kind: "adopted", grade: "supermajority", tally: tally(1, 1, 1, 1) });
     expect(await publicProposal(proposalId)).toMatchObject({ state: "adopted", stage: "plan" });
   });
 
   it("less than two thirds in the second round rejects it with the blocks' reasons", async () => {
     const proposalId = await readyProposal();
-    const first = await decide(proposalId, [[0, "agree"], [1, "block", "No es viable legalmente"], [3, "agree"]]);
+    const first = await decide(proposalId, [
+      [0, "agree"],
+      [1, "block", "No es viable legalmente"],
+      [3, "agree"],
+    ]);
     expect(first.outcome.kind).toBe("second_round");
 
     // Ballot 2: 2 in favour, 2 blocks: half of the votes cast.
-    const second = await decide(proposalId, [[0, "agree"], [1, "block", "No es viable legalmente"], [2, "block", "Duplica otro compromiso"], [3, "agree"]], 2);
+    const second = await decide(
+      proposalId,
+      [
+        [0, "agree"],
+        [1, "block", "No es viable legalmente"],
+        [2, "block", "Duplica otro compromiso"],
+        [3, "agree"],
+      ],
+      2,
+    );
     expect(second.outcome.kind).toBe("rejected");
     expect(second.outcome.because).toBe("supermajority_not_reached");
     expect(second.outcome.tally).toEqual(tally(2, 0, 0, 2));
@@ -236,11 +286,27 @@ describe("consensus with a fallback (two thirds of the votes cast in a second ro
   it("a second round without quorum is held again as the second round, where blocks no longer send it back", async () => {
     await settings({ decisionRule: "fallback", supermajorityShare: 2 / 3, quorumShare: 50, quorumSectorMinimums: { public: 1, civil_society: 1 } });
     const proposalId = await readyProposal();
-    expect((await decide(proposalId, [[0, "agree"], [1, "block", "Falta la consulta a los pueblos indígenas"]])).outcome.kind).toBe("second_round");
+    expect(
+      (
+        await decide(proposalId, [
+          [0, "agree"],
+          [1, "block", "Falta la consulta a los pueblos indígenas"],
+        ])
+      ).outcome.kind,
+    ).toBe("second_round");
     // Ballot 2 with only one answer: no quorum (2 of 4 needed).
     expect((await decide(proposalId, [[1, "block", "Falta la consulta a los pueblos indígenas"]], 2)).outcome.kind).toBe("no_quorum");
     // Held again as ballot 2: three in favour, one block = 3/4 of the votes cast, adopted by supermajority.
-    const again = await decide(proposalId, [[0, "agree"], [1, "block", "Falta la consulta a los pueblos indígenas"], [2, "agree"], [3, "agree"]], 2);
+    const again = await decide(
+      proposalId,
+      [
+        [0, "agree"],
+        [1, "block", "Falta la consulta a los pueblos indígenas"],
+        [2, "agree"],
+        [3, "agree"],
+      ],
+      2,
+    );
     expect(again.outcome).toEqual({ kind: "adopted", grade: "supermajority", tally: tally(3, 0, 0, 1) });
   });
 });
@@ -250,18 +316,29 @@ describe("quorum", () => {
     // 75 % of 4 eligible members = 3 answers needed.
     await settings({ decisionRule: "consent", quorumShare: 75, quorumSectorMinimums: { public: 1, civil_society: 1 } });
     const proposalId = await readyProposal();
-    const { outcome } = await decide(proposalId, [[0, "agree"], [1, "agree"]]);
+    const { outcome } = await decide(proposalId, [
+      [0, "agree"],
+      [1, "agree"],
+    ]);
     expect(outcome).toEqual({ kind: "no_quorum", quorum: { met: false, needed: 3, answered: 2, missingSectors: [] }, tally: tally(2, 0, 0, 0) });
     expect((await publicProposal(proposalId)).state).toBe("active");
 
-    const again = await decide(proposalId, [[0, "agree"], [1, "agree"], [3, "agree"]]);
+    const again = await decide(proposalId, [
+      [0, "agree"],
+      [1, "agree"],
+      [3, "agree"],
+    ]);
     expect(again.outcome).toEqual({ kind: "adopted", grade: "consent", tally: tally(3, 0, 0, 0) });
   });
 
   it("a sector minimum not met (no public institution answered): no quorum naming the sector", async () => {
     await settings({ decisionRule: "consent", quorumShare: 50, quorumSectorMinimums: { public: 1, civil_society: 1 } });
     const proposalId = await readyProposal();
-    const { outcome } = await decide(proposalId, [[1, "agree"], [2, "agree"], [3, "agree"]]);
+    const { outcome } = await decide(proposalId, [
+      [1, "agree"],
+      [2, "agree"],
+      [3, "agree"],
+    ]);
     expect(outcome).toEqual({
       kind: "no_quorum",
       quorum: { met: false, needed: 2, answered: 3, missingSectors: [{ sector: "public", needed: 1, answered: 0 }] },
@@ -276,7 +353,11 @@ describe("changing answers", () => {
     await settings({ decisionRule: "consent" });
     const proposalId = await readyProposal();
     const { voteId } = await chair().ok<{ voteId: string }>("vote.open", { proposalId });
-    await answerAll(voteId, [[0, "agree"], [1, "block", "Falta el dictamen jurídico"], [2, "agree"]]);
+    await answerAll(voteId, [
+      [0, "agree"],
+      [1, "block", "Falta el dictamen jurídico"],
+      [2, "agree"],
+    ]);
     await answerAll(voteId, [[1, "reservations", "Con el dictamen jurídico antes del hito 1"]]);
     const closed = await chair().ok("vote.close", { voteId });
     expect(closed.outcome).toEqual({ kind: "adopted", grade: "consent", tally: tally(2, 1, 0, 0) });
@@ -285,7 +366,12 @@ describe("changing answers", () => {
     expect(late.status).toBe(409);
     expect(late.body).toEqual({ ok: false, error: { code: "conflict", message: "La votación ya está cerrada: su resultado es definitivo." } });
     const current = await server.cocrea.db
-      .selectFrom("vote_answers").select(["user_id", "answer"]).where("vote_id", "=", voteId).where("superseded_at", "is", null).orderBy("user_id").execute();
+      .selectFrom("vote_answers")
+      .select(["user_id", "answer"])
+      .where("vote_id", "=", voteId)
+      .where("superseded_at", "is", null)
+      .orderBy("user_id")
+      .execute();
     expect(current.find((a) => a.user_id === member(1).userId)?.answer).toBe("reservations");
     expect((await publicProposal(proposalId)).state).toBe("adopted");
   });

@@ -16,7 +16,11 @@ export interface ForumFixture {
   tables: Array<{ worktableId: string; number: number; shortCode: string; themeId: string; facilitators: Member[] }>;
 }
 
-export async function setupForum(server: TestServer, admin: ApiClient, options: { tables?: number; open?: boolean; forum?: Record<string, unknown> } = {}): Promise<ForumFixture> {
+export async function setupForum(
+  server: TestServer,
+  admin: ApiClient,
+  options: { tables?: number; open?: boolean; forum?: Record<string, unknown> } = {},
+): Promise<ForumFixture> {
   const { consultationId, themeIds } = await createConsultation(admin);
   const { forumId } = await admin.ok<{ forumId: string }>("forum.create", factories.forum(consultationId, options.forum));
   const tables: ForumFixture["tables"] = [];
@@ -44,7 +48,10 @@ export async function setupForum(server: TestServer, admin: ApiClient, options: 
  */
 export async function forumMatrixFixture(server: TestServer, admin: ApiClient, ref: { consultationId: string; themeId: string }) {
   const { forumId } = await admin.ok<{ forumId: string }>("forum.create", factories.forum(ref.consultationId, { venue: "Salón de la matriz" }));
-  const { forumId: spareForumId } = await admin.ok<{ forumId: string }>("forum.create", factories.forum(ref.consultationId, { department: "Zacapa", municipality: "Zacapa" }));
+  const { forumId: spareForumId } = await admin.ok<{ forumId: string }>(
+    "forum.create",
+    factories.forum(ref.consultationId, { department: "Zacapa", municipality: "Zacapa" }),
+  );
   const { worktableId } = await admin.ok<{ worktableId: string }>("worktable.create", { forumId, themeId: ref.themeId });
   const { worktableId: spareWorktableId } = await admin.ok<{ worktableId: string }>("worktable.create", { forumId, themeId: ref.themeId });
   const facilitator = await createMember(server, admin, ref.consultationId, "facilitator");
@@ -57,10 +64,23 @@ export async function forumMatrixFixture(server: TestServer, admin: ApiClient, r
   const freeInputId = await capture("Que el presupuesto se explique en idioma q'eqchi'");
   const { attendanceId } = await admin.ok<{ attendanceId: string }>("attendance.count", { forumId, count: 12 });
   const { summaryId } = await admin.ok<{ summaryId: string }>("summary.create", {
-    consultationId: ref.consultationId, themeId: ref.themeId, title: "Compras públicas", text: "Publicar las compras municipales.", inputIds: [summarizedInputId],
+    consultationId: ref.consultationId,
+    themeId: ref.themeId,
+    title: "Compras públicas",
+    text: "Publicar las compras municipales.",
+    inputIds: [summarizedInputId],
   });
   return {
-    forumId, spareForumId, worktableId, spareWorktableId, summarizedInputId, ownCaptureId, freeInputId, attendanceId, summaryId,
-    facilitator: facilitator.client, spareFacilitatorId: spareFacilitator.userId,
+    forumId,
+    spareForumId,
+    worktableId,
+    spareWorktableId,
+    summarizedInputId,
+    ownCaptureId,
+    freeInputId,
+    attendanceId,
+    summaryId,
+    facilitator: facilitator.client,
+    spareFacilitatorId: spareFacilitator.userId,
   };
 }

@@ -28,7 +28,10 @@ export function clientAt(server: TestServer, ip: string): ApiClient {
 /** Posts the site's forms the way a browser without JavaScript does. */
 export class FormClient {
   private cookies = new Map<string, string>();
-  constructor(readonly url: string, readonly extraHeaders: Record<string, string> = {}) {}
+  constructor(
+    readonly url: string,
+    readonly extraHeaders: Record<string, string> = {},
+  ) {}
 
   private remember(res: Response) {
     for (const c of res.headers.getSetCookie?.() ?? []) {

@@ -58,19 +58,25 @@ export interface ThemePlan {
 /** What happened theme by theme in 2016 (the published counts are the test's business, not this plan's). */
 export const PLAN_2016: ThemePlan[] = [
   {
-    key: "access", name: "Acceso a la información pública y archivos institucionales", host: "COPRET",
+    key: "access",
+    name: "Acceso a la información pública y archivos institucionales",
+    host: "COPRET",
     proponents: { COPRET: 6, AC: 5, AGCA: 4, CIIDH: 4 },
     thematicGroups: [4, 4, 4, 4, 3],
     blockedAtVote: { index: 4, reason: "La institución responsable indicó que no cuenta con financiamiento para ejecutarlo" },
   },
   {
-    key: "innovation", name: "Innovación tecnológica", host: "SENACYT",
+    key: "innovation",
+    name: "Innovación tecnológica",
+    host: "SENACYT",
     proponents: { COPRET: 7, SENACYT: 6, REDCIUDADANA: 5, CUNOC: 4 },
     thematicGroups: [3, 3, 3, 3, 3, 3, 2, 2],
     refinementMerges: [[5, 6, 7]],
   },
   {
-    key: "participation", name: "Participación ciudadana", host: "SEGEPLAN",
+    key: "participation",
+    name: "Participación ciudadana",
+    host: "SEGEPLAN",
     proponents: { SEGEPLAN: 3, ANAM: 3, CUNOR: 2 },
     thematicGroups: [2, 2, 2, 1, 1],
     reviewRejections: [
@@ -79,16 +85,23 @@ export const PLAN_2016: ThemePlan[] = [
     ],
   },
   {
-    key: "accountability", name: "Rendición de cuentas", host: "CGC",
+    key: "accountability",
+    name: "Rendición de cuentas",
+    host: "CGC",
     proponents: { CGC: 4, GUATECIVICA: 3, AC: 2 },
     thematicGroups: [3, 3, 3],
     withdrawal: { index: 0, by: "GUATECIVICA", reason: "Guatecívica retira la propuesta la noche anterior al taller de refinamiento" },
   },
   {
-    key: "fiscal", name: "Transparencia fiscal", host: "MINFIN",
+    key: "fiscal",
+    name: "Transparencia fiscal",
+    host: "MINFIN",
     proponents: { SAT: 2, CIIDH: 11, ICEFI: 6, MINFIN: 8, AC: 2, "TRANSPARENTE.GT": 1 },
     thematicGroups: [3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2],
-    refinementMerges: [[0, 1, 2], [3, 4, 5, 6]],
+    refinementMerges: [
+      [0, 1, 2],
+      [3, 4, 5, 6],
+    ],
   },
 ];
 
@@ -195,7 +208,10 @@ export async function replay2016(server: TestServer, options: { slug?: string } 
       }
       const present = [...new Set([plan.host, ...group.map((s) => s.acronym)])].map((a) => organizations[a]);
       const merged = await thematicMember.api.ok<{ proposalId: string }>("proposal.merge", {
-        sourceIds: group.map((s) => s.id), result: template(plan, `${plan.name}: compromiso unificado ${g + 1}`), present, agreed: true,
+        sourceIds: group.map((s) => s.id),
+        result: template(plan, `${plan.name}: compromiso unificado ${g + 1}`),
+        present,
+        agreed: true,
         agreedNote: "Consenso de la mesa temática",
       });
       unified.push(merged.proposalId);
@@ -210,10 +226,19 @@ export async function replay2016(server: TestServer, options: { slug?: string } 
   await admin.ok("stage.open", { stageId: stage("technical_roundtable") });
   const members = [await delegate("technical_member", "SEGEPLAN"), await delegate("technical_member", "ICEFI"), await delegate("technical_member", "CUNOC")];
   const chair = members[0];
-  const { roundtableId: technicalId } = await admin.ok<{ roundtableId: string }>("technical.create", { consultationId, name: "Mesa Técnica de Gobierno Abierto" });
+  const { roundtableId: technicalId } = await admin.ok<{ roundtableId: string }>("technical.create", {
+    consultationId,
+    name: "Mesa Técnica de Gobierno Abierto",
+  });
   await admin.ok("technical.chair", { roundtableId: technicalId, userId: chair.userId });
   const session = async (kind: "review" | "refinement", closesStage: "technical" | "refined" | null, heldOn: string, work: () => Promise<void>) => {
-    const { roundId } = await chair.api.ok<{ roundId: string }>("technical.session.schedule", { roundtableId: technicalId, kind, closesStage, heldOn, venue: "SEGEPLAN" });
+    const { roundId } = await chair.api.ok<{ roundId: string }>("technical.session.schedule", {
+      roundtableId: technicalId,
+      kind,
+      closesStage,
+      heldOn,
+      venue: "SEGEPLAN",
+    });
     await chair.api.ok("technical.session.open", { roundId });
     for (const m of members) await chair.api.ok("technical.attendance", { roundId, userId: m.userId, present: true });
     await work();
@@ -248,8 +273,11 @@ export async function replay2016(server: TestServer, options: { slug?: string } 
       for (const [m, positions] of (plan.refinementMerges ?? []).entries()) {
         const sourceIds = positions.map((i) => live[plan.key].technical[i]);
         const merged = await members[1].api.ok<{ proposalId: string }>("proposal.merge", {
-          roundtableId: technicalId, sourceIds, result: template(plan, `${plan.name}: compromiso refinado ${m + 1}`),
-          present: [organizations.SEGEPLAN, organizations.ICEFI, organizations.CUNOC, organizations[plan.host]], agreed: true,
+          roundtableId: technicalId,
+          sourceIds,
+          result: template(plan, `${plan.name}: compromiso refinado ${m + 1}`),
+          present: [organizations.SEGEPLAN, organizations.ICEFI, organizations.CUNOC, organizations[plan.host]],
+          agreed: true,
           agreedNote: "Acordado en el taller de refinamiento con las instituciones responsables",
         });
         left = [...left.filter((id) => !sourceIds.includes(id)), merged.proposalId];
@@ -263,7 +291,11 @@ export async function replay2016(server: TestServer, options: { slug?: string } 
     for (const plan of PLAN_2016) {
       for (const [i, proposalId] of live[plan.key].refined.entries()) {
         await admin.ok("proposal.criterion", {
-          proposalId, criterion: "institution", met: true, organizationId: organizations[plan.host], note: `Oficio de aceptación de ${plan.host}`,
+          proposalId,
+          criterion: "institution",
+          met: true,
+          organizationId: organizations[plan.host],
+          note: `Oficio de aceptación de ${plan.host}`,
         });
         await chair.api.ok("proposal.criterion", { proposalId, criterion: "legal", met: true, note: "Dictamen jurídico favorable" });
         await chair.api.ok("proposal.criterion", { proposalId, criterion: "financial", met: true, note: "Previsto en el presupuesto de la institución" });

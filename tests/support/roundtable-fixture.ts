@@ -24,15 +24,31 @@ export async function roundtableMatrixFixture(
   const mergeSourceIds = [await register(), await register()];
   const splitSourceId = await register();
   const merged = await people.member.ok<{ proposalId: string; operationId: string }>("proposal.merge", {
-    sourceIds: [await register(), await register()], result: unifiedPayload(), present: refs.presentOrganizationIds, agreed: true, agreedNote: "Consenso",
+    sourceIds: [await register(), await register()],
+    result: unifiedPayload(),
+    present: refs.presentOrganizationIds,
+    agreed: true,
+    agreedNote: "Consenso",
   });
 
   const { themeId: spareThemeId } = await admin.ok<{ themeId: string }>("theme.create", factories.theme(refs.consultationId));
-  const { roundtableId: spareRoundtableId } = await admin.ok<{ roundtableId: string }>("roundtable.create", { consultationId: refs.consultationId, themeId: spareThemeId });
+  const { roundtableId: spareRoundtableId } = await admin.ok<{ roundtableId: string }>("roundtable.create", {
+    consultationId: refs.consultationId,
+    themeId: spareThemeId,
+  });
   const { roundId: spareRoundId } = await admin.ok<{ roundId: string }>("round.schedule", { roundtableId: spareRoundtableId, venue: "INAP" });
 
   return {
-    roundtableId, roundId, ownProposalId, draftId, toWithdrawId, mergeSourceIds, splitSourceId,
-    unifiedId: merged.proposalId, operationId: merged.operationId, spareRoundtableId, spareRoundId,
+    roundtableId,
+    roundId,
+    ownProposalId,
+    draftId,
+    toWithdrawId,
+    mergeSourceIds,
+    splitSourceId,
+    unifiedId: merged.proposalId,
+    operationId: merged.operationId,
+    spareRoundtableId,
+    spareRoundId,
   };
 }

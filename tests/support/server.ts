@@ -20,9 +20,7 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-test-"));
   const dbFile = path.join(dir, "cocrea.sqlite");
-  const cocrea = await createCocrea(
-    loadEnv({ DATABASE_URL: `file:${dbFile}`, SESSION_SECRET: "test-secret", SEED_DEMO: "0", HOST: "127.0.0.1", ...env }),
-  );
+  const cocrea = await createCocrea(loadEnv({ DATABASE_URL: `file:${dbFile}`, SESSION_SECRET: "test-secret", SEED_DEMO: "0", HOST: "127.0.0.1", ...env }));
   const port = await cocrea.listen(0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${port}`,
@@ -39,12 +37,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 
 export interface CommandResponse<R = any> {
   status: number;
-  body: { ok: true; result: R; replayed?: boolean } | { ok: false; error: { code: string; message: string; issues?: Array<{ path: unknown[]; message: string }> } };
+  body:
+    { ok: true; result: R; replayed?: boolean } | { ok: false; error: { code: string; message: string; issues?: Array<{ path: unknown[]; message: string }> } };
 }
 
 /** A client of the JSON API, signed in by API token or session cookie (or anonymous). */
 export class ApiClient {
-  constructor(readonly url: string, readonly auth: { token?: string; cookie?: string } = {}) {}
+  constructor(
+    readonly url: string,
+    readonly auth: { token?: string; cookie?: string } = {},
+  ) {}
 
   headers(extra: Record<string, string> = {}): Record<string, string> {
     const h: Record<string, string> = { "content-type": "application/json", ...extra };
@@ -94,7 +96,12 @@ export async function createAdmin(server: TestServer, over: Record<string, unkno
   const { userId } = created.result as { userId: string };
   const token = await server.cocrea.bus.execute({ id: randomUUID(), type: "api_token.create", payload: { userId, name: "test" } }, system);
   if (!token.ok) throw new Error(token.error.messageKey);
-  return { ...admin, userId, token: (token.result as { token: string }).token, client: new ApiClient(server.url, { token: (token.result as { token: string }).token }) };
+  return {
+    ...admin,
+    userId,
+    token: (token.result as { token: string }).token,
+    client: new ApiClient(server.url, { token: (token.result as { token: string }).token }),
+  };
 }
 
 /** Invites a person to a role, accepts the invitation, and answers a client signed in with an API token. */
@@ -102,7 +109,11 @@ export async function createMember(server: TestServer, admin: ApiClient, consult
   const invitation = factories.invitation(consultationId, role);
   const { path: invitePath } = await admin.ok<{ path: string }>("invitation.create", invitation);
   const anonymous = new ApiClient(server.url);
-  const accepted = await anonymous.ok<{ userId: string }>("invitation.accept", { token: invitePath.split("/").pop(), name: invitation.name, password: "contraseña-segura-123" });
+  const accepted = await anonymous.ok<{ userId: string }>("invitation.accept", {
+    token: invitePath.split("/").pop(),
+    name: invitation.name,
+    password: "contraseña-segura-123",
+  });
   const system = { kind: "system" as const, label: "test" };
   const token = await server.cocrea.bus.execute({ id: randomUUID(), type: "api_token.create", payload: { userId: accepted.userId, name: "test" } }, system);
   if (!token.ok) throw new Error(token.error.messageKey);

@@ -9,8 +9,17 @@ import type { TestServer } from "./server";
 import { meetCriteria, setupTechnical } from "./technical";
 
 const UNIFIED = [
-  "vote", "toOpenVote", "toOpenVoteByChair", "toReject", "toRejectByChair", "toRevise", "toWithdraw", "splitAtTechnical",
-  "mergeA", "mergeB", "toSplit",
+  "vote",
+  "toOpenVote",
+  "toOpenVoteByChair",
+  "toReject",
+  "toRejectByChair",
+  "toRevise",
+  "toWithdraw",
+  "splitAtTechnical",
+  "mergeA",
+  "mergeB",
+  "toSplit",
 ] as const;
 
 export async function technicalMatrixFixture(server: TestServer) {
@@ -24,14 +33,29 @@ export async function technicalMatrixFixture(server: TestServer) {
   await recusedMember.client.ok("proposal.declare_conflict", { proposalId: unified.vote, reason: "Mi organización ejecutaría el compromiso" });
 
   const split = await chair.ok<{ proposalIds: string[]; operationId: string }>("proposal.split", {
-    roundtableId: t.technicalId, sourceId: unified.splitAtTechnical, results: [unifiedPayload(), unifiedPayload()],
-    present: [t.orgs.minfin], agreed: true, agreedNote: "Consenso de la Mesa Técnica",
+    roundtableId: t.technicalId,
+    sourceId: unified.splitAtTechnical,
+    results: [unifiedPayload(), unifiedPayload()],
+    present: [t.orgs.minfin],
+    agreed: true,
+    agreedNote: "Consenso de la Mesa Técnica",
   });
-  const { roundId: spareSessionId } = await chair.ok<{ roundId: string }>("technical.session.schedule", { roundtableId: t.technicalId, kind: "refinement", venue: "SEGEPLAN" });
+  const { roundId: spareSessionId } = await chair.ok<{ roundId: string }>("technical.session.schedule", {
+    roundtableId: t.technicalId,
+    kind: "refinement",
+    venue: "SEGEPLAN",
+  });
   const icefiTechnical = await createDelegate(server, t.admin.client, t.consultationId, "technical_member", t.orgs.icefi);
 
   return {
-    t, unified, voteId, presentMember, recusedMember, icefiTechnical, spareSessionId,
-    technicalResultIds: split.proposalIds, technicalOperationId: split.operationId,
+    t,
+    unified,
+    voteId,
+    presentMember,
+    recusedMember,
+    icefiTechnical,
+    spareSessionId,
+    technicalResultIds: split.proposalIds,
+    technicalOperationId: split.operationId,
   };
 }

@@ -27,12 +27,21 @@ export async function setupTechnical(
   const unifiedIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const ids = await registerProposals(table.icefi.client, table.roundtableId, 2);
-    unifiedIds.push((await table.member.client.ok<{ proposalId: string }>("proposal.merge", mergePayload(table, ids, `Compromiso unificado ${i + 1}`))).proposalId);
+    unifiedIds.push(
+      (await table.member.client.ok<{ proposalId: string }>("proposal.merge", mergePayload(table, ids, `Compromiso unificado ${i + 1}`))).proposalId,
+    );
   }
   await admin.ok("round.close", { roundId: table.roundId });
   const suffix = randomUUID().slice(0, 4).toUpperCase();
   const org = async (acronym: string, sector: string) =>
-    (await admin.ok<{ organizationId: string }>("organization.create", { consultationId, name: `${acronym} ${suffix}`, acronym: `${acronym}-${suffix}`, sector })).organizationId;
+    (
+      await admin.ok<{ organizationId: string }>("organization.create", {
+        consultationId,
+        name: `${acronym} ${suffix}`,
+        acronym: `${acronym}-${suffix}`,
+        sector,
+      })
+    ).organizationId;
   const sectors = options.members ?? ["public", "civil_society", "civil_society"];
   const members: TechnicalTable["members"] = [];
   for (const [i, sector] of sectors.entries()) {
@@ -45,7 +54,12 @@ export async function setupTechnical(
   const { roundtableId: technicalId } = await admin.ok<{ roundtableId: string }>("technical.create", { consultationId });
   const chair = members[0];
   await admin.ok("technical.chair", { roundtableId: technicalId, userId: chair.userId });
-  const { roundId: sessionId } = await chair.client.ok<{ roundId: string }>("technical.session.schedule", { roundtableId: technicalId, kind: "review", closesStage: "technical", venue: "SEGEPLAN" });
+  const { roundId: sessionId } = await chair.client.ok<{ roundId: string }>("technical.session.schedule", {
+    roundtableId: technicalId,
+    kind: "review",
+    closesStage: "technical",
+    venue: "SEGEPLAN",
+  });
   await chair.client.ok("technical.session.open", { roundId: sessionId });
   for (const person of [...members, observer]) await chair.client.ok("technical.attendance", { roundId: sessionId, userId: person.userId, present: true });
   return { ...table, technicalId, sessionId, members, observer, chair, unified: unifiedIds };

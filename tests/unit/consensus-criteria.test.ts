@@ -28,7 +28,10 @@ describe("adoption criteria", () => {
   it("not met, then met after a change → met (whatever order the records come in)", () => {
     const notMet = rec("legal", false, "2026-03-01T10:00:00.000Z", "falta dictamen jurídico");
     const met = rec("legal", true, "2026-03-08T10:00:00.000Z", "dictamen favorable");
-    for (const records of [[notMet, met], [met, notMet]]) {
+    for (const records of [
+      [notMet, met],
+      [met, notMet],
+    ]) {
       const legal = criteriaStatus(records)[1];
       expect(legal).toEqual({ criterion: "legal", status: "met", latest: met });
     }
@@ -55,14 +58,9 @@ describe("adoption criteria", () => {
   });
 
   it("lists what is missing in criteria order: not met and pending alike", () => {
-    const records = [
-      rec("financial", false, "2026-03-02T10:00:00Z"),
-      rec("institution", true, "2026-03-01T10:00:00Z"),
-    ];
+    const records = [rec("financial", false, "2026-03-02T10:00:00Z"), rec("institution", true, "2026-03-01T10:00:00Z")];
     expect(criteriaStatus(records).map((s) => s.status)).toEqual(["met", "pending", "not_met"]);
     expect(missingCriteria(records)).toEqual(["legal", "financial"]);
-    expect(
-      missingCriteria([...records, rec("legal", true, "2026-03-03T10:00:00Z"), rec("financial", true, "2026-03-04T10:00:00Z")]),
-    ).toEqual([]);
+    expect(missingCriteria([...records, rec("legal", true, "2026-03-03T10:00:00Z"), rec("financial", true, "2026-03-04T10:00:00Z")])).toEqual([]);
   });
 });

@@ -2,15 +2,7 @@
 // block always stops consensus and consent, the order of the answers never matters, the tally adds up.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ANSWERS,
-  DECISION_RULES,
-  decideOutcome,
-  tallyAnswers,
-  type Answer,
-  type DecisionSettings,
-  type VoteAnswer,
-} from "../../app/domain/consensus/outcome";
+import { ANSWERS, DECISION_RULES, decideOutcome, tallyAnswers, type Answer, type DecisionSettings, type VoteAnswer } from "../../app/domain/consensus/outcome";
 
 const SECTORS = ["public", "civil_society", "academia", "private_sector"] as const;
 
@@ -18,8 +10,7 @@ const sector = fc.constantFrom(...SECTORS);
 const reason = fc.option(fc.string({ maxLength: 12 }), { nil: null });
 const answerOf = (kinds: readonly Answer[]) =>
   fc.record({ userId: fc.integer({ min: 0, max: 60 }).map((n) => `m${n}`), sector, answer: fc.constantFrom(...kinds), reason });
-const answerList = (kinds: readonly Answer[] = ANSWERS, maxLength = 14) =>
-  fc.uniqueArray(answerOf(kinds), { selector: (a) => a.userId, maxLength });
+const answerList = (kinds: readonly Answer[] = ANSWERS, maxLength = 14) => fc.uniqueArray(answerOf(kinds), { selector: (a) => a.userId, maxLength });
 
 const settingsArb: fc.Arbitrary<DecisionSettings> = fc.record({
   rule: fc.constantFrom(...DECISION_RULES),
@@ -91,9 +82,7 @@ describe("consensus vote properties", () => {
   it("(c) the outcome never depends on the order of the answers", () => {
     fc.assert(
       fc.property(
-        answerList().chain((answers) =>
-          fc.tuple(fc.constant(answers), fc.shuffledSubarray(answers, { minLength: answers.length, maxLength: answers.length })),
-        ),
+        answerList().chain((answers) => fc.tuple(fc.constant(answers), fc.shuffledSubarray(answers, { minLength: answers.length, maxLength: answers.length }))),
         fc.nat(8),
         settingsArb,
         round,

@@ -61,7 +61,15 @@ describe("fateOfInput: steps", () => {
         {
           steps: [
             { kind: "proposal", id: "p-1", title: "Portal de compras", state: "merged", stage: "proposed", via: "summary" },
-            { kind: "merged_into", id: "p-9", title: "Compras abiertas (unificada)", state: "adopted", stage: "plan", fromId: "p-1", at: "2016-07-07T15:00:00.000Z" },
+            {
+              kind: "merged_into",
+              id: "p-9",
+              title: "Compras abiertas (unificada)",
+              state: "adopted",
+              stage: "plan",
+              fromId: "p-1",
+              at: "2016-07-07T15:00:00.000Z",
+            },
             { kind: "commitment", id: "p-9", title: "Compras abiertas (unificada)", stage: "plan" },
           ],
           ending: { ended: "commitment", id: "p-9" },
@@ -72,10 +80,17 @@ describe("fateOfInput: steps", () => {
   });
 
   it("a proposal answering the input directly, still at the table: pending decision", () => {
-    const fate = fateOfInput(facts({ responders: [{ proposalId: "p-1", via: "input" }], proposals: { "p-1": p("p-1", "Datos de salud", "active", "unified") } }));
+    const fate = fateOfInput(
+      facts({ responders: [{ proposalId: "p-1", via: "input" }], proposals: { "p-1": p("p-1", "Datos de salud", "active", "unified") } }),
+    );
     expect(fate).toEqual({
       steps: [],
-      routes: [{ steps: [{ kind: "proposal", id: "p-1", title: "Datos de salud", state: "active", stage: "unified", via: "input" }], ending: { pending: true, id: "p-1" } }],
+      routes: [
+        {
+          steps: [{ kind: "proposal", id: "p-1", title: "Datos de salud", state: "active", stage: "unified", via: "input" }],
+          ending: { pending: true, id: "p-1" },
+        },
+      ],
       ending: { pending: true, waitingFor: "decision" },
     });
   });
@@ -84,7 +99,10 @@ describe("fateOfInput: steps", () => {
     const fate = fateOfInput(
       facts({
         summary,
-        responders: [{ proposalId: "p-1", via: "summary" }, { proposalId: "p-2", via: "summary" }],
+        responders: [
+          { proposalId: "p-1", via: "summary" },
+          { proposalId: "p-2", via: "summary" },
+        ],
         proposals: {
           "p-1": p("p-1", "Observatorio", "rejected", "technical", "Sin financiamiento"),
           "p-2": p("p-2", "Auditoría social", "withdrawn", "refined", "Retirada por Guatecívica"),
@@ -128,7 +146,12 @@ describe("fateOfInput: steps", () => {
         operations: [{ id: "op-1", kind: "merge", at: "2016-07-07T15:00:00.000Z", sourceIds: ["p-1", "p-2"], resultIds: ["p-u"], undone: true }],
       }),
     );
-    expect(fate.routes).toEqual([{ steps: [{ kind: "proposal", id: "p-1", title: "Portal de compras", state: "active", stage: "proposed", via: "summary" }], ending: { pending: true, id: "p-1" } }]);
+    expect(fate.routes).toEqual([
+      {
+        steps: [{ kind: "proposal", id: "p-1", title: "Portal de compras", state: "active", stage: "proposed", via: "summary" }],
+        ending: { pending: true, id: "p-1" },
+      },
+    ]);
   });
 
   it("a merge result that also names the summary is not a second route; drafts and undone results start none", () => {

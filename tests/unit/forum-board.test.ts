@@ -5,8 +5,20 @@ import { applyCapture, boardCounts, groupByTheme, mergeCaptures, type BoardCaptu
 
 function capture(over: Partial<BoardCapture> & { id: string }): BoardCapture {
   return {
-    forumId: "f1", worktableId: "t1", tableNumber: 1, themeId: "A", text: "texto", speakerSector: null, tags: [], capturedBy: "u1",
-    capturedByName: "Ana", status: "visible", createdAt: "2016-05-03T10:00:00.000Z", updatedAt: "2016-05-03T10:00:00.000Z", summaryId: null, ...over,
+    forumId: "f1",
+    worktableId: "t1",
+    tableNumber: 1,
+    themeId: "A",
+    text: "texto",
+    speakerSector: null,
+    tags: [],
+    capturedBy: "u1",
+    capturedByName: "Ana",
+    status: "visible",
+    createdAt: "2016-05-03T10:00:00.000Z",
+    updatedAt: "2016-05-03T10:00:00.000Z",
+    summaryId: null,
+    ...over,
   };
 }
 
@@ -17,7 +29,10 @@ describe("applyCapture", () => {
     list = applyCapture(list, capture({ id: "b", createdAt: "2016-05-03T10:01:00.000Z" }));
     list = applyCapture(list, capture({ id: "a", text: "corregido", updatedAt: "2016-05-03T10:02:00.000Z" }));
     list = applyCapture(list, capture({ id: "a", text: "viejo", updatedAt: "2016-05-03T10:00:00.000Z" }));
-    expect(list.map((c) => [c.id, c.text])).toEqual([["b", "texto"], ["a", "corregido"]]);
+    expect(list.map((c) => [c.id, c.text])).toEqual([
+      ["b", "texto"],
+      ["a", "corregido"],
+    ]);
   });
 
   it("shows every capture exactly once, whatever the order and repetition of events (property)", () => {
@@ -25,7 +40,12 @@ describe("applyCapture", () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 40 }), (events) => {
         const captures = events.map((e) =>
-          capture({ id: e.id, createdAt: `2016-05-03T10:${String("abcde".indexOf(e.id)).padStart(2, "0")}:00.000Z`, updatedAt: `2016-05-03T11:${String(e.version).padStart(2, "0")}:00.000Z`, text: `v${e.version}` }),
+          capture({
+            id: e.id,
+            createdAt: `2016-05-03T10:${String("abcde".indexOf(e.id)).padStart(2, "0")}:00.000Z`,
+            updatedAt: `2016-05-03T11:${String(e.version).padStart(2, "0")}:00.000Z`,
+            text: `v${e.version}`,
+          }),
         );
         const list = captures.reduce<BoardCapture[]>(applyCapture, []);
         const ids = list.map((c) => c.id);
@@ -59,6 +79,10 @@ describe("counts and grouping", () => {
 
   it("groups by theme in the themes' order, unknown themes last", () => {
     const groups = groupByTheme(list, [{ id: "B" }, { id: "A" }]);
-    expect(groups.map((g) => [g.theme?.id ?? null, g.captures.map((c) => c.id)])).toEqual([["B", ["2"]], ["A", ["1", "3"]], [null, ["5"]]]);
+    expect(groups.map((g) => [g.theme?.id ?? null, g.captures.map((c) => c.id)])).toEqual([
+      ["B", ["2"]],
+      ["A", ["1", "3"]],
+      [null, ["5"]],
+    ]);
   });
 });

@@ -6,7 +6,13 @@ import { coverage, lineageDiff, lineageProblems, type LineageInput } from "../..
 import { classifyResponse, dismiss, enqueue, parseStored, retryDelay, sendable, settle, uuidFromBytes, type Envelope } from "../../app/domain/outbox";
 
 describe("lineage", () => {
-  const input = (over: Partial<LineageInput> & { id: string }): LineageInput => ({ consultation_id: "c", theme_id: "A", status: "visible", summaryId: null, ...over });
+  const input = (over: Partial<LineageInput> & { id: string }): LineageInput => ({
+    consultation_id: "c",
+    theme_id: "A",
+    status: "visible",
+    summaryId: null,
+    ...over,
+  });
   const found = [
     input({ id: "ok" }),
     input({ id: "methodology", theme_id: null }),
@@ -32,12 +38,14 @@ describe("lineage", () => {
     expect(lineageDiff(["a", "b"], ["b", "c"])).toEqual({ add: ["c"], remove: ["a"] });
   });
   it("measures how much visible input is summarized, per channel", () => {
-    expect(coverage([
-      { channel: "forum", status: "visible", summaryId: "s" },
-      { channel: "forum", status: "visible", summaryId: null },
-      { channel: "online", status: "visible", summaryId: "s" },
-      { channel: "online", status: "hidden", summaryId: null },
-    ])).toEqual({ total: 3, summarized: 2, byChannel: { forum: { total: 2, summarized: 1 }, online: { total: 1, summarized: 1 } } });
+    expect(
+      coverage([
+        { channel: "forum", status: "visible", summaryId: "s" },
+        { channel: "forum", status: "visible", summaryId: null },
+        { channel: "online", status: "visible", summaryId: "s" },
+        { channel: "online", status: "hidden", summaryId: null },
+      ]),
+    ).toEqual({ total: 3, summarized: 2, byChannel: { forum: { total: 2, summarized: 1 }, online: { total: 1, summarized: 1 } } });
   });
 });
 
@@ -68,18 +76,33 @@ describe("outbox", () => {
     items = settle(items, "a", "done");
     items = settle(items, "b", "retry");
     items = settle(items, "c", "reject", { code: "stage_closed", message: "cerrado" });
-    expect(items.map((i) => [i.envelope.id, i.state, i.attempts])).toEqual([["b", "queued", 1], ["c", "failed", 1]]);
+    expect(items.map((i) => [i.envelope.id, i.state, i.attempts])).toEqual([
+      ["b", "queued", 1],
+      ["c", "failed", 1],
+    ]);
     expect(sendable(items).map((i) => i.envelope.id)).toEqual(["b"]);
     expect(dismiss(items, "b").length).toBe(2);
     expect(dismiss(items, "c").map((i) => i.envelope.id)).toEqual(["b"]);
   });
   it("classifies server answers", () => {
-    expect([null, 200, 401, 403, 400, 409, 429, 500, 503].map(classifyResponse)).toEqual(["retry", "done", "signed_out", "reject", "reject", "reject", "retry", "retry", "retry"]);
+    expect([null, 200, 401, 403, 400, 409, 429, 500, 503].map(classifyResponse)).toEqual([
+      "retry",
+      "done",
+      "signed_out",
+      "reject",
+      "reject",
+      "reject",
+      "retry",
+      "retry",
+      "retry",
+    ]);
     expect([0, 1, 3, 10, 50].map(retryDelay)).toEqual([1_000, 2_000, 8_000, 30_000, 30_000]);
   });
   it("survives a corrupted store and makes v4 UUIDs without crypto.randomUUID", () => {
     expect(parseStored("{not json")).toEqual([]);
-    expect(parseStored(JSON.stringify([{ envelope: { id: "a", type: "x", payload: {} }, state: "queued", attempts: 0, queuedAt: "t" }, { junk: true }]))).toHaveLength(1);
+    expect(
+      parseStored(JSON.stringify([{ envelope: { id: "a", type: "x", payload: {} }, state: "queued", attempts: 0, queuedAt: "t" }, { junk: true }])),
+    ).toHaveLength(1);
     expect(uuidFromBytes(new Uint8Array(16).fill(255))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
@@ -87,7 +110,7 @@ describe("outbox", () => {
 describe("CSV export", () => {
   it("quotes what needs quoting and defuses spreadsheet formulas", () => {
     expect(csvCell('Dijo "sí", claro')).toBe('"Dijo ""sí"", claro"');
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell("-5 puntos")).toBe("'-5 puntos");
     expect(csvCell(["a", "b"])).toBe('"a; b"');
     expect(csvCell(null)).toBe("");

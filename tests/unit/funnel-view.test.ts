@@ -103,8 +103,24 @@ describe("funnelView", () => {
 
   it("says which round of a table is open, scheduled next, or that all closed", () => {
     expect(themeRounds([])).toEqual({ status: "none", round: null, rounds: 0 });
-    expect(themeRounds([{ number: 2, status: "pending" }, { number: 1, status: "closed" }])).toEqual({ status: "scheduled", round: 2, rounds: 2 });
-    expect(themeRounds([{ number: 1, status: "closed" }, { number: 2, status: "open" }, { number: 3, status: "pending" }])).toEqual({ status: "open", round: 2, rounds: 3 });
-    expect(themeRounds([{ number: 1, status: "closed" }, { number: 2, status: "closed" }])).toEqual({ status: "closed", round: 2, rounds: 2 });
+    expect(
+      themeRounds([
+        { number: 2, status: "pending" },
+        { number: 1, status: "closed" },
+      ]),
+    ).toEqual({ status: "scheduled", round: 2, rounds: 2 });
+    expect(
+      themeRounds([
+        { number: 1, status: "closed" },
+        { number: 2, status: "open" },
+        { number: 3, status: "pending" },
+      ]),
+    ).toEqual({ status: "open", round: 2, rounds: 3 });
+    expect(
+      themeRounds([
+        { number: 1, status: "closed" },
+        { number: 2, status: "closed" },
+      ]),
+    ).toEqual({ status: "closed", round: 2, rounds: 2 });
   });
 });

@@ -24,9 +24,13 @@ describe("plurals picked by Intl.PluralRules on `count`", () => {
 
   it("counts what lies behind a proposal one noun at a time", () => {
     const t = (key: "lineage.count_proposals" | "lineage.count_summaries" | "lineage.count_inputs", count: number) => translate("es", key, { count });
-    expect(translate("es", "lineage.behind_count", { proposals: t("lineage.count_proposals", 2), summaries: t("lineage.count_summaries", 1), inputs: t("lineage.count_inputs", 1) })).toBe(
-      "2 propuestas, 1 resumen y 1 aporte ciudadano",
-    );
+    expect(
+      translate("es", "lineage.behind_count", {
+        proposals: t("lineage.count_proposals", 2),
+        summaries: t("lineage.count_summaries", 1),
+        inputs: t("lineage.count_inputs", 1),
+      }),
+    ).toBe("2 propuestas, 1 resumen y 1 aporte ciudadano");
   });
 });
 

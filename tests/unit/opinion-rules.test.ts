@@ -2,8 +2,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  OPINION_TEXT_MAX, RECEIPT_ALPHABET, formatAbout, formatReceiptCode, guatemalaDay, isReceiptCode, normalizeForDuplicates,
-  normalizeReceiptCode, parseAbout,
+  OPINION_TEXT_MAX,
+  RECEIPT_ALPHABET,
+  formatAbout,
+  formatReceiptCode,
+  guatemalaDay,
+  isReceiptCode,
+  normalizeForDuplicates,
+  normalizeReceiptCode,
+  parseAbout,
 } from "../../app/domain/opinion";
 import { submitOpinionSchema } from "../../app/domain/schemas/opinion";
 
@@ -45,10 +52,12 @@ describe("duplicate rule", () => {
     expect(normalizeForDuplicates("Ma\u0301s datos")).toBe(normalizeForDuplicates("Más datos"));
   });
   it("still tells different texts apart", () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
-      if (normalizeForDuplicates(a) !== normalizeForDuplicates(b)) return true;
-      return a.toLowerCase().replace(/\s+/g, "") === b.toLowerCase().replace(/\s+/g, "") || a.normalize("NFC") !== a || b.normalize("NFC") !== b;
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        if (normalizeForDuplicates(a) !== normalizeForDuplicates(b)) return true;
+        return a.toLowerCase().replace(/\s+/g, "") === b.toLowerCase().replace(/\s+/g, "") || a.normalize("NFC") !== a || b.normalize("NFC") !== b;
+      }),
+    );
   });
 });
 

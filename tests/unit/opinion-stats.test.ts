@@ -4,8 +4,18 @@ import { DEPARTMENTS } from "../../app/domain/guatemala";
 import { maxCount, tallyOpinions, type OpinionFacet } from "../../app/domain/opinion-stats";
 
 const facet = (over: Partial<OpinionFacet> = {}): OpinionFacet => ({
-  status: "visible", subject: "methodology", themeId: null, axis: null, department: null, sector: null,
-  ageRange: null, gender: null, language: null, day: "2018-04-10", n: 1, ...over,
+  status: "visible",
+  subject: "methodology",
+  themeId: null,
+  axis: null,
+  department: null,
+  sector: null,
+  ageRange: null,
+  gender: null,
+  language: null,
+  day: "2018-04-10",
+  n: 1,
+  ...over,
 });
 
 const count = (tallies: Array<{ key: string | null; count: number }>, key: string | null) => tallies.find((t) => t.key === key)?.count;
@@ -16,7 +26,14 @@ describe("tallyOpinions", () => {
     expect(stats.visible).toBe(0);
     expect(stats.hidden).toBe(0);
     expect(stats.bySubject.map((t) => t.key)).toEqual([
-      "methodology", "axis:transparency", "axis:access_to_information", "axis:participation", "axis:accountability", "axis:open_data", "theme:t1", "theme:t2",
+      "methodology",
+      "axis:transparency",
+      "axis:access_to_information",
+      "axis:participation",
+      "axis:accountability",
+      "axis:open_data",
+      "theme:t1",
+      "theme:t2",
     ]);
     expect(stats.byDepartment).toHaveLength(DEPARTMENTS.length + 1); // the 22 and "not said"
     expect(stats.byDay).toEqual([]);
@@ -27,7 +44,16 @@ describe("tallyOpinions", () => {
     const stats = tallyOpinions(
       [
         facet({ subject: "theme", themeId: "t1", department: "Petén", sector: "citizen", gender: "woman", ageRange: "18_29", language: 1, n: 3 }),
-        facet({ subject: "axis", axis: "open_data", department: "Petén", sector: "academia", gender: "man", ageRange: "30_44", language: 0, day: "2018-04-11" }),
+        facet({
+          subject: "axis",
+          axis: "open_data",
+          department: "Petén",
+          sector: "academia",
+          gender: "man",
+          ageRange: "30_44",
+          language: 0,
+          day: "2018-04-11",
+        }),
         facet({ department: "Zacapa", n: 2, day: "2018-04-11" }),
       ],
       ["t1"],
@@ -63,7 +89,12 @@ describe("tallyOpinions", () => {
 
   it("fills days without opinions so the chart has no gaps", () => {
     const stats = tallyOpinions([facet({ day: "2018-04-29" }), facet({ day: "2018-05-02" })]);
-    expect(stats.byDay.map((d) => [d.key, d.count])).toEqual([["2018-04-29", 1], ["2018-04-30", 0], ["2018-05-01", 0], ["2018-05-02", 1]]);
+    expect(stats.byDay.map((d) => [d.key, d.count])).toEqual([
+      ["2018-04-29", 1],
+      ["2018-04-30", 0],
+      ["2018-05-01", 0],
+      ["2018-05-02", 1],
+    ]);
   });
 
   it("draws at most the last 120 days", () => {

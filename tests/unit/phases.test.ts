@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { closeStage, currentStage, defaultStages, openStage, PHASES, reorder, type StageLike } from "../../app/domain/phases";
 
 const stage = (position: number, status: StageLike["status"], phase = PHASES[position - 1] ?? "custom"): StageLike => ({
-  id: `s${position}`, phase, name: "", position, status, starts_on: null, ends_on: null,
+  id: `s${position}`,
+  phase,
+  name: "",
+  position,
+  status,
+  starts_on: null,
+  ends_on: null,
 });
 
 describe("stage transitions", () => {
@@ -38,7 +44,12 @@ describe("current stage", () => {
 describe("reorder", () => {
   const items = [1, 2, 3, 4].map((p) => ({ id: `s${p}`, position: p }));
   it("moves an item up and renumbers from 1", () => {
-    expect(reorder(items, "s3", 1)).toEqual([{ id: "s3", position: 1 }, { id: "s1", position: 2 }, { id: "s2", position: 3 }, { id: "s4", position: 4 }]);
+    expect(reorder(items, "s3", 1)).toEqual([
+      { id: "s3", position: 1 },
+      { id: "s1", position: 2 },
+      { id: "s2", position: 3 },
+      { id: "s4", position: 4 },
+    ]);
   });
   it("clamps positions past the end", () => {
     expect(reorder(items, "s1", 99).map((s) => s.id)).toEqual(["s2", "s3", "s4", "s1"]);

@@ -3,14 +3,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  aliveIds, applyMerge, applySplit, applyUndo, applyWithdraw, fateOf, findCycle, invariantViolations, type LineageGraph, type Step,
+  aliveIds,
+  applyMerge,
+  applySplit,
+  applyUndo,
+  applyWithdraw,
+  fateOf,
+  findCycle,
+  invariantViolations,
+  type LineageGraph,
+  type Step,
 } from "../../app/domain/proposals/lineage";
 
 type Action =
-  | { kind: "merge"; picks: number[] }
-  | { kind: "split"; pick: number; parts: number }
-  | { kind: "undo"; pick: number }
-  | { kind: "withdraw"; pick: number };
+  { kind: "merge"; picks: number[] } | { kind: "split"; pick: number; parts: number } | { kind: "undo"; pick: number } | { kind: "withdraw"; pick: number };
 
 const pick = fc.nat({ max: 1_000 });
 const action = (kinds: Action["kind"][]): fc.Arbitrary<Action> =>
@@ -43,10 +49,17 @@ function run(originals: number, actions: Action[], check: (g: LineageGraph, step
         step = applyMerge(graph, a.picks.map(at), `r${next}`, `op${next}`);
         break;
       case "split":
-        step = applySplit(graph, at(a.pick), Array.from({ length: a.parts }, (_, i) => `r${next}.${i}`), `op${next}`);
+        step = applySplit(
+          graph,
+          at(a.pick),
+          Array.from({ length: a.parts }, (_, i) => `r${next}.${i}`),
+          `op${next}`,
+        );
         break;
       case "undo":
-        step = graph.operations.length ? applyUndo(graph, graph.operations[a.pick % graph.operations.length].id) : { ok: false, refusal: { code: "already_undone", status: 409 } };
+        step = graph.operations.length
+          ? applyUndo(graph, graph.operations[a.pick % graph.operations.length].id)
+          : { ok: false, refusal: { code: "already_undone", status: 409 } };
         break;
       case "withdraw":
         step = applyWithdraw(graph, at(a.pick));

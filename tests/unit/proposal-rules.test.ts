@@ -3,9 +3,28 @@ import { describe, expect, it } from "vitest";
 import { nextStage, stageAfterThematicRound, laterStage } from "../../app/domain/funnel";
 import { tallyFunnel } from "../../app/domain/proposals/counts";
 import {
-  ancestorIds, applyMerge, applySplit, applyUndo, applyWithdraw, fateOf, findCycle, invariantViolations, LineageCycleError, operationsFrom, type LineageGraph,
+  ancestorIds,
+  applyMerge,
+  applySplit,
+  applyUndo,
+  applyWithdraw,
+  fateOf,
+  findCycle,
+  invariantViolations,
+  LineageCycleError,
+  operationsFrom,
+  type LineageGraph,
 } from "../../app/domain/proposals/lineage";
-import { editRefusal, isProponentOf, isTableOwned, mergeRefusal, splitRefusal, undoRefusal, withdrawRefusal, type ProposalFacts } from "../../app/domain/proposals/rules";
+import {
+  editRefusal,
+  isProponentOf,
+  isTableOwned,
+  mergeRefusal,
+  splitRefusal,
+  undoRefusal,
+  withdrawRefusal,
+  type ProposalFacts,
+} from "../../app/domain/proposals/rules";
 import { mergeDraft, templateFromRow } from "../../app/domain/proposals/template";
 
 const scope = { consultationId: "c1", themeId: "t1" };
@@ -24,7 +43,11 @@ describe("merge rules", () => {
     expect(mergeRefusal([p("a"), p("a")], scope)).toMatchObject({ code: "duplicate_source", status: 400 });
   });
   it("refuses another consultation's or theme's proposal (400) before any state conflict", () => {
-    expect(mergeRefusal([p("a", { state: "merged" }), p("b", { consultationId: "c2" })], scope)).toMatchObject({ code: "other_consultation", status: 400, proposalId: "b" });
+    expect(mergeRefusal([p("a", { state: "merged" }), p("b", { consultationId: "c2" })], scope)).toMatchObject({
+      code: "other_consultation",
+      status: 400,
+      proposalId: "b",
+    });
     expect(mergeRefusal([p("a"), p("b", { themeId: "t2" })], scope)).toMatchObject({ code: "other_theme", status: 400 });
   });
   it.each(["merged", "split", "withdrawn", "rejected", "draft", "undone", "adopted"])("refuses a %s source (409)", (state) => {
@@ -92,7 +115,13 @@ describe("the lineage graph", () => {
     const g1 = ok(applySplit(start, "a", ["a1", "a2"], "op1"));
     expect(fateOf(g1, "a")).toEqual({ kind: "current", ids: ["a1", "a2"] });
     const g2 = ok(applyWithdraw(ok(applyWithdraw(g1, "a1")), "a2"));
-    expect(fateOf(g2, "a")).toEqual({ kind: "ended", endings: [{ id: "a1", state: "withdrawn" }, { id: "a2", state: "withdrawn" }] });
+    expect(fateOf(g2, "a")).toEqual({
+      kind: "ended",
+      endings: [
+        { id: "a1", state: "withdrawn" },
+        { id: "a2", state: "withdrawn" },
+      ],
+    });
   });
 
   it("undo restores the sources and sets the result aside; the undone operation drops out of the lineage", () => {
@@ -127,7 +156,10 @@ describe("the lineage graph", () => {
 
   it("groups database rows into operations", () => {
     const ops = operationsFrom(
-      [{ id: "op1", kind: "merge", undone_at: null }, { id: "op2", kind: "split", undone_at: "2016-07-01" }],
+      [
+        { id: "op1", kind: "merge", undone_at: null },
+        { id: "op2", kind: "split", undone_at: "2016-07-01" },
+      ],
       [
         { operation_id: "op1", source_id: "a", result_id: "ab" },
         { operation_id: "op1", source_id: "b", result_id: "ab" },
@@ -175,7 +207,18 @@ describe("funnel stages and counts", () => {
 describe("the merge composer's starting point", () => {
   const row = (title: string, objective: string, agency: string) =>
     templateFromRow(
-      { title, lead_agency: agency, responsible_person: "{}", other_actors: "not json", problem: "", objective, description: `Descripción de ${title}`, ogp_challenge: '["public_integrity"]', relevance: '{"transparency":true,"text":"x"}', ambition: "" },
+      {
+        title,
+        lead_agency: agency,
+        responsible_person: "{}",
+        other_actors: "not json",
+        problem: "",
+        objective,
+        description: `Descripción de ${title}`,
+        ogp_challenge: '["public_integrity"]',
+        relevance: '{"transparency":true,"text":"x"}',
+        ambition: "",
+      },
       [{ description: `Meta de ${title}`, responsible_institution: agency, is_new: 1, starts_on: "2016-09-01", ends_on: null }],
     );
 

@@ -2,7 +2,13 @@
 // and the dotted form fields that carry nested data without JavaScript.
 import { describe, expect, it } from "vitest";
 import {
-  completenessIssues, createProposalSchema, mergeProposalsSchema, milestoneCapIssue, proposalPeriod, proposalTemplateSchema, smartChecklist,
+  completenessIssues,
+  createProposalSchema,
+  mergeProposalsSchema,
+  milestoneCapIssue,
+  proposalPeriod,
+  proposalTemplateSchema,
+  smartChecklist,
 } from "../../app/domain/schemas/proposal";
 import { closeRoundSchema, scheduleRoundSchema } from "../../app/domain/schemas/roundtable";
 import { nestFormFields } from "../../app/domain/schemas/nested-form";
@@ -12,7 +18,14 @@ const uuid = (n: number) => `6f1c1f4e-8a64-4c39-9d5f-6a3c2b6e8f${String(n).padSt
 describe("the proposal template", () => {
   it("a draft needs only a title; everything else has a sensible default", () => {
     const parsed = createProposalSchema.parse({ roundtableId: uuid(1), title: "  Datos abiertos  ", draft: "1" });
-    expect(parsed).toMatchObject({ title: "Datos abiertos", draft: true, leadAgency: "", milestones: [], ogpChallenges: [], respondsTo: { summaryIds: [], inputIds: [] } });
+    expect(parsed).toMatchObject({
+      title: "Datos abiertos",
+      draft: true,
+      leadAgency: "",
+      milestones: [],
+      ogpChallenges: [],
+      respondsTo: { summaryIds: [], inputIds: [] },
+    });
   });
 
   it("reads form values: checkboxes, new/ongoing, empty dates", () => {
@@ -22,7 +35,13 @@ describe("the proposal template", () => {
       milestones: [{ description: "Publicar datos", responsibleInstitution: "MINFIN", isNew: "ongoing", startsOn: "", endsOn: "2017-06-30" }],
     });
     expect(parsed.relevance).toEqual({ transparency: true, accountability: false, participation: false, technology: false, text: "Porque sí" });
-    expect(parsed.milestones[0]).toEqual({ description: "Publicar datos", responsibleInstitution: "MINFIN", isNew: false, startsOn: null, endsOn: "2017-06-30" });
+    expect(parsed.milestones[0]).toEqual({
+      description: "Publicar datos",
+      responsibleInstitution: "MINFIN",
+      isNew: false,
+      startsOn: null,
+      endsOn: "2017-06-30",
+    });
   });
 
   it("refuses a milestone ending before it starts, a bad e-mail and an unknown OGP challenge", () => {
@@ -44,14 +63,25 @@ describe("the proposal template", () => {
   });
 
   it("rounds: optional date and host, advance as a checkbox", () => {
-    expect(scheduleRoundSchema.parse({ roundtableId: uuid(1), heldOn: "", hostOrganizationId: "" })).toEqual({ roundtableId: uuid(1), heldOn: null, venue: "", hostOrganizationId: null });
+    expect(scheduleRoundSchema.parse({ roundtableId: uuid(1), heldOn: "", hostOrganizationId: "" })).toEqual({
+      roundtableId: uuid(1),
+      heldOn: null,
+      venue: "",
+      hostOrganizationId: null,
+    });
     expect(closeRoundSchema.parse({ roundId: uuid(1), advance: "on" }).advance).toBe(true);
     expect(closeRoundSchema.parse({ roundId: uuid(1) }).advance).toBeUndefined();
   });
 });
 
 describe("rules the form shows before posting", () => {
-  const milestone = { description: "Publicar el presupuesto en datos abiertos", responsibleInstitution: "MINFIN", isNew: true, startsOn: "2016-09-01", endsOn: "2016-12-31" };
+  const milestone = {
+    description: "Publicar el presupuesto en datos abiertos",
+    responsibleInstitution: "MINFIN",
+    isNew: true,
+    startsOn: "2016-09-01",
+    endsOn: "2016-12-31",
+  };
   const full = proposalTemplateSchema.parse({
     title: "Presupuesto abierto",
     leadAgency: "MINFIN",

@@ -27,8 +27,17 @@ describe("templateText", () => {
   it("gives every template field as plain text, in template order", () => {
     const t = templateText(v1);
     expect(Object.keys(t)).toEqual([
-      "title", "leadAgency", "responsiblePerson", "otherActors", "problem", "objective", "description",
-      "ogpChallenges", "relevance", "ambition", "milestones",
+      "title",
+      "leadAgency",
+      "responsiblePerson",
+      "otherActors",
+      "problem",
+      "objective",
+      "description",
+      "ogpChallenges",
+      "relevance",
+      "ambition",
+      "milestones",
     ]);
     expect(t).toEqual({
       title: "Presupuesto abierto municipal",
@@ -88,14 +97,19 @@ describe("diffTemplates", () => {
     expect(relevance.parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual([expect.stringContaining("Participación ciudadana")]);
     expect(relevance.parts.some((p) => p.kind === "removed")).toBe(false);
 
-    expect(milestones.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text.trim()])).toEqual([["removed", "2. Capacitar a los municipios — INFOM"]]);
+    expect(milestones.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text.trim()])).toEqual([
+      ["removed", "2. Capacitar a los municipios — INFOM"],
+    ]);
   });
 
   it("shows a new person's name and title but never the contact details, even when only they change", () => {
     const onlyContact = { ...v1, responsiblePerson: { ...v1.responsiblePerson, email: "otra@minfin.gob.gt", phone: "+502 5555 0000" } };
     expect(diffTemplates(v1, onlyContact)).toEqual([]);
 
-    const newPerson = { ...v1, responsiblePerson: { name: "Luis Pérez", title: "Director de Transparencia", email: "luis@minfin.gob.gt", phone: "+502 4444 1111" } };
+    const newPerson = {
+      ...v1,
+      responsiblePerson: { name: "Luis Pérez", title: "Director de Transparencia", email: "luis@minfin.gob.gt", phone: "+502 4444 1111" },
+    };
     const changes = diffTemplates(v1, newPerson);
     expect(changes.map((c) => c.field)).toEqual(["responsiblePerson"]);
     expect(changes[0].after).toBe("Luis Pérez · Director de Transparencia");
@@ -107,8 +121,20 @@ describe("diffTemplates", () => {
     const v2 = { ...v1, description: "Un portal nuevo con la ejecución mensual de cada municipio y de cada entidad." };
     const [change] = diffTemplates(v1, v2);
     const noSpace = (s: string) => s.replace(/\s+/g, "");
-    expect(change.parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(change.after);
-    expect(noSpace(change.parts.filter((p) => p.kind !== "added").map((p) => p.text).join(""))).toBe(noSpace(change.before));
+    expect(
+      change.parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(change.after);
+    expect(
+      noSpace(
+        change.parts
+          .filter((p) => p.kind !== "added")
+          .map((p) => p.text)
+          .join(""),
+      ),
+    ).toBe(noSpace(change.before));
     expect(change.parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["nuevo", "mensual", "y de cada entidad"]);
   });
 
@@ -120,6 +146,11 @@ describe("diffTemplates", () => {
   it("treats a field filled in for the first time as all added", () => {
     const blank = { ...v1, ambition: "" };
     const [change] = diffTemplates(blank, v1);
-    expect(change).toEqual({ field: "ambition", before: "", after: "Todos los municipios en 2018.", parts: [{ kind: "added", text: "Todos los municipios en 2018." }] });
+    expect(change).toEqual({
+      field: "ambition",
+      before: "",
+      after: "Todos los municipios en 2018.",
+      parts: [{ kind: "added", text: "Todos los municipios en 2018." }],
+    });
   });
 });

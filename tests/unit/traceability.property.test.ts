@@ -59,7 +59,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("publish" as const), pick }) },
   {
     weight: 6,
-    arbitrary: fc.record({ kind: fc.constant("merge" as const), theme, start: pick, count: fc.integer({ min: 1, max: 4 }), namesSummary: fc.boolean(), anyState }),
+    arbitrary: fc.record({
+      kind: fc.constant("merge" as const),
+      theme,
+      start: pick,
+      count: fc.integer({ min: 1, max: 4 }),
+      namesSummary: fc.boolean(),
+      anyState,
+    }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("split" as const), pick, parts: fc.integer({ min: 1, max: 3 }), anyState }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("undo" as const), last: fc.boolean(), pick }) },
@@ -81,7 +88,13 @@ const opsArb: fc.Arbitrary<Op[]> = fc
         { weight: 1, arbitrary: fc.record({ kind: fc.constant("summarize" as const), picks: fc.array(pick, { minLength: 1, maxLength: 3 }) }) },
         {
           weight: 4,
-          arbitrary: fc.record({ kind: fc.constant("register" as const), theme, via: fc.constantFrom("summary" as const, "input" as const), pick, draft: fc.constant(false) }),
+          arbitrary: fc.record({
+            kind: fc.constant("register" as const),
+            theme,
+            via: fc.constantFrom("summary" as const, "input" as const),
+            pick,
+            draft: fc.constant(false),
+          }),
         },
       ),
       { minLength: 2, maxLength: 12, size: "max" },
@@ -189,7 +202,10 @@ class Model {
         this.inputs.push({ id: this.next("I"), channel: op.channel, status: "visible", reason: null, summaryId: null });
         return;
       case "hide": {
-        const input = mod(this.inputs.filter((i) => i.status === "visible"), op.pick);
+        const input = mod(
+          this.inputs.filter((i) => i.status === "visible"),
+          op.pick,
+        );
         if (!input) return;
         // An online opinion is hidden by moderation; a forum capture is withdrawn by whoever captured it.
         input.status = input.channel === "online" ? "hidden" : "withdrawn";
@@ -222,7 +238,10 @@ class Model {
         return;
       }
       case "publish": {
-        const p = mod(this.list((x) => x.state === "draft"), op.pick);
+        const p = mod(
+          this.list((x) => x.state === "draft"),
+          op.pick,
+        );
         if (!p) return;
         p.state = "active";
         this.enter(p, 0);
@@ -239,7 +258,12 @@ class Model {
           : Array.from({ length: Math.min(Math.max(op.count, 2), ofTheme.length) }, (_, k) => ofTheme[(op.start + k) % ofTheme.length]);
         const ids = sources.map((s) => s.id);
         const allowed = sources.length >= 2 && new Set(ids).size === ids.length && sources.every((s) => s.state === "active");
-        expect(mergeRefusal(sources.map((s) => this.facts(s)), { consultationId: "c", themeId }) === null).toBe(allowed);
+        expect(
+          mergeRefusal(
+            sources.map((s) => this.facts(s)),
+            { consultationId: "c", themeId },
+          ) === null,
+        ).toBe(allowed);
         if (!allowed) return;
         // Born at the table where its most advanced source was; it enters no column until a checkpoint.
         const r = this.newProposal(themeId, "active", Math.max(...sources.map((s) => s.stageIndex)));
@@ -255,14 +279,25 @@ class Model {
         return;
       }
       case "split": {
-        const source = mod(this.list((x) => op.anyState || x.state === "active"), op.pick);
+        const source = mod(
+          this.list((x) => op.anyState || x.state === "active"),
+          op.pick,
+        );
         if (!source) return;
         const allowed = source.state === "active" && op.parts >= 2;
         expect(splitRefusal(this.facts(source), op.parts, { consultationId: "c", themeId: source.themeId }) === null).toBe(allowed);
         if (!allowed) return;
         const results = Array.from({ length: op.parts }, () => this.newProposal(source.themeId, "active", source.stageIndex));
         source.state = "split";
-        const o: MOperation = { id: this.next("O"), kind: "split", sourceIds: [source.id], resultIds: results.map((r) => r.id), undone: false, round: this.round, replaced: new Map() };
+        const o: MOperation = {
+          id: this.next("O"),
+          kind: "split",
+          sourceIds: [source.id],
+          resultIds: results.map((r) => r.id),
+          undone: false,
+          round: this.round,
+          replaced: new Map(),
+        };
         this.operations.push(o);
         this.supersede(o);
         return;
@@ -273,7 +308,12 @@ class Model {
         const results = o.resultIds.map((id) => this.proposals.get(id)!);
         // While its round is open, and only if no result has moved on since (merged, split, withdrawn, decided).
         const allowed = !o.undone && o.round === this.round && results.every((r) => r.state === "active");
-        expect(undoRefusal({ undone: o.undone, roundOpen: o.round === this.round }, results.map((r) => this.facts(r))) === null).toBe(allowed);
+        expect(
+          undoRefusal(
+            { undone: o.undone, roundOpen: o.round === this.round },
+            results.map((r) => this.facts(r)),
+          ) === null,
+        ).toBe(allowed);
         if (!allowed) return;
         o.undone = true;
         for (const r of results) r.state = "undone";
@@ -286,7 +326,10 @@ class Model {
         return;
       }
       case "withdraw": {
-        const p = mod(this.list((x) => op.anyState || x.state === "draft" || x.state === "active"), op.pick);
+        const p = mod(
+          this.list((x) => op.anyState || x.state === "draft" || x.state === "active"),
+          op.pick,
+        );
         if (!p) return;
         const allowed = p.state === "draft" || p.state === "active";
         expect(withdrawRefusal(this.facts(p)) === null).toBe(allowed);
@@ -296,7 +339,10 @@ class Model {
         return;
       }
       case "reject": {
-        const p = mod(this.list((x) => x.state === "active"), op.pick);
+        const p = mod(
+          this.list((x) => x.state === "active"),
+          op.pick,
+        );
         if (!p) return;
         p.state = "rejected";
         p.reason = `blocked: ${p.id}`;
@@ -314,7 +360,10 @@ class Model {
       }
       case "adopt": {
         // A commitment passed every checkpoint: it enters each column after its own, up to "plan".
-        const p = mod(this.list((x) => x.state === "active"), op.pick);
+        const p = mod(
+          this.list((x) => x.state === "active"),
+          op.pick,
+        );
         if (!p) return;
         p.state = "adopted";
         for (let c = p.stageIndex + 1; c < COLUMNS.length; c++) this.enter(p, c);
@@ -324,9 +373,7 @@ class Model {
   }
 
   enteredIds(): Record<string, Record<Column, string[]>> {
-    return Object.fromEntries(
-      THEMES.map((t) => [t, Object.fromEntries(COLUMNS.map((c) => [c, sorted(this.entered[t][c])])) as Record<Column, string[]>]),
-    );
+    return Object.fromEntries(THEMES.map((t) => [t, Object.fromEntries(COLUMNS.map((c) => [c, sorted(this.entered[t][c])])) as Record<Column, string[]>]));
   }
 
   isAlive(p: MProposal) {
@@ -357,9 +404,19 @@ class Model {
       summary: input.summaryId ? { id: input.summaryId, title: `Summary ${input.summaryId}` } : null,
       responders,
       proposals: Object.fromEntries(
-        [...this.proposals.values()].map((p) => [p.id, { id: p.id, title: `Proposal ${p.id}`, state: p.state, stage: COLUMNS[p.stageIndex], stateReason: p.reason }]),
+        [...this.proposals.values()].map((p) => [
+          p.id,
+          { id: p.id, title: `Proposal ${p.id}`, state: p.state, stage: COLUMNS[p.stageIndex], stateReason: p.reason },
+        ]),
       ),
-      operations: this.operations.map((o, i) => ({ id: o.id, kind: o.kind, at: `2016-07-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.000Z`, sourceIds: [...o.sourceIds], resultIds: [...o.resultIds], undone: o.undone })),
+      operations: this.operations.map((o, i) => ({
+        id: o.id,
+        kind: o.kind,
+        at: `2016-07-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.000Z`,
+        sourceIds: [...o.sourceIds],
+        resultIds: [...o.resultIds],
+        undone: o.undone,
+      })),
       systematization: this.systematization,
     };
   }
@@ -390,9 +447,10 @@ function checkProposalFates(m: Model, graph: LineageGraph) {
     } else {
       expect(fate.kind).toBe("ended");
       // Each proposal it ended in, once, with the state the model recorded.
-      if (fate.kind === "ended") expect([...fate.endings].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-        stands.map((s) => ({ id: s.id, state: s.state })).sort((a, b) => a.id.localeCompare(b.id)),
-      );
+      if (fate.kind === "ended")
+        expect([...fate.endings].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          stands.map((s) => ({ id: s.id, state: s.state })).sort((a, b) => a.id.localeCompare(b.id)),
+        );
     }
   }
 }
@@ -420,7 +478,11 @@ function checkInputFates(m: Model) {
     const adopted = reached.filter((p) => p.state === "adopted");
     if (starts.length === 0) {
       expect(fate.ending).toEqual(
-        input.summaryId ? { pending: true, waitingFor: "proposal" } : m.systematization === "closed" ? { ended: "not_taken_up" } : { pending: true, waitingFor: "summary" },
+        input.summaryId
+          ? { pending: true, waitingFor: "proposal" }
+          : m.systematization === "closed"
+            ? { ended: "not_taken_up" }
+            : { pending: true, waitingFor: "summary" },
       );
     } else if (adopted.length) {
       expect(fate.ending).toMatchObject({ ended: "commitment" });
@@ -441,10 +503,15 @@ const toSnapshot = (entered: Record<string, Record<Column, string[]>>): Snapshot
 function checkFunnel(m: Model) {
   const expected = m.enteredIds();
   const all = [...m.proposals.values()];
-  const nowAt = (themeId: string | null, c: number) => sorted(all.filter((p) => m.isAlive(p) && p.stageIndex === c && (themeId === null || p.themeId === themeId)).map((p) => p.id));
+  const nowAt = (themeId: string | null, c: number) =>
+    sorted(all.filter((p) => m.isAlive(p) && p.stageIndex === c && (themeId === null || p.themeId === themeId)).map((p) => p.id));
 
   // tallyFunnel, as the roundtable pages and the snapshots call it.
-  const tally = tallyFunnel(m.history, all.map((p) => ({ id: p.id, themeId: p.themeId, stage: COLUMNS[p.stageIndex], state: p.state })), THEMES);
+  const tally = tallyFunnel(
+    m.history,
+    all.map((p) => ({ id: p.id, themeId: p.themeId, stage: COLUMNS[p.stageIndex], state: p.state })),
+    THEMES,
+  );
   expect(Object.keys(tally.byTheme).sort()).toEqual([...THEMES]);
   COLUMNS.forEach((c, i) => {
     const totalIds = sorted(THEMES.flatMap((t) => expected[t][c]));

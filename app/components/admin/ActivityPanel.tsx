@@ -16,8 +16,7 @@ export function ActivityPanel({ activity }: { activity: ActivityRow[] }) {
     const key = `activity.cmd.${type}`;
     return isMessageKey(key) ? t(key) : t("activity.unknown", { type });
   };
-  const who = (label: string) =>
-    label === "anonymous" ? t("activity.actor.anonymous") : label.startsWith("system:") ? t("activity.actor.system") : label;
+  const who = (label: string) => (label === "anonymous" ? t("activity.actor.anonymous") : label.startsWith("system:") ? t("activity.actor.system") : label);
   return (
     <section className="panel" aria-labelledby="activity-h">
       <h2 id="activity-h">{t("admin.activity")}</h2>

@@ -34,10 +34,14 @@ export function CommandForm({ intent, hidden = {}, children, submitLabel, classN
   return (
     <fetcher.Form method="post" ref={form} className={className ?? "stack"}>
       <FormBasics intent={intent} />
-      {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <FormError result={result} intent={intent} />
       {children(result)}
-      <button type="submit" disabled={busy} aria-busy={busy}>{busy ? t("common.saving") : submitLabel}</button>
+      <button type="submit" disabled={busy} aria-busy={busy}>
+        {busy ? t("common.saving") : submitLabel}
+      </button>
     </fetcher.Form>
   );
 }
@@ -47,21 +51,41 @@ export function CommandForm({ intent, hidden = {}, children, submitLabel, classN
  * labelled ("Sí, cerrar la etapa") must be ticked first: the browser asks for it without JavaScript too, and the
  * action refuses the post without `confirm=yes`.
  */
-export function CommandButton({ intent, hidden, label, className, confirm }: { intent: string; hidden: Record<string, string>; label: string; className?: string; confirm?: string }) {
+export function CommandButton({
+  intent,
+  hidden,
+  label,
+  className,
+  confirm,
+}: {
+  intent: string;
+  hidden: Record<string, string>;
+  label: string;
+  className?: string;
+  confirm?: string;
+}) {
   const fetcher = useCommandFetcher();
   const busy = fetcher.state !== "idle";
   const result = fetcher.data;
   return (
     <fetcher.Form method="post" className={confirm ? "inline confirm" : "inline"}>
       <FormBasics intent={intent} />
-      {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {confirm ? (
         <label className="check">
           <input type="checkbox" name="confirm" value="yes" required /> {confirm}
         </label>
       ) : null}
-      <button type="submit" className={className} disabled={busy} aria-busy={busy}>{label}</button>
-      {result && !result.ok ? <span className="form-error" role="alert">{result.error.message}</span> : null}
+      <button type="submit" className={className} disabled={busy} aria-busy={busy}>
+        {label}
+      </button>
+      {result && !result.ok ? (
+        <span className="form-error" role="alert">
+          {result.error.message}
+        </span>
+      ) : null}
     </fetcher.Form>
   );
 }

@@ -64,13 +64,16 @@ export function ForumsPanel({ panel, consultationId, canEdit, publicUrl }: Props
       <h2 id="forums-h">{t("admin.forums")}</h2>
       <p>
         {t("forum.all_forums")}: <strong data-testid="attendance-all">{t("forum.people_count", { count: panel.attendanceTotal })}</strong>
-        {" · "}<Link to={`/admin/c/${consultationId}/systematization`}>{t("forum.systematization")}</Link>
+        {" · "}
+        <Link to={`/admin/c/${consultationId}/systematization`}>{t("forum.systematization")}</Link>
       </p>
       {panel.myTables.length > 0 ? (
         <p className="my-tables">
           {t("forum.my_tables")}:{" "}
           {panel.myTables.map((m) => (
-            <Link key={m.shortCode} to={`/t/${m.shortCode}`} className="pill">{forumPlace(m)} · {t("forum.table", { number: m.number })} · {m.themeName}</Link>
+            <Link key={m.shortCode} to={`/t/${m.shortCode}`} className="pill">
+              {forumPlace(m)} · {t("forum.table", { number: m.number })} · {m.themeName}
+            </Link>
           ))}
         </p>
       ) : null}
@@ -80,28 +83,46 @@ export function ForumsPanel({ panel, consultationId, canEdit, publicUrl }: Props
           <li key={f.id} className="forum-item" data-forum-id={f.id}>
             <p>
               <strong>{f.department}</strong>, {f.municipality} — {f.venue} — {date(f.held_on)}{" "}
-              <span className={`status status-${f.status}`} data-testid="forum-status">{t(`forum.status.${f.status}`)}</span>
+              <span className={`status status-${f.status}`} data-testid="forum-status">
+                {t(`forum.status.${f.status}`)}
+              </span>
             </p>
             <p className="muted">
-              {t("forum.people_count", { count: f.attendance })} {f.expected_attendance ? t("forum.expected", { count: f.expected_attendance }) : ""} · {t("forum.captures_count", { count: f.captures })}
+              {t("forum.people_count", { count: f.attendance })} {f.expected_attendance ? t("forum.expected", { count: f.expected_attendance }) : ""} ·{" "}
+              {t("forum.captures_count", { count: f.captures })}
             </p>
             <div className="row forum-links">
               <Link to={`/forums/${f.id}/board`}>{t("forum.board")}</Link>
               <Link to={`/forums/${f.id}/projection`}>{t("forum.projection")}</Link>
               <Link to={`/forums/${f.id}/attendance`}>{t("forum.attendance")}</Link>
               <Link to={`/forums/${f.id}/report`}>{t("forum.report")}</Link>
-              <a href={`/forums/${f.id}/captures.csv`} download>{t("forum.csv")}</a>
+              <a href={`/forums/${f.id}/captures.csv`} download>
+                {t("forum.csv")}
+              </a>
               <Link to={`/forums/${f.id}/qr`}>{t("forum.qr_cards")}</Link>
               {canEdit ? (
                 f.status === "open" ? (
-                  <CommandButton intent="forum_close" hidden={{ forumId: f.id }} label={t("forum.close")} className="danger" confirm={t("forum.close_confirm")} />
+                  <CommandButton
+                    intent="forum_close"
+                    hidden={{ forumId: f.id }}
+                    label={t("forum.close")}
+                    className="danger"
+                    confirm={t("forum.close_confirm")}
+                  />
                 ) : (
-                  <CommandButton intent="forum_open" hidden={{ forumId: f.id }} label={f.status === "closed" ? t("forum.reopen") : t("forum.open")} className="primary" />
+                  <CommandButton
+                    intent="forum_open"
+                    hidden={{ forumId: f.id }}
+                    label={f.status === "closed" ? t("forum.reopen") : t("forum.open")}
+                    className="primary"
+                  />
                 )
               ) : null}
             </div>
             <details>
-              <summary>{t("forum.setup")} ({f.worktables.length})</summary>
+              <summary>
+                {t("forum.setup")} ({f.worktables.length})
+              </summary>
               <WorktablesEditor forum={f} panel={panel} canEdit={canEdit} publicUrl={publicUrl} />
             </details>
           </li>
@@ -115,14 +136,26 @@ export function ForumsPanel({ panel, consultationId, canEdit, publicUrl }: Props
               <>
                 <Field name="department" label={t("field.department")} intent="forum_create" result={r}>
                   <select id="forum_create-department" name="department" required>
-                    {DEPARTMENTS.map((d) => <option key={d} value={d}>{d}</option>)}
+                    {DEPARTMENTS.map((d) => (
+                      <option key={d} value={d}>
+                        {d}
+                      </option>
+                    ))}
                   </select>
                 </Field>
                 <Field name="municipality" label={t("field.municipality")} intent="forum_create" result={r} required />
                 <Field name="venue" label={t("field.venue")} intent="forum_create" result={r} required />
                 <div className="row">
                   <Field name="heldOn" type="date" label={t("field.held_on")} intent="forum_create" result={r} required />
-                  <Field name="expectedAttendance" type="number" min={0} label={t("field.expected_attendance")} intent="forum_create" result={r} defaultValue={150} />
+                  <Field
+                    name="expectedAttendance"
+                    type="number"
+                    min={0}
+                    label={t("field.expected_attendance")}
+                    intent="forum_create"
+                    result={r}
+                    defaultValue={150}
+                  />
                 </div>
               </>
             )}
@@ -146,15 +179,28 @@ function WorktablesEditor({ forum, panel, canEdit, publicUrl }: { forum: Forum; 
             <li key={w.id} className="worktable" data-table-number={w.number} data-short-code={w.short_code}>
               <img className="qr" src={`/t/${w.short_code}/qr.svg`} alt={t("forum.table_qr", { number: w.number })} width={96} height={96} loading="lazy" />
               <div>
-                <p><strong>{t("forum.table", { number: w.number })}</strong> · {w.theme_name}</p>
-                <p>{t("forum.table_link")}: <a href={link}><code>{link}</code></a></p>
+                <p>
+                  <strong>{t("forum.table", { number: w.number })}</strong> · {w.theme_name}
+                </p>
+                <p>
+                  {t("forum.table_link")}:{" "}
+                  <a href={link}>
+                    <code>{link}</code>
+                  </a>
+                </p>
                 <div className="facilitators">
-                  {t("forum.facilitators")}:{" "}
-                  {w.facilitators.length === 0 ? <em>{t("forum.facilitators_none")}</em> : null}
+                  {t("forum.facilitators")}: {w.facilitators.length === 0 ? <em>{t("forum.facilitators_none")}</em> : null}
                   {w.facilitators.map((p) => (
                     <span key={p.userId} className="pill">
                       {p.name}
-                      {canEdit ? <CommandButton intent="worktable_unassign" hidden={{ worktableId: w.id, userId: p.userId }} label={t("forum.facilitator_unassign")} className="link" /> : null}
+                      {canEdit ? (
+                        <CommandButton
+                          intent="worktable_unassign"
+                          hidden={{ worktableId: w.id, userId: p.userId }}
+                          label={t("forum.facilitator_unassign")}
+                          className="link"
+                        />
+                      ) : null}
                     </span>
                   ))}
                 </div>
@@ -163,8 +209,14 @@ function WorktablesEditor({ forum, panel, canEdit, publicUrl }: { forum: Forum; 
                   <CommandForm intent="worktable_assign" hidden={{ worktableId: w.id }} submitLabel={t("forum.facilitator_assign")} className="row">
                     {() => (
                       <select name="userId" aria-label={t("forum.facilitator_pick")} required defaultValue="">
-                        <option value="" disabled>{t("forum.facilitator_pick")}</option>
-                        {free.map((c) => <option key={c.userId} value={c.userId}>{c.name}</option>)}
+                        <option value="" disabled>
+                          {t("forum.facilitator_pick")}
+                        </option>
+                        {free.map((c) => (
+                          <option key={c.userId} value={c.userId}>
+                            {c.name}
+                          </option>
+                        ))}
                       </select>
                     )}
                   </CommandForm>
@@ -179,7 +231,11 @@ function WorktablesEditor({ forum, panel, canEdit, publicUrl }: { forum: Forum; 
         <CommandForm intent="worktable_create" hidden={{ forumId: forum.id }} submitLabel={t("forum.table_add")} className="row">
           {() => (
             <select name="themeId" aria-label={t("forum.table_theme")} required>
-              {panel.themes.map((th) => <option key={th.id} value={th.id}>{th.name}</option>)}
+              {panel.themes.map((th) => (
+                <option key={th.id} value={th.id}>
+                  {th.name}
+                </option>
+              ))}
             </select>
           )}
         </CommandForm>

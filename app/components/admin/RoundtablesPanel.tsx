@@ -26,7 +26,11 @@ export function RoundtablesPanel({ overview, consultationId, canEdit }: { overvi
           <thead>
             <tr>
               <th scope="col">{t("roundtable.theme")}</th>
-              {stages.map((s) => <th scope="col" key={s}>{t(`funnel.${s}`)}</th>)}
+              {stages.map((s) => (
+                <th scope="col" key={s}>
+                  {t(`funnel.${s}`)}
+                </th>
+              ))}
               <th scope="col">{t("funnel.now")}</th>
               <th scope="col">{t("roundtable.rounds")}</th>
             </tr>
@@ -38,16 +42,18 @@ export function RoundtablesPanel({ overview, consultationId, canEdit }: { overvi
               const open = th.roundtable?.rounds.find((r) => r.status === "open");
               return (
                 <tr key={th.id} data-theme-id={th.id}>
-                  <th scope="row">
-                    {th.roundtable ? <Link to={`/admin/c/${consultationId}/roundtables/${th.roundtable.id}`}>{th.name}</Link> : th.name}
-                  </th>
-                  {stages.map((s) => <td key={s} data-testid={`funnel-${s}`}>{counts?.[s].entered ?? 0}</td>)}
+                  <th scope="row">{th.roundtable ? <Link to={`/admin/c/${consultationId}/roundtables/${th.roundtable.id}`}>{th.name}</Link> : th.name}</th>
+                  {stages.map((s) => (
+                    <td key={s} data-testid={`funnel-${s}`}>
+                      {counts?.[s].entered ?? 0}
+                    </td>
+                  ))}
                   <td data-testid="funnel-now">{now}</td>
                   <td>
                     {th.roundtable ? (
                       <>
-                        {open ? t("roundtable.round", { number: open.number }) + ` (${t("roundtable.round_status.open")})` : `${th.roundtable.rounds.length}`}{" "}
-                        · <Link to={`/admin/c/${consultationId}/roundtables/${th.roundtable.id}`}>{t("roundtable.open_session")}</Link>
+                        {open ? t("roundtable.round", { number: open.number }) + ` (${t("roundtable.round_status.open")})` : `${th.roundtable.rounds.length}`} ·{" "}
+                        <Link to={`/admin/c/${consultationId}/roundtables/${th.roundtable.id}`}>{t("roundtable.open_session")}</Link>
                       </>
                     ) : canEdit && !th.archived ? (
                       <CommandButton intent="roundtable_create" hidden={{ consultationId, themeId: th.id }} label={t("roundtable.create")} className="link" />
@@ -62,7 +68,11 @@ export function RoundtablesPanel({ overview, consultationId, canEdit }: { overvi
           <tfoot>
             <tr>
               <th scope="row">{t("funnel.total")}</th>
-              {stages.map((s) => <td key={s} data-testid={`funnel-total-${s}`}>{overview.counts.total[s].entered}</td>)}
+              {stages.map((s) => (
+                <td key={s} data-testid={`funnel-total-${s}`}>
+                  {overview.counts.total[s].entered}
+                </td>
+              ))}
               <td>{Object.values(overview.counts.total).reduce((n, c) => n + c.now, 0)}</td>
               <td />
             </tr>

@@ -24,7 +24,9 @@ const SHARE_FIELDS = ["standAsideMaxShare", "supermajorityShare", "quorumShare"]
 export function decisionSettingsPayload(form: FormData): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
   for (const name of SHARE_FIELDS) {
-    const raw = String(form.get(name) ?? "").trim().replace(",", ".");
+    const raw = String(form.get(name) ?? "")
+      .trim()
+      .replace(",", ".");
     if (raw === "") continue;
     const n = Number(raw);
     extra[name] = Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : raw;
@@ -65,8 +67,14 @@ function sectorMinimums(json: string): Record<string, number> {
 }
 
 export function TechnicalPanel({
-  panel, consultation, canEdit,
-}: { panel: TechnicalPanelData; consultation: Settings & { id: string; slug: string }; canEdit: boolean }) {
+  panel,
+  consultation,
+  canEdit,
+}: {
+  panel: TechnicalPanelData;
+  consultation: Settings & { id: string; slug: string };
+  canEdit: boolean;
+}) {
   const t = useT();
   const c = consultation;
   const rule = (DECISION_RULES as readonly string[]).includes(c.decision_rule) ? c.decision_rule : "consent";
@@ -92,18 +100,29 @@ export function TechnicalPanel({
             <Link to={`/c/${c.slug}/mesa-tecnica`}>{t("review.panel.public")}</Link>
           </p>
           <h3>{t("review.panel.chair")}</h3>
-          <p data-testid="technical-chair">{chair ? (chair.organization ? `${chair.name} (${chair.organization})` : chair.name) : <span className="muted">{t("review.panel.chair_none")}</span>}</p>
+          <p data-testid="technical-chair">
+            {chair ? chair.organization ? `${chair.name} (${chair.organization})` : chair.name : <span className="muted">{t("review.panel.chair_none")}</span>}
+          </p>
           {canEdit ? (
             panel.members.length === 0 ? (
               <p className="hint">{t("review.panel.no_members")}</p>
             ) : (
-              <CommandForm intent="technical_chair" hidden={{ roundtableId: panel.table.id }} submitLabel={t("review.panel.chair_save")} className="stack technical-chair-form">
+              <CommandForm
+                intent="technical_chair"
+                hidden={{ roundtableId: panel.table.id }}
+                submitLabel={t("review.panel.chair_save")}
+                className="stack technical-chair-form"
+              >
                 {(r) => (
                   <Field name="userId" label={t("review.panel.chair_label")} intent="technical_chair" result={r} required>
                     <select id="technical_chair-userId" name="userId" defaultValue={chair?.userId ?? ""} required>
-                      <option value="" disabled>{t("review.panel.chair_choose")}</option>
+                      <option value="" disabled>
+                        {t("review.panel.chair_choose")}
+                      </option>
                       {panel.members.map((m) => (
-                        <option key={m.userId} value={m.userId}>{m.organization ? `${m.name} (${m.organization})` : m.name}</option>
+                        <option key={m.userId} value={m.userId}>
+                          {m.organization ? `${m.name} (${m.organization})` : m.name}
+                        </option>
                       ))}
                     </select>
                   </Field>
@@ -126,17 +145,58 @@ export function TechnicalPanel({
                   <legend>{t("review.panel.rule")}</legend>
                   {DECISION_RULES.map((r2) => (
                     <div key={r2} className="rule-choice">
-                      <input type="radio" id={`decision-rule-${r2}`} name="decisionRule" value={r2} defaultChecked={rule === r2} aria-describedby={`decision-rule-${r2}-hint`} required />
+                      <input
+                        type="radio"
+                        id={`decision-rule-${r2}`}
+                        name="decisionRule"
+                        value={r2}
+                        defaultChecked={rule === r2}
+                        aria-describedby={`decision-rule-${r2}-hint`}
+                        required
+                      />
                       <label htmlFor={`decision-rule-${r2}`}>{t(`review.rule.${r2}` as MessageKey)}</label>
-                      <small className="hint" id={`decision-rule-${r2}-hint`}>{ruleHint(r2)}</small>
+                      <small className="hint" id={`decision-rule-${r2}-hint`}>
+                        {ruleHint(r2)}
+                      </small>
                     </div>
                   ))}
-                  {ruleIssues.length ? <small className="field-error" id="decision-rule-error">{ruleIssues.map((i) => i.message).join(" ")}</small> : null}
+                  {ruleIssues.length ? (
+                    <small className="field-error" id="decision-rule-error">
+                      {ruleIssues.map((i) => i.message).join(" ")}
+                    </small>
+                  ) : null}
                 </fieldset>
                 <div className="row">
-                  <Field name="standAsideMaxShare" type="number" min={0} max={100} label={t("review.panel.stand_aside")} intent={intent} result={r} defaultValue={percent(c.stand_aside_max_share)} />
-                  <Field name="supermajorityShare" type="number" min={0} max={100} label={t("review.panel.supermajority")} intent={intent} result={r} defaultValue={percent(c.supermajority_share)} />
-                  <Field name="quorumShare" type="number" min={0} max={100} label={t("review.panel.quorum")} intent={intent} result={r} defaultValue={percent(c.quorum_share)} />
+                  <Field
+                    name="standAsideMaxShare"
+                    type="number"
+                    min={0}
+                    max={100}
+                    label={t("review.panel.stand_aside")}
+                    intent={intent}
+                    result={r}
+                    defaultValue={percent(c.stand_aside_max_share)}
+                  />
+                  <Field
+                    name="supermajorityShare"
+                    type="number"
+                    min={0}
+                    max={100}
+                    label={t("review.panel.supermajority")}
+                    intent={intent}
+                    result={r}
+                    defaultValue={percent(c.supermajority_share)}
+                  />
+                  <Field
+                    name="quorumShare"
+                    type="number"
+                    min={0}
+                    max={100}
+                    label={t("review.panel.quorum")}
+                    intent={intent}
+                    result={r}
+                    defaultValue={percent(c.quorum_share)}
+                  />
                 </div>
                 <fieldset className="sector-minimums" aria-describedby={sectorIssues.length ? "sector-minimums-error" : undefined}>
                   <legend>{t("review.panel.sector_minimums")}</legend>
@@ -144,11 +204,23 @@ export function TechnicalPanel({
                     {ORGANIZATION_SECTORS.map((s) => (
                       <div className="field" key={s}>
                         <label htmlFor={`quorum-min-${s}`}>{t(`sector.${s}` as MessageKey)}</label>
-                        <input id={`quorum-min-${s}`} name={`quorumSectorMinimums.${s}`} type="number" min={0} max={100} step={1} defaultValue={minimums[s] ?? 0} />
+                        <input
+                          id={`quorum-min-${s}`}
+                          name={`quorumSectorMinimums.${s}`}
+                          type="number"
+                          min={0}
+                          max={100}
+                          step={1}
+                          defaultValue={minimums[s] ?? 0}
+                        />
                       </div>
                     ))}
                   </div>
-                  {sectorIssues.length ? <small className="field-error" id="sector-minimums-error">{sectorIssues.map((i) => i.message).join(" ")}</small> : null}
+                  {sectorIssues.length ? (
+                    <small className="field-error" id="sector-minimums-error">
+                      {sectorIssues.map((i) => i.message).join(" ")}
+                    </small>
+                  ) : null}
                 </fieldset>
                 <div className="field checkbox">
                   <label>
@@ -172,7 +244,10 @@ export function TechnicalPanel({
             <dd>
               {t("review.panel.quorum_now", { share: percent(c.quorum_share) })}
               {Object.entries(minimums).filter(([, n]) => n > 0).length
-                ? ` · ${Object.entries(minimums).filter(([, n]) => n > 0).map(([s, n]) => `${t(`sector.${s}` as MessageKey)}: ${n}`).join(", ")}`
+                ? ` · ${Object.entries(minimums)
+                    .filter(([, n]) => n > 0)
+                    .map(([s, n]) => `${t(`sector.${s}` as MessageKey)}: ${n}`)
+                    .join(", ")}`
                 : ""}
             </dd>
           </div>

@@ -28,14 +28,38 @@ export function ThemesPanel({ themes, consultationId, canEdit }: { themes: Theme
                 ) : (
                   <CommandButton intent="theme_archive" hidden={{ themeId: th.id }} label={t("admin.theme_archive")} className="link" />
                 )}
-                {i > 0 ? <CommandButton intent="theme_move" hidden={{ themeId: th.id, position: String(th.position - 1) }} label={`↑ ${t("admin.move_up")}`} className="link" /> : null}
+                {i > 0 ? (
+                  <CommandButton
+                    intent="theme_move"
+                    hidden={{ themeId: th.id, position: String(th.position - 1) }}
+                    label={`↑ ${t("admin.move_up")}`}
+                    className="link"
+                  />
+                ) : null}
                 <details>
                   <summary>{t("common.edit")}</summary>
                   <CommandForm intent="theme_update" hidden={{ themeId: th.id }} submitLabel={t("common.save")}>
                     {(r) => (
                       <>
-                        <Field name="name" label={t("field.name")} intent="theme_update" result={r} defaultValue={th.name} id={`theme-${th.id}-name`} required />
-                        <Field name="description" label={t("field.description")} intent="theme_update" result={r} defaultValue={th.description} id={`theme-${th.id}-desc`} multiline optional />
+                        <Field
+                          name="name"
+                          label={t("field.name")}
+                          intent="theme_update"
+                          result={r}
+                          defaultValue={th.name}
+                          id={`theme-${th.id}-name`}
+                          required
+                        />
+                        <Field
+                          name="description"
+                          label={t("field.description")}
+                          intent="theme_update"
+                          result={r}
+                          defaultValue={th.description}
+                          id={`theme-${th.id}-desc`}
+                          multiline
+                          optional
+                        />
                       </>
                     )}
                   </CommandForm>

@@ -57,7 +57,11 @@ function RouteEnd({ route }: { route: FateRoute }) {
   if ("pending" in e) {
     const last = [...route.steps].reverse().find((s) => s.id === e.id && s.kind !== "summary");
     const stage = last && "stage" in last ? t(`funnel.${last.stage}` as MessageKey) : "";
-    return <li className="fate-step fate-pending" data-fate-step="pending">{t("fate.route_pending", { stage })}</li>;
+    return (
+      <li className="fate-step fate-pending" data-fate-step="pending">
+        {t("fate.route_pending", { stage })}
+      </li>
+    );
   }
   if (e.ended === "commitment") return null;
   return (
@@ -81,14 +85,18 @@ export function FateRoutes({ fate, slug }: { fate: Fate; slug: string }) {
     <>
       {fate.steps.length ? (
         <ol className="fate-steps">
-          {fate.steps.map((s) => <Step key={`${s.kind}-${s.id}`} step={s} slug={slug} />)}
+          {fate.steps.map((s) => (
+            <Step key={`${s.kind}-${s.id}`} step={s} slug={slug} />
+          ))}
         </ol>
       ) : null}
       {fate.routes.map((route, i) => (
         <section key={route.steps[0]?.id ?? i} className="fate-route" data-testid="fate-route" aria-label={many ? t("fate.route", { n: i + 1 }) : undefined}>
           {many ? <h3>{t("fate.route", { n: i + 1 })}</h3> : null}
           <ol className="fate-steps">
-            {route.steps.map((s, j) => <Step key={`${j}-${s.kind}-${s.id}`} step={s} slug={slug} />)}
+            {route.steps.map((s, j) => (
+              <Step key={`${j}-${s.kind}-${s.id}`} step={s} slug={slug} />
+            ))}
             <RouteEnd route={route} />
           </ol>
         </section>
@@ -98,7 +106,13 @@ export function FateRoutes({ fate, slug }: { fate: Fate; slug: string }) {
 }
 
 /** "What became of your opinion" (or of a forum capture), with the ending in one sentence. */
-export function FateView({ fate, slug, subject = "opinion", headingId = "fate-h", after }: {
+export function FateView({
+  fate,
+  slug,
+  subject = "opinion",
+  headingId = "fate-h",
+  after,
+}: {
   fate: Fate;
   slug: string;
   subject?: "opinion" | "capture";
@@ -117,11 +131,12 @@ export function FateView({ fate, slug, subject = "opinion", headingId = "fate-h"
         <strong>{t(endingKey(e))}</strong>
         {"reason" in e && e.reason ? <> {t("fate.reason", { reason: e.reason })}</> : null}
       </p>
-      {after ?? (summaryOf(fate) ? (
-        <p data-testid="fate-response-link">
-          <Link to={`/c/${slug}/respuesta#item-${summaryOf(fate)}`}>{t("fate.response_link")}</Link>
-        </p>
-      ) : null)}
+      {after ??
+        (summaryOf(fate) ? (
+          <p data-testid="fate-response-link">
+            <Link to={`/c/${slug}/respuesta#item-${summaryOf(fate)}`}>{t("fate.response_link")}</Link>
+          </p>
+        ) : null)}
     </section>
   );
 }

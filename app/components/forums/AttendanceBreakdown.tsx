@@ -22,13 +22,21 @@ export function Breakdown({ totals }: { totals: AttendanceTotals }) {
     <div>
       <h3>{title}</h3>
       <ul className="list compact">
-        {Object.entries(data).sort((a, b) => b[1] - a[1]).map(([k, n]) => <li key={k}>{label(kind, k)}: <strong>{n}</strong></li>)}
+        {Object.entries(data)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => (
+            <li key={k}>
+              {label(kind, k)}: <strong>{n}</strong>
+            </li>
+          ))}
       </ul>
     </div>
   );
   return (
     <section className="breakdown" aria-labelledby="breakdown-h">
-      <h2 id="breakdown-h">{t("attendance.breakdown")} <span className="muted">({t("attendance.registered", { count: totals.registered })})</span></h2>
+      <h2 id="breakdown-h">
+        {t("attendance.breakdown")} <span className="muted">({t("attendance.registered", { count: totals.registered })})</span>
+      </h2>
       <div className="breakdown-grid">
         {block(t("attendance.sector"), "sector", totals.bySector)}
         {block(t("attendance.gender"), "gender", totals.byGender)}
@@ -38,4 +46,3 @@ export function Breakdown({ totals }: { totals: AttendanceTotals }) {
     </section>
   );
 }
-

@@ -26,7 +26,11 @@ export function SectorOptions() {
   return (
     <>
       <option value="">{t("capture.sector_none")}</option>
-      {PARTICIPANT_SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+      {PARTICIPANT_SECTORS.map((s) => (
+        <option key={s} value={s}>
+          {t(`sector.${s}`)}
+        </option>
+      ))}
     </>
   );
 }
@@ -62,7 +66,9 @@ export function CaptureForm({ themes, tableThemeId, disabled, onCapture }: Props
   return (
     <form method="post" className="capture-form" onSubmit={submit} ref={form} aria-describedby={error ? "capture-error" : undefined}>
       <FormBasics intent="capture" />
-      <label htmlFor="capture-text" className="capture-label">{t("capture.text")}</label>
+      <label htmlFor="capture-text" className="capture-label">
+        {t("capture.text")}
+      </label>
       <textarea
         id="capture-text"
         name="text"
@@ -79,30 +85,50 @@ export function CaptureForm({ themes, tableThemeId, disabled, onCapture }: Props
         aria-invalid={error || over ? true : undefined}
       />
       <div className="capture-meta">
-        <small className={over ? "field-error" : "muted"} aria-live="polite">{t("capture.chars", { count: text.trim().length, max: CAPTURE_TEXT_MAX })}</small>
-        {saved ? <small className="form-ok" role="status">{t("capture.saved_local")}</small> : null}
+        <small className={over ? "field-error" : "muted"} aria-live="polite">
+          {t("capture.chars", { count: text.trim().length, max: CAPTURE_TEXT_MAX })}
+        </small>
+        {saved ? (
+          <small className="form-ok" role="status">
+            {t("capture.saved_local")}
+          </small>
+        ) : null}
       </div>
-      {error ? <p className="form-error" id="capture-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" id="capture-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="capture-options">
         <div className="field">
           <label htmlFor="capture-theme">{t("capture.theme")}</label>
           <select id="capture-theme" name="themeId" defaultValue={tableThemeId} disabled={disabled}>
-            {themes.map((th) => <option key={th.id} value={th.id}>{th.name}</option>)}
+            {themes.map((th) => (
+              <option key={th.id} value={th.id}>
+                {th.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="capture-sector">{t("capture.sector")} <span className="optional">({t("common.optional")})</span></label>
+          <label htmlFor="capture-sector">
+            {t("capture.sector")} <span className="optional">({t("common.optional")})</span>
+          </label>
           <select id="capture-sector" name="speakerSector" defaultValue="" disabled={disabled}>
             <SectorOptions />
           </select>
         </div>
         <div className="field">
-          <label htmlFor="capture-tags">{t("capture.tags")} <span className="optional">({t("common.optional")})</span></label>
+          <label htmlFor="capture-tags">
+            {t("capture.tags")} <span className="optional">({t("common.optional")})</span>
+          </label>
           <input id="capture-tags" name="tags" autoComplete="off" disabled={disabled} />
           <small className="hint">{t("capture.tags_hint")}</small>
         </div>
       </div>
-      <button type="submit" className="primary capture-submit" disabled={disabled}>{t("capture.submit")}</button>
+      <button type="submit" className="primary capture-submit" disabled={disabled}>
+        {t("capture.submit")}
+      </button>
     </form>
   );
 }

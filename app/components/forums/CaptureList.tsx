@@ -53,7 +53,12 @@ export function CaptureList({ items, themes, meId, canChange, fresh, onEdit, onW
                   const data = new FormData(e.currentTarget);
                   const text = String(data.get("text") ?? "").trim();
                   if (!text || text.length > CAPTURE_TEXT_MAX) return;
-                  onEdit(c.id, { text, themeId: String(data.get("themeId")), speakerSector: String(data.get("speakerSector") || "") || null, tags: normalizeTags(String(data.get("tags") ?? "")) });
+                  onEdit(c.id, {
+                    text,
+                    themeId: String(data.get("themeId")),
+                    speakerSector: String(data.get("speakerSector") || "") || null,
+                    tags: normalizeTags(String(data.get("tags") ?? "")),
+                  });
                   setEditing(null);
                 }}
               >
@@ -61,7 +66,11 @@ export function CaptureList({ items, themes, meId, canChange, fresh, onEdit, onW
                 <textarea id={`edit-${c.id}`} name="text" defaultValue={c.text} rows={4} maxLength={CAPTURE_TEXT_MAX} required />
                 <div className="row">
                   <select name="themeId" defaultValue={c.themeId ?? ""} aria-label={t("capture.theme")}>
-                    {themes.map((th) => <option key={th.id} value={th.id}>{th.name}</option>)}
+                    {themes.map((th) => (
+                      <option key={th.id} value={th.id}>
+                        {th.name}
+                      </option>
+                    ))}
                   </select>
                   <select name="speakerSector" defaultValue={c.speakerSector ?? ""} aria-label={t("capture.sector")}>
                     <SectorOptions />
@@ -69,32 +78,60 @@ export function CaptureList({ items, themes, meId, canChange, fresh, onEdit, onW
                 </div>
                 <input name="tags" defaultValue={c.tags.join(", ")} aria-label={t("capture.tags")} />
                 <div className="row">
-                  <button type="submit" className="primary">{t("capture.save")}</button>
-                  <button type="button" className="link" onClick={() => setEditing(null)}>{t("common.cancel")}</button>
+                  <button type="submit" className="primary">
+                    {t("capture.save")}
+                  </button>
+                  <button type="button" className="link" onClick={() => setEditing(null)}>
+                    {t("common.cancel")}
+                  </button>
                 </div>
               </form>
             ) : (
               <>
                 <p className="capture-text">{c.text}</p>
                 <p className="capture-info">
-                  <span className={`pill pill-${c.state}`}>{c.state === "sent" ? t("capture.sent") : t("capture.pending")}</span>
-                  {" "}{time(c.createdAt)} · {themeName(c.themeId)}
+                  <span className={`pill pill-${c.state}`}>{c.state === "sent" ? t("capture.sent") : t("capture.pending")}</span> {time(c.createdAt)} ·{" "}
+                  {themeName(c.themeId)}
                   {c.speakerSector ? <> · {t(`sector.${c.speakerSector}` as "sector.citizen")}</> : null}
-                  {c.tags.map((tag) => <span key={tag} className="tag">#{tag}</span>)}
-                  {" "}· {mine ? t("capture.mine") : t("capture.by", { name: c.capturedByName ?? "—" })}
-                  {c.summaryId ? <> · <span className="pill">{t("capture.summarized")}</span></> : null}
+                  {c.tags.map((tag) => (
+                    <span key={tag} className="tag">
+                      #{tag}
+                    </span>
+                  ))}{" "}
+                  · {mine ? t("capture.mine") : t("capture.by", { name: c.capturedByName ?? "—" })}
+                  {c.summaryId ? (
+                    <>
+                      {" "}
+                      · <span className="pill">{t("capture.summarized")}</span>
+                    </>
+                  ) : null}
                 </p>
                 {changeable ? (
                   <div className="row capture-actions">
-                    <button type="button" className="link" onClick={() => setEditing(c.id)}>{t("capture.edit")}</button>
+                    <button type="button" className="link" onClick={() => setEditing(c.id)}>
+                      {t("capture.edit")}
+                    </button>
                     {confirming === c.id ? (
                       <>
                         <span>{t("capture.withdraw_confirm")}</span>
-                        <button type="button" className="danger" onClick={() => { onWithdraw(c.id); setConfirming(null); }}>{t("capture.withdraw")}</button>
-                        <button type="button" className="link" onClick={() => setConfirming(null)}>{t("common.cancel")}</button>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => {
+                            onWithdraw(c.id);
+                            setConfirming(null);
+                          }}
+                        >
+                          {t("capture.withdraw")}
+                        </button>
+                        <button type="button" className="link" onClick={() => setConfirming(null)}>
+                          {t("common.cancel")}
+                        </button>
                       </>
                     ) : (
-                      <button type="button" className="link" onClick={() => setConfirming(c.id)}>{t("capture.withdraw")}</button>
+                      <button type="button" className="link" onClick={() => setConfirming(c.id)}>
+                        {t("capture.withdraw")}
+                      </button>
                     )}
                   </div>
                 ) : null}

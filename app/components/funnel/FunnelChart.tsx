@@ -24,12 +24,16 @@ function Bar({ base, stage, at, value, max, label }: { base: string; stage: stri
   const content = (
     <>
       <span className={`fbar fbar-${at}`} style={{ width }} aria-hidden="true" />
-      <span className="fbar-num" data-testid={`chart-${stage}-${at}`}>{value}</span>
+      <span className="fbar-num" data-testid={`chart-${stage}-${at}`}>
+        {value}
+      </span>
       <span className="fbar-what">{label}</span>
     </>
   );
   return value > 0 ? (
-    <Link className={`fbar-row fbar-link`} to={figureHref(base, stage, null, at)}>{content}</Link>
+    <Link className={`fbar-row fbar-link`} to={figureHref(base, stage, null, at)}>
+      {content}
+    </Link>
   ) : (
     <span className="fbar-row">{content}</span>
   );
@@ -48,7 +52,12 @@ export function FunnelChart({ base, columns }: { base: string; columns: ChartCol
             <li key={c.key} className="fchart-step" data-stage={c.key}>
               <p className="fchart-label">
                 <strong>{stageLabel(t, c.key)}</strong>
-                {state ? <span className="muted small" data-testid={`chart-${c.key}-state`}> — {state}</span> : null}
+                {state ? (
+                  <span className="muted small" data-testid={`chart-${c.key}-state`}>
+                    {" "}
+                    — {state}
+                  </span>
+                ) : null}
               </p>
               <Bar base={base} stage={c.key} at="entered" value={c.entered} max={max} label={t("public_funnel.entered")} />
               <Bar base={base} stage={c.key} at="now" value={c.now} max={max} label={t("public_funnel.now")} />

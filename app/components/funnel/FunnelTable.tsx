@@ -14,17 +14,47 @@ export interface TableColumn {
   byTheme: Record<string, { entered: number; now: number }>;
 }
 
-function Figure({ base, stage, themeId, at, value, label }: { base: string; stage: string; themeId: string | null; at: "entered" | "now"; value: number; label: string }) {
+function Figure({
+  base,
+  stage,
+  themeId,
+  at,
+  value,
+  label,
+}: {
+  base: string;
+  stage: string;
+  themeId: string | null;
+  at: "entered" | "now";
+  value: number;
+  label: string;
+}) {
   const testId = at === "entered" ? `funnel-${themeId ?? "total"}-${stage}` : `funnel-now-${themeId ?? "total"}-${stage}`;
   return (
     <span className={`fig fig-${at}`}>
-      {value === 0 ? <span className="muted" data-testid={testId}>0</span> : <Link to={figureHref(base, stage, themeId, at)} data-testid={testId}>{value}</Link>}{" "}
+      {value === 0 ? (
+        <span className="muted" data-testid={testId}>
+          0
+        </span>
+      ) : (
+        <Link to={figureHref(base, stage, themeId, at)} data-testid={testId}>
+          {value}
+        </Link>
+      )}{" "}
       <span className="muted small">{label}</span>
     </span>
   );
 }
 
-export function FunnelTable({ base, themes, columns }: { base: string; themes: Array<{ id: string; name: string; rounds: ThemeRounds }>; columns: TableColumn[] }) {
+export function FunnelTable({
+  base,
+  themes,
+  columns,
+}: {
+  base: string;
+  themes: Array<{ id: string; name: string; rounds: ThemeRounds }>;
+  columns: TableColumn[];
+}) {
   const t = useT();
   const entered = t("public_funnel.entered");
   const now = t("public_funnel.now");
@@ -60,7 +90,9 @@ export function FunnelTable({ base, themes, columns }: { base: string; themes: A
           <tr key={th.id} data-testid={`funnel-row-${th.id}`}>
             <th scope="row">
               {th.name}
-              <span className="fstate muted small" data-testid={`funnel-rounds-${th.id}`}>{roundsText(t, th.rounds)}</span>
+              <span className="fstate muted small" data-testid={`funnel-rounds-${th.id}`}>
+                {roundsText(t, th.rounds)}
+              </span>
             </th>
             {cells(th.id)}
           </tr>

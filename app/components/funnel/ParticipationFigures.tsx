@@ -20,9 +20,13 @@ export function ParticipationFigures({ slug, participation }: { slug: string; pa
         {items.map((i) => (
           <li key={i.key}>
             {i.to.startsWith("#") ? (
-              <a href={i.to} className="pfig" data-testid={`participation-${i.key}`}>{participation[i.key]}</a>
+              <a href={i.to} className="pfig" data-testid={`participation-${i.key}`}>
+                {participation[i.key]}
+              </a>
             ) : (
-              <Link to={i.to} className="pfig" data-testid={`participation-${i.key}`}>{participation[i.key]}</Link>
+              <Link to={i.to} className="pfig" data-testid={`participation-${i.key}`}>
+                {participation[i.key]}
+              </Link>
             )}{" "}
             <span>{t(i.label)}</span>
           </li>

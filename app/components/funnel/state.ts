@@ -5,9 +5,11 @@ import type { MessageKey, Translate } from "../../i18n";
 export function columnStateText(t: Translate, state: ColumnState): string {
   if (state.by === "none") return "";
   const params: Record<string, number> =
-    state.by === "thematic_rounds" ? { open: state.open, closed: state.closed, tables: state.tables }
-    : state.by === "technical_session" ? { session: state.session ?? 0 }
-    : { open: state.open, closed: state.closed };
+    state.by === "thematic_rounds"
+      ? { open: state.open, closed: state.closed, tables: state.tables }
+      : state.by === "technical_session"
+        ? { session: state.session ?? 0 }
+        : { open: state.open, closed: state.closed };
   return t(`public_funnel.state.${state.by}.${state.status}` as MessageKey, params);
 }
 

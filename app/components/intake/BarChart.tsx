@@ -3,7 +3,19 @@ import type { Tally } from "../../domain/opinion-stats";
 import { maxCount } from "../../domain/opinion-stats";
 import { useFormatNumber, useFormatPercent } from "../../i18n/react";
 
-export function BarChart({ title, tallies, label, testId, hideEmpty }: { title: string; tallies: readonly Tally[]; label: (key: string | null) => string; testId: string; hideEmpty?: boolean }) {
+export function BarChart({
+  title,
+  tallies,
+  label,
+  testId,
+  hideEmpty,
+}: {
+  title: string;
+  tallies: readonly Tally[];
+  label: (key: string | null) => string;
+  testId: string;
+  hideEmpty?: boolean;
+}) {
   const percent = useFormatPercent();
   const number = useFormatNumber();
   const max = maxCount(tallies);

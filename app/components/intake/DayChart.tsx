@@ -23,8 +23,16 @@ export function DayChart({ title, days }: { title: string; days: readonly Tally[
           );
         })}
         <line x1="0" x2={WIDTH} y1={HEIGHT} y2={HEIGHT} className="axis" />
-        {days.length > 0 ? <text x="0" y={HEIGHT + 11} className="tick">{days[0].key}</text> : null}
-        {days.length > 1 ? <text x={WIDTH} y={HEIGHT + 11} className="tick" textAnchor="end">{days[days.length - 1].key}</text> : null}
+        {days.length > 0 ? (
+          <text x="0" y={HEIGHT + 11} className="tick">
+            {days[0].key}
+          </text>
+        ) : null}
+        {days.length > 1 ? (
+          <text x={WIDTH} y={HEIGHT + 11} className="tick" textAnchor="end">
+            {days[days.length - 1].key}
+          </text>
+        ) : null}
       </svg>
     </figure>
   );

@@ -6,12 +6,28 @@ import { maxCount } from "../../domain/opinion-stats";
 
 /** [column, row, short name]; Petén spans three columns. */
 const TILES: Record<Department, readonly [number, number, string]> = {
-  "Petén": [3, 1, "PET"],
-  "Huehuetenango": [2, 2, "HUE"], "Quiché": [3, 2, "QUI"], "Alta Verapaz": [4, 2, "AVE"], "Izabal": [6, 2, "IZA"],
-  "San Marcos": [1, 3, "SMA"], "Quetzaltenango": [2, 3, "XEL"], "Totonicapán": [3, 3, "TOT"], "Baja Verapaz": [4, 3, "BVE"], "El Progreso": [5, 3, "PRO"], "Zacapa": [6, 3, "ZAC"],
-  "Retalhuleu": [1, 4, "REU"], "Sololá": [2, 4, "SOL"], "Chimaltenango": [3, 4, "CHM"], "Guatemala": [4, 4, "GUA"], "Jalapa": [5, 4, "JAL"], "Chiquimula": [6, 4, "CHQ"],
-  "Suchitepéquez": [2, 5, "SUC"], "Sacatepéquez": [3, 5, "SAC"], "Santa Rosa": [4, 5, "SRO"], "Jutiapa": [5, 5, "JUT"],
-  "Escuintla": [3, 6, "ESC"],
+  Petén: [3, 1, "PET"],
+  Huehuetenango: [2, 2, "HUE"],
+  Quiché: [3, 2, "QUI"],
+  "Alta Verapaz": [4, 2, "AVE"],
+  Izabal: [6, 2, "IZA"],
+  "San Marcos": [1, 3, "SMA"],
+  Quetzaltenango: [2, 3, "XEL"],
+  Totonicapán: [3, 3, "TOT"],
+  "Baja Verapaz": [4, 3, "BVE"],
+  "El Progreso": [5, 3, "PRO"],
+  Zacapa: [6, 3, "ZAC"],
+  Retalhuleu: [1, 4, "REU"],
+  Sololá: [2, 4, "SOL"],
+  Chimaltenango: [3, 4, "CHM"],
+  Guatemala: [4, 4, "GUA"],
+  Jalapa: [5, 4, "JAL"],
+  Chiquimula: [6, 4, "CHQ"],
+  Suchitepéquez: [2, 5, "SUC"],
+  Sacatepéquez: [3, 5, "SAC"],
+  "Santa Rosa": [4, 5, "SRO"],
+  Jutiapa: [5, 5, "JUT"],
+  Escuintla: [3, 6, "ESC"],
 };
 
 export function DepartmentMap({ title, hint, tallies }: { title: string; hint: string; tallies: readonly Tally[] }) {

@@ -26,7 +26,11 @@ export function FieldShell(props: { id: string; label: string; optional?: boolea
         {props.optional ? <span className="optional"> ({t("common.optional")})</span> : null}
       </label>
       {props.children}
-      {props.hint ? <small className="hint" id={`${props.id}-hint`}>{props.hint}</small> : null}
+      {props.hint ? (
+        <small className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </small>
+      ) : null}
       {props.issues?.length ? (
         <small className="field-error" id={`${props.id}-error`} data-testid={`error-${props.id}`}>
           {props.issues.map((i) => i.message).join(" ")}

@@ -15,13 +15,20 @@ export interface OpinionCardData {
   created_at: string;
 }
 
-export function OpinionMeta({ opinion }: { opinion: Pick<OpinionCardData, "subject" | "axis" | "theme_name" | "created_at"> & { department?: string | null } }) {
+export function OpinionMeta({
+  opinion,
+}: {
+  opinion: Pick<OpinionCardData, "subject" | "axis" | "theme_name" | "created_at"> & { department?: string | null };
+}) {
   const L = useIntakeLabels();
   const date = useFormatDateTime();
   return (
     <p className="opinion-meta">
       <strong>{L.about({ subject: opinion.subject, axis: opinion.axis, themeName: opinion.theme_name })}</strong>
-      {opinion.department ? ` · ${opinion.department}` : ""} · <time dateTime={opinion.created_at} suppressHydrationWarning>{date(opinion.created_at)}</time>
+      {opinion.department ? ` · ${opinion.department}` : ""} ·{" "}
+      <time dateTime={opinion.created_at} suppressHydrationWarning>
+        {date(opinion.created_at)}
+      </time>
     </p>
   );
 }
@@ -37,7 +44,9 @@ export function OpinionCard({ opinion, reportedHere }: { opinion: OpinionCardDat
       <OpinionMeta opinion={opinion} />
       <p className="opinion-text">{opinion.text}</p>
       {reported ? (
-        <p className="form-ok" role="status">{t("intake.reported")}</p>
+        <p className="form-ok" role="status">
+          {t("intake.reported")}
+        </p>
       ) : (
         <details className="report">
           <summary>{t("intake.report")}</summary>
@@ -46,8 +55,14 @@ export function OpinionCard({ opinion, reportedHere }: { opinion: OpinionCardDat
             <input type="hidden" name="inputId" value={opinion.id} />
             <label htmlFor={`report-${opinion.id}`}>{t("intake.report_reason")}</label>
             <input id={`report-${opinion.id}`} name="reason" required minLength={3} maxLength={500} />
-            {error ? <p className="form-error" role="alert">{error}</p> : null}
-            <button type="submit" disabled={fetcher.state !== "idle"}>{t("intake.report_submit")}</button>
+            {error ? (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            ) : null}
+            <button type="submit" disabled={fetcher.state !== "idle"}>
+              {t("intake.report_submit")}
+            </button>
           </fetcher.Form>
         </details>
       )}

@@ -17,7 +17,7 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
   const fetcher = useFetcher<IntakeResult>({ key: OPINION_FETCHER });
   const form = useRef<HTMLFormElement>(null);
   const [hydrated, setHydrated] = useState(false);
-  const values = result && !result.ok && result.intent === OPINION_INTENT ? result.values ?? {} : {};
+  const values = result && !result.ok && result.intent === OPINION_INTENT ? (result.values ?? {}) : {};
   const [count, setCount] = useState((values.text ?? "").length);
   const issues = issuesByField(result, OPINION_INTENT, { subject: "about", axis: "about", themeId: "about" });
   const busy = fetcher.state !== "idle";
@@ -36,7 +36,11 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
       <FieldShell id={id} label={label} optional issues={issues[name]}>
         <select id={id} name={name} defaultValue={values[name] ?? ""} {...describedBy(id, issues[name])}>
           <option value="">{t("intake.not_said")}</option>
-          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
         </select>
       </FieldShell>
     );
@@ -52,14 +56,24 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
 
       <FieldShell id="opinion-about" label={t("intake.about")} issues={issues.about}>
         <select id="opinion-about" name="about" required defaultValue={values.about ?? ""} {...describedBy("opinion-about", issues.about)}>
-          <option value="" disabled>{t("intake.about_choose")}</option>
+          <option value="" disabled>
+            {t("intake.about_choose")}
+          </option>
           <option value="methodology">{t("intake.about_methodology")}</option>
           <optgroup label={t("intake.about_axes")}>
-            {METHODOLOGY_AXES.map((a) => <option key={a} value={`axis:${a}`}>{L.axis(a)}</option>)}
+            {METHODOLOGY_AXES.map((a) => (
+              <option key={a} value={`axis:${a}`}>
+                {L.axis(a)}
+              </option>
+            ))}
           </optgroup>
           {themes.length > 0 ? (
             <optgroup label={t("intake.about_themes")}>
-              {themes.map((th) => <option key={th.id} value={`theme:${th.id}`}>{th.name}</option>)}
+              {themes.map((th) => (
+                <option key={th.id} value={`theme:${th.id}`}>
+                  {th.name}
+                </option>
+              ))}
             </optgroup>
           ) : null}
         </select>
@@ -72,30 +86,73 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
         issues={issues.text}
       >
         <textarea
-          id="opinion-text" name="text" rows={6} required minLength={OPINION_TEXT_MIN} maxLength={OPINION_TEXT_MAX}
-          defaultValue={values.text ?? ""} onInput={(e) => setCount(e.currentTarget.value.length)} {...describedBy("opinion-text", issues.text, true)}
+          id="opinion-text"
+          name="text"
+          rows={6}
+          required
+          minLength={OPINION_TEXT_MIN}
+          maxLength={OPINION_TEXT_MAX}
+          defaultValue={values.text ?? ""}
+          onInput={(e) => setCount(e.currentTarget.value.length)}
+          {...describedBy("opinion-text", issues.text, true)}
         />
       </FieldShell>
 
       <fieldset className="about-you">
         <legend>{t("intake.about_you")}</legend>
         <p className="hint">{t("intake.about_you_hint")}</p>
-        {select("department", t("intake.department"), DEPARTMENTS.map((d) => [d, d] as const))}
-        {select("sector", t("intake.sector"), PARTICIPANT_SECTORS.map((s) => [s, L.sector(s)] as const))}
+        {select(
+          "department",
+          t("intake.department"),
+          DEPARTMENTS.map((d) => [d, d] as const),
+        )}
+        {select(
+          "sector",
+          t("intake.sector"),
+          PARTICIPANT_SECTORS.map((s) => [s, L.sector(s)] as const),
+        )}
         <div className="row">
-          {select("ageRange", t("intake.age_range"), AGE_RANGES.map((a) => [a, L.age(a)] as const))}
-          {select("gender", t("intake.gender"), GENDERS.map((g) => [g, L.gender(g)] as const))}
+          {select(
+            "ageRange",
+            t("intake.age_range"),
+            AGE_RANGES.map((a) => [a, L.age(a)] as const),
+          )}
+          {select(
+            "gender",
+            t("intake.gender"),
+            GENDERS.map((g) => [g, L.gender(g)] as const),
+          )}
         </div>
-        {select("indigenousLanguage", t("intake.language"), LANGUAGE_ANSWERS.map((l) => [l, L.language(l)] as const))}
+        {select(
+          "indigenousLanguage",
+          t("intake.language"),
+          LANGUAGE_ANSWERS.map((l) => [l, L.language(l)] as const),
+        )}
         <FieldShell id="opinion-email" label={t("intake.email")} optional hint={t("intake.email_hint")} issues={issues.email}>
-          <input id="opinion-email" name="email" type="email" autoComplete="email" maxLength={254} defaultValue={values.email ?? ""} {...describedBy("opinion-email", issues.email, true)} />
+          <input
+            id="opinion-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            maxLength={254}
+            defaultValue={values.email ?? ""}
+            {...describedBy("opinion-email", issues.email, true)}
+          />
         </FieldShell>
         <div className="field checkbox">
-          <input id="opinion-emailConsent" name="emailConsent" type="checkbox" defaultChecked={values.emailConsent === "on"} {...describedBy("opinion-emailConsent", issues.emailConsent)} />
+          <input
+            id="opinion-emailConsent"
+            name="emailConsent"
+            type="checkbox"
+            defaultChecked={values.emailConsent === "on"}
+            {...describedBy("opinion-emailConsent", issues.emailConsent)}
+          />
           <label htmlFor="opinion-emailConsent">{t("intake.email_consent")}</label>
         </div>
         {issues.emailConsent?.length ? (
-          <small className="field-error" id="opinion-emailConsent-error" data-testid="error-opinion-emailConsent">{issues.emailConsent.map((i) => i.message).join(" ")}</small>
+          <small className="field-error" id="opinion-emailConsent-error" data-testid="error-opinion-emailConsent">
+            {issues.emailConsent.map((i) => i.message).join(" ")}
+          </small>
         ) : null}
       </fieldset>
 
@@ -105,7 +162,9 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
         <input id="opinion-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
-      <button type="submit" className="primary" disabled={busy}>{busy ? t("intake.sending") : t("intake.submit")}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t("intake.sending") : t("intake.submit")}
+      </button>
     </fetcher.Form>
   );
 }

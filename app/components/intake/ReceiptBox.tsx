@@ -14,10 +14,15 @@ export function ReceiptBox({ receiptCode, duplicate }: { receiptCode: string; du
       <p className="form-ok">{t("intake.thanks")}</p>
       {duplicate ? <p>{t("intake.duplicate")}</p> : null}
       <p>
-        {t("intake.receipt_code")}: <strong className="receipt-code" data-testid="receipt-code">{formatReceiptCode(receiptCode)}</strong>
+        {t("intake.receipt_code")}:{" "}
+        <strong className="receipt-code" data-testid="receipt-code">
+          {formatReceiptCode(receiptCode)}
+        </strong>
       </p>
       <p className="muted">{t("intake.receipt_keep")}</p>
-      <p><Link to={`/r/${receiptCode}`}>{t("intake.receipt_link")}</Link></p>
+      <p>
+        <Link to={`/r/${receiptCode}`}>{t("intake.receipt_link")}</Link>
+      </p>
     </div>
   );
 }

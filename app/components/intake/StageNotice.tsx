@@ -13,20 +13,28 @@ export function StageNotice({ stage }: { stage: IntakeStage | null }) {
   const t = useT();
   const date = useFormatDate();
   if (stage?.status === "open") {
-    return stage.ends_on ? <p className="intake-open" data-testid="intake-stage">{t("intake.open_until", { date: date(stage.ends_on) })}</p> : null;
+    return stage.ends_on ? (
+      <p className="intake-open" data-testid="intake-stage">
+        {t("intake.open_until", { date: date(stage.ends_on) })}
+      </p>
+    ) : null;
   }
   if (stage?.status === "closed") {
     const closedOn = stage.closed_at ?? stage.ends_on;
     return (
       <div className="intake-notice" role="status" data-testid="intake-stage">
-        <p><strong>{t("intake.closed_closed")}</strong></p>
+        <p>
+          <strong>{t("intake.closed_closed")}</strong>
+        </p>
         {closedOn ? <p>{t("intake.closed_closed_date", { date: date(closedOn) })}</p> : null}
       </div>
     );
   }
   return (
     <div className="intake-notice" role="status" data-testid="intake-stage">
-      <p><strong>{t("intake.closed_pending")}</strong></p>
+      <p>
+        <strong>{t("intake.closed_pending")}</strong>
+      </p>
       <p>{stage?.starts_on ? t("intake.closed_pending_date", { date: date(stage.starts_on) }) : t("intake.closed_pending_nodate")}</p>
     </div>
   );

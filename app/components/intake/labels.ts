@@ -17,9 +17,13 @@ export function useIntakeLabels() {
     axis: (axis: string) => key(`intake.axis.${axis}`, axis),
     /** What an opinion is about, from its columns or from a statistics key (`methodology`, `axis:x`, `theme:id`). */
     about: (o: { subject: string; axis?: string | null; themeName?: string | null }) =>
-      o.subject === "theme" ? o.themeName ?? "—" : o.subject === "axis" ? key(`intake.axis.${o.axis}`, o.axis ?? "—") : t("intake.subject.methodology"),
+      o.subject === "theme" ? (o.themeName ?? "—") : o.subject === "axis" ? key(`intake.axis.${o.axis}`, o.axis ?? "—") : t("intake.subject.methodology"),
     aboutKey: (k: string, themeNames: Record<string, string>) =>
-      k.startsWith("theme:") ? themeNames[k.slice(6)] ?? "—" : k.startsWith("axis:") ? key(`intake.axis.${k.slice(5)}`, k.slice(5)) : t("intake.subject.methodology"),
+      k.startsWith("theme:")
+        ? (themeNames[k.slice(6)] ?? "—")
+        : k.startsWith("axis:")
+          ? key(`intake.axis.${k.slice(5)}`, k.slice(5))
+          : t("intake.subject.methodology"),
     sector: (s: string | null) => (s ? key(`sector.${s}`, s) : t("intake.stats_not_said")),
     age: (a: string | null) => (a ? key(`intake.age.${a}`, a) : t("intake.stats_not_said")),
     gender: (g: string | null) => (g ? key(`intake.gender.${g}`, g) : t("intake.stats_not_said")),

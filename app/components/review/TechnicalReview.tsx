@@ -92,7 +92,9 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
                   {v.status === "open"
                     ? t("review.in_progress")
                     : v.outcome
-                      ? t(`review.outcome.${v.outcome}` as MessageKey, { grade: v.grade && GRADES.has(v.grade) ? t(`technical.grade.${v.grade}` as MessageKey) : "" })
+                      ? t(`review.outcome.${v.outcome}` as MessageKey, {
+                          grade: v.grade && GRADES.has(v.grade) ? t(`technical.grade.${v.grade}` as MessageKey) : "",
+                        })
                       : null}
                 </p>
                 <table className="table review-tally">
@@ -115,7 +117,11 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
                   <>
                     <h4>{t("review.block_reasons")}</h4>
                     <ul className="list compact">
-                      {v.blockReasons.map((reason, i) => <li key={i} className="prose">{reason}</li>)}
+                      {v.blockReasons.map((reason, i) => (
+                        <li key={i} className="prose">
+                          {reason}
+                        </li>
+                      ))}
                     </ul>
                   </>
                 ) : null}
@@ -150,11 +156,7 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
                 <h4>{t("review.revision", { revision: v.revision })}</h4>
                 <p className="muted">{t("review.revision_meta", { date: date(v.editedAt), who: who(v.editedBy, someone) })}</p>
                 {v.note ? <p className="review-note prose">{t("review.note", { note: v.note })}</p> : null}
-                {i === 0 ? (
-                  <p className="hint">{t("review.original")}</p>
-                ) : (
-                  <VersionDiff changes={v.changes} previous={review.versions[i - 1].revision} />
-                )}
+                {i === 0 ? <p className="hint">{t("review.original")}</p> : <VersionDiff changes={v.changes} previous={review.versions[i - 1].revision} />}
               </li>
             ))}
           </ol>

@@ -23,7 +23,9 @@ export function VersionDiff({ changes, previous }: { changes: FieldChange[]; pre
   const t = useT();
   return (
     <div className="version-diff">
-      <p><strong>{t("review.changes", { revision: previous })}</strong></p>
+      <p>
+        <strong>{t("review.changes", { revision: previous })}</strong>
+      </p>
       {changes.length === 0 ? (
         <p className="empty">{t("review.no_changes")}</p>
       ) : (
@@ -36,13 +38,17 @@ export function VersionDiff({ changes, previous }: { changes: FieldChange[]; pre
                   part.kind === "added" ? (
                     <ins key={i} className="diff-ins">
                       <span className="review-sr">{`${t("review.inserted")}: `}</span>
-                      <span className="diff-mark" aria-hidden="true">+</span>
+                      <span className="diff-mark" aria-hidden="true">
+                        +
+                      </span>
                       {part.text}
                     </ins>
                   ) : part.kind === "removed" ? (
                     <del key={i} className="diff-del">
                       <span className="review-sr">{`${t("review.deleted")}: `}</span>
-                      <span className="diff-mark" aria-hidden="true">−</span>
+                      <span className="diff-mark" aria-hidden="true">
+                        −
+                      </span>
                       {part.text}
                     </del>
                   ) : (

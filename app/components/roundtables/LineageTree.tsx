@@ -29,7 +29,9 @@ function Behind({ id, lineage, seen }: { id: string; lineage: LineageView; seen:
                 <li key={`s-${r.summaryId}`} className="lineage-summary">
                   {t("lineage.summary", { title: s.title })}
                   <ul>
-                    {s.inputIds.map((i) => <Input key={i} id={i} lineage={lineage} />)}
+                    {s.inputIds.map((i) => (
+                      <Input key={i} id={i} lineage={lineage} />
+                    ))}
                   </ul>
                 </li>
               ) : null;
@@ -48,7 +50,8 @@ function Input({ id, lineage }: { id: string; lineage: LineageView }) {
   if (!input) return null;
   return (
     <li className="lineage-input" data-input-id={id}>
-      <q>{input.text ?? t("lineage.input_hidden")}</q> <span className="muted">— {[input.department, channelLabel(t, input.channel)].filter(Boolean).join(", ")}</span>
+      <q>{input.text ?? t("lineage.input_hidden")}</q>{" "}
+      <span className="muted">— {[input.department, channelLabel(t, input.channel)].filter(Boolean).join(", ")}</span>
     </li>
   );
 }

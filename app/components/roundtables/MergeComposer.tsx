@@ -71,7 +71,16 @@ export function MergeComposer({ sources, organizations, present, maxMilestones, 
           </span>
         ))}
         <FormError result={result} intent="merge" />
-        <TemplateFields prefix="result." initial={initial} maxMilestones={maxMilestones} intent="merge" result={result} institutions={institutions} withContact={false} spareRow={false} />
+        <TemplateFields
+          prefix="result."
+          initial={initial}
+          maxMilestones={maxMilestones}
+          intent="merge"
+          result={result}
+          institutions={institutions}
+          withContact={false}
+          spareRow={false}
+        />
         <fieldset>
           <legend>{t("merge.present")}</legend>
           <div className="org-checks">
@@ -92,8 +101,12 @@ export function MergeComposer({ sources, organizations, present, maxMilestones, 
           <textarea id="merge-agreedNote" name="agreedNote" rows={2} />
         </div>
         <div className="row">
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? t("common.saving") : t("merge.submit")}</button>
-          <button type="button" className="secondary" onClick={onCancel}>{t("merge.cancel")}</button>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+            {busy ? t("common.saving") : t("merge.submit")}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t("merge.cancel")}
+          </button>
         </div>
       </fetcher.Form>
     </section>

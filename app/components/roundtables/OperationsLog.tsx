@@ -16,7 +16,11 @@ export function OperationsLog({ operations, organizations, canUndo }: { operatio
       <ol className="list" data-testid="operations">
         {operations.map((o) => (
           <li key={o.id} className={o.undoneAt ? "archived" : undefined} data-operation-kind={o.kind}>
-            {t(o.kind === "split" ? "roundtable.operation.split" : "roundtable.operation.merge", { round: o.roundNumber, sources: titles(o.sources), results: titles(o.results) })}
+            {t(o.kind === "split" ? "roundtable.operation.split" : "roundtable.operation.merge", {
+              round: o.roundNumber,
+              sources: titles(o.sources),
+              results: titles(o.results),
+            })}
             <div className="muted">
               {t("roundtable.operation_by", { name: o.createdBy ?? "—", date: date(o.createdAt) })}
               {o.present.length ? ` · ${t("roundtable.operation_present", { orgs: o.present.map(acronym).join(", ") })}` : ""}

@@ -26,15 +26,29 @@ export function ProposalCard({ proposal: p, consultationId, selectable, selected
   const editable = (p.state === "draft" || p.state === "active") && (own || (tableOwned && canEditTableOwned));
   const fromSplit = p.sources.length === 1;
   return (
-    <article className={`proposal-card state-${p.state}${selected ? " selected" : ""}`} data-testid="proposal" data-proposal-id={p.id} data-state={p.state} aria-labelledby={`p-${p.id}-h`}>
+    <article
+      className={`proposal-card state-${p.state}${selected ? " selected" : ""}`}
+      data-testid="proposal"
+      data-proposal-id={p.id}
+      data-state={p.state}
+      aria-labelledby={`p-${p.id}-h`}
+    >
       <header className="row spread">
         <div className="row">
           {selectable ? (
-            <input type="checkbox" className="select" checked={selected} onChange={() => onToggle(p.id)} aria-label={t("roundtable.select", { title: p.title })} />
+            <input
+              type="checkbox"
+              className="select"
+              checked={selected}
+              onChange={() => onToggle(p.id)}
+              aria-label={t("roundtable.select", { title: p.title })}
+            />
           ) : null}
           <h3 id={`p-${p.id}-h`}>{p.title}</h3>
         </div>
-        <span className={`badge badge-${p.state}`} data-testid="proposal-state">{t(`proposal.state.${p.state}` as "proposal.state.active")}</span>
+        <span className={`badge badge-${p.state}`} data-testid="proposal-state">
+          {t(`proposal.state.${p.state}` as "proposal.state.active")}
+        </span>
       </header>
       <p className="muted">
         {tableOwned ? t("proposal.by_table") : t("proposal.by", { who: who ?? "—" })} · {t("proposal.version", { version: p.version })} · {date(p.updatedAt)}
@@ -46,7 +60,8 @@ export function ProposalCard({ proposal: p, consultationId, selectable, selected
           <ol className="list compact">
             {p.template.milestones.map((m, i) => (
               <li key={i}>
-                {m.description} — <em>{m.responsibleInstitution}</em> ({m.isNew ? t("proposal.field.milestone_new") : t("proposal.field.milestone_ongoing")}, {date(m.startsOn)} – {date(m.endsOn)})
+                {m.description} — <em>{m.responsibleInstitution}</em> ({m.isNew ? t("proposal.field.milestone_new") : t("proposal.field.milestone_ongoing")},{" "}
+                {date(m.startsOn)} – {date(m.endsOn)})
               </li>
             ))}
           </ol>
@@ -69,14 +84,20 @@ export function ProposalCard({ proposal: p, consultationId, selectable, selected
       ) : null}
       <div className="row actions">
         <Link to={`/admin/c/${consultationId}/proposals/${p.id}`}>{t("proposal.lineage_link")}</Link>
-        {editable && (p.state === "draft" || roundOpen || own) ? <Link to={`/admin/c/${consultationId}/proposals/${p.id}/edit`}>{t("common.edit")}</Link> : null}
-        {own && p.state === "draft" ? <CommandButton intent="submit" hidden={{ proposalId: p.id }} label={t("proposal.submit_draft")} className="secondary" /> : null}
+        {editable && (p.state === "draft" || roundOpen || own) ? (
+          <Link to={`/admin/c/${consultationId}/proposals/${p.id}/edit`}>{t("common.edit")}</Link>
+        ) : null}
+        {own && p.state === "draft" ? (
+          <CommandButton intent="submit" hidden={{ proposalId: p.id }} label={t("proposal.submit_draft")} className="secondary" />
+        ) : null}
       </div>
       {own && (p.state === "draft" || p.state === "active") ? (
         <details>
           <summary>{t("proposal.withdraw")}</summary>
           <CommandForm intent="withdraw" hidden={{ proposalId: p.id }} submitLabel={t("proposal.withdraw")}>
-            {(r) => <Field name="reason" label={t("proposal.withdraw_reason")} intent="withdraw" result={r} id={`withdraw-${p.id}-reason`} required multiline />}
+            {(r) => (
+              <Field name="reason" label={t("proposal.withdraw_reason")} intent="withdraw" result={r} id={`withdraw-${p.id}-reason`} required multiline />
+            )}
           </CommandForm>
         </details>
       ) : null}

@@ -28,7 +28,22 @@ interface Props {
   submitLabel?: string;
 }
 
-export function ProposalForm({ mode, intent, initial, maxMilestones, summaries, inputs, respondsTo, institutions, result, expectedVersion, withContact, showRespondsTo = true, extra, submitLabel }: Props) {
+export function ProposalForm({
+  mode,
+  intent,
+  initial,
+  maxMilestones,
+  summaries,
+  inputs,
+  respondsTo,
+  institutions,
+  result,
+  expectedVersion,
+  withContact,
+  showRespondsTo = true,
+  extra,
+  submitLabel,
+}: Props) {
   const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -38,7 +53,9 @@ export function ProposalForm({ mode, intent, initial, maxMilestones, summaries, 
     <Form method="post" className="stack wide proposal-form">
       <FormBasics intent={intent} />
       {expectedVersion ? <input type="hidden" name="expectedVersion" value={expectedVersion} /> : null}
-      {kept.map((id, i) => <input key={id} type="hidden" name={`respondsTo.inputIds.${inputs.length + i}`} value={id} />)}
+      {kept.map((id, i) => (
+        <input key={id} type="hidden" name={`respondsTo.inputIds.${inputs.length + i}`} value={id} />
+      ))}
       <FormError result={result} intent={intent} />
       <TemplateFields initial={initial} maxMilestones={maxMilestones} intent={intent} result={result} institutions={institutions} withContact={withContact} />
       {showRespondsTo ? (
@@ -73,11 +90,17 @@ export function ProposalForm({ mode, intent, initial, maxMilestones, summaries, 
       <div className="row">
         {mode === "new" ? (
           <>
-            <button type="submit" name="draft" value="1" className="secondary" disabled={busy}>{t("proposal.save_draft")}</button>
-            <button type="submit" name="draft" value="0" className="primary" disabled={busy}>{t("proposal.register")}</button>
+            <button type="submit" name="draft" value="1" className="secondary" disabled={busy}>
+              {t("proposal.save_draft")}
+            </button>
+            <button type="submit" name="draft" value="0" className="primary" disabled={busy}>
+              {t("proposal.register")}
+            </button>
           </>
         ) : (
-          <button type="submit" className="primary" disabled={busy}>{busy ? t("common.saving") : (submitLabel ?? t("proposal.save"))}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t("common.saving") : (submitLabel ?? t("proposal.save"))}
+          </button>
         )}
       </div>
     </Form>

@@ -5,7 +5,9 @@ import { useFormatDate, useT } from "../../i18n/react";
 export function ProposalSheet({ template: p, showContact }: { template: ProposalTemplate; showContact: boolean }) {
   const t = useT();
   const date = useFormatDate();
-  const person = [p.responsiblePerson.name, p.responsiblePerson.title, ...(showContact ? [p.responsiblePerson.email, p.responsiblePerson.phone] : [])].filter(Boolean).join(" · ");
+  const person = [p.responsiblePerson.name, p.responsiblePerson.title, ...(showContact ? [p.responsiblePerson.email, p.responsiblePerson.phone] : [])]
+    .filter(Boolean)
+    .join(" · ");
   const values = (["transparency", "accountability", "participation", "technology"] as const).filter((v) => p.relevance[v]);
   const rows: Array<[string, string]> = [
     [t("proposal.field.lead_agency"), p.leadAgency],
@@ -42,7 +44,9 @@ export function ProposalSheet({ template: p, showContact }: { template: Proposal
         <tbody>
           {p.milestones.map((m, i) => (
             <tr key={i}>
-              <td>{i + 1}. {m.description}</td>
+              <td>
+                {i + 1}. {m.description}
+              </td>
               <td>{m.responsibleInstitution}</td>
               <td>{m.isNew ? t("proposal.field.milestone_new") : t("proposal.field.milestone_ongoing")}</td>
               <td>{date(m.startsOn)}</td>

@@ -27,11 +27,20 @@ export function RoundsSection({ roundtableId, rounds, organizations, canManage, 
           return (
             <li key={r.id} data-round-number={r.number} data-round-status={r.status}>
               <strong>{t("roundtable.round", { number: r.number })}</strong>{" "}
-              <span className={`status status-${r.status}`}>{t(`roundtable.round_status.${r.status}` as "roundtable.round_status.open")}</span>{" "}
-              — {date(r.held_on)}
+              <span className={`status status-${r.status}`}>{t(`roundtable.round_status.${r.status}` as "roundtable.round_status.open")}</span> —{" "}
+              {date(r.held_on)}
               {r.venue ? ` — ${r.venue}` : ""}
-              {r.host_acronym ? <span className="muted"> ({t("roundtable.round_host")}: {r.host_acronym})</span> : null}
-              {r.present.length ? <p className="muted">{t("roundtable.attendance_count", { count: r.present.length })}: {r.present.map(acronym).join(", ")}</p> : null}
+              {r.host_acronym ? (
+                <span className="muted">
+                  {" "}
+                  ({t("roundtable.round_host")}: {r.host_acronym})
+                </span>
+              ) : null}
+              {r.present.length ? (
+                <p className="muted">
+                  {t("roundtable.attendance_count", { count: r.present.length })}: {r.present.map(acronym).join(", ")}
+                </p>
+              ) : null}
               {canManage && r.status !== "closed" ? (
                 <details>
                   <summary>{t("common.edit")}</summary>
@@ -39,13 +48,40 @@ export function RoundsSection({ roundtableId, rounds, organizations, canManage, 
                     {(res) => (
                       <>
                         <div className="row">
-                          <Field name="heldOn" type="date" label={t("roundtable.round_date")} intent="round_update" result={res} defaultValue={r.held_on} id={`round-${r.id}-heldOn`} optional />
-                          <Field name="venue" label={t("roundtable.round_venue")} intent="round_update" result={res} defaultValue={r.venue} id={`round-${r.id}-venue`} />
+                          <Field
+                            name="heldOn"
+                            type="date"
+                            label={t("roundtable.round_date")}
+                            intent="round_update"
+                            result={res}
+                            defaultValue={r.held_on}
+                            id={`round-${r.id}-heldOn`}
+                            optional
+                          />
+                          <Field
+                            name="venue"
+                            label={t("roundtable.round_venue")}
+                            intent="round_update"
+                            result={res}
+                            defaultValue={r.venue}
+                            id={`round-${r.id}-venue`}
+                          />
                         </div>
-                        <Field name="hostOrganizationId" label={t("roundtable.round_host")} intent="round_update" result={res} id={`round-${r.id}-host`} optional>
+                        <Field
+                          name="hostOrganizationId"
+                          label={t("roundtable.round_host")}
+                          intent="round_update"
+                          result={res}
+                          id={`round-${r.id}-host`}
+                          optional
+                        >
                           <select id={`round-${r.id}-host`} name="hostOrganizationId" defaultValue={r.host_organization_id ?? ""}>
                             <option value="">—</option>
-                            {organizations.map((o) => <option key={o.id} value={o.id}>{o.acronym} — {o.name}</option>)}
+                            {organizations.map((o) => (
+                              <option key={o.id} value={o.id}>
+                                {o.acronym} — {o.name}
+                              </option>
+                            ))}
                           </select>
                         </Field>
                       </>
@@ -59,7 +95,12 @@ export function RoundsSection({ roundtableId, rounds, organizations, canManage, 
                 </div>
               ) : null}
               {canManage && r.status === "open" ? (
-                <CommandForm intent="round_close" hidden={{ roundId: r.id }} submitLabel={t("roundtable.round_close", { number: r.number })} className="stack actions">
+                <CommandForm
+                  intent="round_close"
+                  hidden={{ roundId: r.id }}
+                  submitLabel={t("roundtable.round_close", { number: r.number })}
+                  className="stack actions"
+                >
                   {() => (
                     <>
                       {/* Unticked means "do not advance" (an absent box would mean "decide for me"); a ticked box comes later and wins. */}
@@ -105,7 +146,11 @@ export function RoundsSection({ roundtableId, rounds, organizations, canManage, 
                 <Field name="hostOrganizationId" label={t("roundtable.round_host")} intent="round_schedule" result={res} optional>
                   <select id="round_schedule-hostOrganizationId" name="hostOrganizationId" defaultValue="">
                     <option value="">—</option>
-                    {organizations.map((o) => <option key={o.id} value={o.id}>{o.acronym} — {o.name}</option>)}
+                    {organizations.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.acronym} — {o.name}
+                      </option>
+                    ))}
                   </select>
                 </Field>
               </>

@@ -20,7 +20,10 @@ export function SplitComposer({ source, organizations, present, maxMilestones }:
   const result = fetcher.data?.intent === "split" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
   const part = (n: number): ProposalTemplate => ({ ...source.template, title: `${source.title} (${n})` });
-  const [parts, setParts] = useState<Array<{ key: number; template: ProposalTemplate }>>([{ key: 1, template: part(1) }, { key: 2, template: part(2) }]);
+  const [parts, setParts] = useState<Array<{ key: number; template: ProposalTemplate }>>([
+    { key: 1, template: part(1) },
+    { key: 2, template: part(2) },
+  ]);
   const institutions = organizations.filter((o) => o.sector === "public").map((o) => o.name);
   return (
     <details className="panel composer">
@@ -34,13 +37,28 @@ export function SplitComposer({ source, organizations, present, maxMilestones }:
         {parts.map((p, i) => (
           <fieldset key={p.key} className="split-part">
             <legend>{t("split.part", { n: i + 1 })}</legend>
-            <TemplateFields prefix={`results.${i}.`} initial={p.template} maxMilestones={maxMilestones} intent="split" result={result} institutions={institutions} withContact={false} spareRow={false} />
+            <TemplateFields
+              prefix={`results.${i}.`}
+              initial={p.template}
+              maxMilestones={maxMilestones}
+              intent="split"
+              result={result}
+              institutions={institutions}
+              withContact={false}
+              spareRow={false}
+            />
             {parts.length > 2 ? (
-              <button type="button" className="link" onClick={() => setParts((ps) => ps.filter((x) => x.key !== p.key))}>{t("split.remove_part", { n: i + 1 })}</button>
+              <button type="button" className="link" onClick={() => setParts((ps) => ps.filter((x) => x.key !== p.key))}>
+                {t("split.remove_part", { n: i + 1 })}
+              </button>
             ) : null}
           </fieldset>
         ))}
-        <button type="button" className="secondary" onClick={() => setParts((ps) => [...ps, { key: Math.max(...ps.map((x) => x.key)) + 1, template: part(ps.length + 1) }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setParts((ps) => [...ps, { key: Math.max(...ps.map((x) => x.key)) + 1, template: part(ps.length + 1) }])}
+        >
           {t("split.add_part")}
         </button>
         <fieldset>
@@ -62,7 +80,9 @@ export function SplitComposer({ source, organizations, present, maxMilestones }:
           <label htmlFor="split-agreedNote">{t("merge.note")}</label>
           <textarea id="split-agreedNote" name="agreedNote" rows={2} />
         </div>
-        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? t("common.saving") : t("split.submit")}</button>
+        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+          {busy ? t("common.saving") : t("split.submit")}
+        </button>
       </fetcher.Form>
     </details>
   );

@@ -71,14 +71,22 @@ export function TemplateFields({ prefix = "", initial, maxMilestones, intent, re
       <div className="field">
         <label htmlFor={id(name)}>{label}</label>
         {multiline ? <textarea {...common} rows={3} /> : <input {...common} type="text" list={name === "leadAgency" ? listId : undefined} />}
-        {error ? <small className="field-error" id={`${id(name)}-error`}>{error}</small> : null}
+        {error ? (
+          <small className="field-error" id={`${id(name)}-error`}>
+            {error}
+          </small>
+        ) : null}
       </div>
     );
   };
 
   return (
     <div className="template-fields">
-      <datalist id={listId}>{institutions.map((i) => <option key={i} value={i} />)}</datalist>
+      <datalist id={listId}>
+        {institutions.map((i) => (
+          <option key={i} value={i} />
+        ))}
+      </datalist>
       {text("title", t("proposal.field.title"), false, true)}
       {text("leadAgency", t("proposal.field.lead_agency"))}
       <fieldset>
@@ -104,7 +112,13 @@ export function TemplateFields({ prefix = "", initial, maxMilestones, intent, re
         {(["government", "others"] as const).map((k) => (
           <div className="field" key={k}>
             <label htmlFor={id(`otherActors.${k}`)}>{t(k === "government" ? "proposal.field.actors_government" : "proposal.field.actors_others")}</label>
-            <textarea id={id(`otherActors.${k}`)} name={`${prefix}otherActors.${k}`} rows={2} value={values.otherActors[k]} onChange={(e) => set("otherActors", { ...values.otherActors, [k]: e.target.value })} />
+            <textarea
+              id={id(`otherActors.${k}`)}
+              name={`${prefix}otherActors.${k}`}
+              rows={2}
+              value={values.otherActors[k]}
+              onChange={(e) => set("otherActors", { ...values.otherActors, [k]: e.target.value })}
+            />
           </div>
         ))}
       </fieldset>
@@ -131,14 +145,25 @@ export function TemplateFields({ prefix = "", initial, maxMilestones, intent, re
         <div className="row">
           {OGP_VALUES.map((v) => (
             <label key={v} className="check">
-              <input type="checkbox" name={`${prefix}relevance.${v}`} checked={values.relevance[v]} onChange={(e) => set("relevance", { ...values.relevance, [v]: e.target.checked })} />
+              <input
+                type="checkbox"
+                name={`${prefix}relevance.${v}`}
+                checked={values.relevance[v]}
+                onChange={(e) => set("relevance", { ...values.relevance, [v]: e.target.checked })}
+              />
               {t(`proposal.value.${v}`)}
             </label>
           ))}
         </div>
         <div className="field">
           <label htmlFor={id("relevance.text")}>{t("proposal.field.relevance_text")}</label>
-          <textarea id={id("relevance.text")} name={`${prefix}relevance.text`} rows={2} value={values.relevance.text} onChange={(e) => set("relevance", { ...values.relevance, text: e.target.value })} />
+          <textarea
+            id={id("relevance.text")}
+            name={`${prefix}relevance.text`}
+            rows={2}
+            value={values.relevance.text}
+            onChange={(e) => set("relevance", { ...values.relevance, text: e.target.value })}
+          />
         </div>
       </fieldset>
       {text("ambition", t("proposal.field.ambition"), true)}
@@ -148,7 +173,11 @@ export function TemplateFields({ prefix = "", initial, maxMilestones, intent, re
         <p className={filled.length > maxMilestones ? "form-error" : "hint"} data-testid={`${intent}-${prefix}milestone-count`}>
           {t("proposal.milestone_cap", { count: filled.length, max: maxMilestones })}
         </p>
-        {err("milestones") ? <p className="field-error" role="alert">{err("milestones")}</p> : null}
+        {err("milestones") ? (
+          <p className="field-error" role="alert">
+            {err("milestones")}
+          </p>
+        ) : null}
         <ol className="milestone-rows">
           {rows.map((r, i) => {
             const name = (k: string) => `${prefix}milestones.${i}.${k}`;
@@ -163,25 +192,50 @@ export function TemplateFields({ prefix = "", initial, maxMilestones, intent, re
                 </div>
                 <div className="field">
                   <label htmlFor={rid("description")}>{t("proposal.field.milestone_description")}</label>
-                  <textarea id={rid("description")} name={name("description")} rows={2} value={r.description} onChange={(e) => setRow(r.key, { description: e.target.value })} />
+                  <textarea
+                    id={rid("description")}
+                    name={name("description")}
+                    rows={2}
+                    value={r.description}
+                    onChange={(e) => setRow(r.key, { description: e.target.value })}
+                  />
                   {err(`milestones.${i}.description`) ? <small className="field-error">{err(`milestones.${i}.description`)}</small> : null}
                 </div>
                 <div className="row">
                   <div className="field">
                     <label htmlFor={rid("responsibleInstitution")}>{t("proposal.field.milestone_institution")}</label>
-                    <input id={rid("responsibleInstitution")} name={name("responsibleInstitution")} list={listId} value={r.responsibleInstitution} onChange={(e) => setRow(r.key, { responsibleInstitution: e.target.value })} />
-                    {err(`milestones.${i}.responsibleInstitution`) ? <small className="field-error">{err(`milestones.${i}.responsibleInstitution`)}</small> : null}
+                    <input
+                      id={rid("responsibleInstitution")}
+                      name={name("responsibleInstitution")}
+                      list={listId}
+                      value={r.responsibleInstitution}
+                      onChange={(e) => setRow(r.key, { responsibleInstitution: e.target.value })}
+                    />
+                    {err(`milestones.${i}.responsibleInstitution`) ? (
+                      <small className="field-error">{err(`milestones.${i}.responsibleInstitution`)}</small>
+                    ) : null}
                   </div>
                   <div className="field">
                     <label htmlFor={rid("isNew")}>{t("proposal.field.milestone_is_new")}</label>
-                    <select id={rid("isNew")} name={name("isNew")} value={r.isNew ? "new" : "ongoing"} onChange={(e) => setRow(r.key, { isNew: e.target.value === "new" })}>
+                    <select
+                      id={rid("isNew")}
+                      name={name("isNew")}
+                      value={r.isNew ? "new" : "ongoing"}
+                      onChange={(e) => setRow(r.key, { isNew: e.target.value === "new" })}
+                    >
                       <option value="new">{t("proposal.field.milestone_new")}</option>
                       <option value="ongoing">{t("proposal.field.milestone_ongoing")}</option>
                     </select>
                   </div>
                   <div className="field">
                     <label htmlFor={rid("startsOn")}>{t("proposal.field.starts_on")}</label>
-                    <input id={rid("startsOn")} name={name("startsOn")} type="date" value={r.startsOn} onChange={(e) => setRow(r.key, { startsOn: e.target.value })} />
+                    <input
+                      id={rid("startsOn")}
+                      name={name("startsOn")}
+                      type="date"
+                      value={r.startsOn}
+                      onChange={(e) => setRow(r.key, { startsOn: e.target.value })}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={rid("endsOn")}>{t("proposal.field.ends_on")}</label>

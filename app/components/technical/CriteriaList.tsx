@@ -9,7 +9,9 @@ export function CriteriaList({ criteria }: { criteria: TechnicalProposal["criter
     <ul className="criteria-list" data-testid="criteria" aria-label={t("technical_page.criteria")}>
       {criteria.map((c) => (
         <li key={c.criterion} className={`criterion crit-${c.status}`} data-criterion={c.criterion} data-status={c.status}>
-          <span className="crit-mark" aria-hidden="true">{c.status === "met" ? "✓" : c.status === "not_met" ? "✗" : "…"}</span>{" "}
+          <span className="crit-mark" aria-hidden="true">
+            {c.status === "met" ? "✓" : c.status === "not_met" ? "✗" : "…"}
+          </span>{" "}
           <strong>{t(`technical_page.criterion.${c.criterion}`)}</strong>
           {": "}
           <span className="crit-status">{t(`technical_page.criterion_status.${c.status}`)}</span>

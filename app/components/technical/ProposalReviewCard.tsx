@@ -24,7 +24,19 @@ interface Props {
   onToggle?: (id: string) => void;
 }
 
-export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, sessionOpen, voteOpen, sheetHref, refineHref, selectable, selected, onToggle }: Props) {
+export function ProposalReviewCard({
+  proposal: p,
+  can,
+  viewerId,
+  institutions,
+  sessionOpen,
+  voteOpen,
+  sheetHref,
+  refineHref,
+  selectable,
+  selected,
+  onToggle,
+}: Props) {
   const t = useT();
   const active = p.state === "active";
   const recused = p.recusals.some((r) => r.userId === viewerId);
@@ -33,7 +45,13 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
     <article className={`proposal-card tech-card state-${p.state}`} data-testid="tech-proposal" data-state={p.state} aria-labelledby={fid("h")}>
       <div className="row spread">
         {selectable || selected ? (
-          <input type="checkbox" className="select" checked={Boolean(selected)} onChange={() => onToggle?.(p.id)} aria-label={t("roundtable.select", { title: p.title })} />
+          <input
+            type="checkbox"
+            className="select"
+            checked={Boolean(selected)}
+            onChange={() => onToggle?.(p.id)}
+            aria-label={t("roundtable.select", { title: p.title })}
+          />
         ) : null}
         <h3 id={fid("h")}>
           <a href={sheetHref}>{p.title}</a>
@@ -46,8 +64,14 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
         {p.leadOrganization ? ` · ${t("technical_page.lead", { name: p.leadOrganization.acronym })}` : ""}
       </p>
       {p.sources.length ? <p className="small muted">{t("technical_page.unifies", { titles: p.sources.map((s) => `«${s.title}»`).join(", ") })}</p> : null}
-      {p.stateReason ? <p className="small" data-testid="state-reason">{t("technical_page.reason", { reason: p.stateReason })}</p> : null}
-      {p.stateOrganization && p.state === "withdrawn" ? <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p> : null}
+      {p.stateReason ? (
+        <p className="small" data-testid="state-reason">
+          {t("technical_page.reason", { reason: p.stateReason })}
+        </p>
+      ) : null}
+      {p.stateOrganization && p.state === "withdrawn" ? (
+        <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p>
+      ) : null}
       <h4 className="small-heading">{t("technical_page.criteria")}</h4>
       <CriteriaList criteria={p.criteria} />
       <RecusalList recusals={p.recusals} />
@@ -57,7 +81,9 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
         <div className="tech-actions">
           {refineHref ? (
             <p>
-              <a href={refineHref} data-testid="refine-link">{t("technical_page.refine")}</a>
+              <a href={refineHref} data-testid="refine-link">
+                {t("technical_page.refine")}
+              </a>
             </p>
           ) : null}
           {can.run && !voteOpen ? (
@@ -74,7 +100,11 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
                   <>
                     <Field name="criterion" label={t("technical_page.criterion_field")} intent="criterion" result={res} id={fid("criterion")}>
                       <select id={fid("criterion")} name="criterion" defaultValue="institution">
-                        {CRITERIA.map((c) => <option key={c} value={c}>{t(`technical_page.criterion.${c}`)}</option>)}
+                        {CRITERIA.map((c) => (
+                          <option key={c} value={c}>
+                            {t(`technical_page.criterion.${c}`)}
+                          </option>
+                        ))}
                       </select>
                     </Field>
                     <input type="hidden" name="met" value="0" />
@@ -83,10 +113,22 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
                     </label>
                     <Field name="note" label={t("technical_page.note")} intent="criterion" result={res} id={fid("note")} multiline optional />
                     {can.contact ? (
-                      <Field name="organizationId" label={t("technical_page.institution")} intent="criterion" result={res} id={fid("org")} hint={t("technical_page.institution_hint")} optional>
+                      <Field
+                        name="organizationId"
+                        label={t("technical_page.institution")}
+                        intent="criterion"
+                        result={res}
+                        id={fid("org")}
+                        hint={t("technical_page.institution_hint")}
+                        optional
+                      >
                         <select id={fid("org")} name="organizationId" defaultValue="">
                           <option value="">—</option>
-                          {institutions.map((o) => <option key={o.id} value={o.id}>{o.acronym} — {o.name}</option>)}
+                          {institutions.map((o) => (
+                            <option key={o.id} value={o.id}>
+                              {o.acronym} — {o.name}
+                            </option>
+                          ))}
                         </select>
                       </Field>
                     ) : null}
@@ -99,7 +141,9 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
             <details>
               <summary>{t("technical_page.declare_conflict")}</summary>
               <CommandForm intent="conflict" hidden={{ proposalId: p.id }} submitLabel={t("technical_page.declare")}>
-                {(res) => <Field name="reason" label={t("technical_page.conflict_reason")} intent="conflict" result={res} id={fid("conflict")} multiline required />}
+                {(res) => (
+                  <Field name="reason" label={t("technical_page.conflict_reason")} intent="conflict" result={res} id={fid("conflict")} multiline required />
+                )}
               </CommandForm>
             </details>
           ) : null}
@@ -115,7 +159,9 @@ export function ProposalReviewCard({ proposal: p, can, viewerId, institutions, s
             <details>
               <summary>{t("technical_page.withdraw")}</summary>
               <CommandForm intent="withdraw" hidden={{ proposalId: p.id }} submitLabel={t("technical_page.withdraw_do")}>
-                {(res) => <Field name="reason" label={t("technical_page.withdraw_reason")} intent="withdraw" result={res} id={fid("withdraw")} multiline required />}
+                {(res) => (
+                  <Field name="reason" label={t("technical_page.withdraw_reason")} intent="withdraw" result={res} id={fid("withdraw")} multiline required />
+                )}
               </CommandForm>
             </details>
           ) : null}

@@ -35,7 +35,8 @@ export function SessionsPanel({ roundtableId, sessions, people, can, viewerId }:
             <p className="small" data-testid="session-present">
               {s.present.length ? (
                 <>
-                  {t("technical_page.present", { count: s.present.length })}: {s.present.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name)).join(", ")}
+                  {t("technical_page.present", { count: s.present.length })}:{" "}
+                  {s.present.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name)).join(", ")}
                 </>
               ) : (
                 <span className="muted">{t("technical_page.present_none")}</span>
@@ -63,7 +64,12 @@ export function SessionsPanel({ roundtableId, sessions, people, can, viewerId }:
               <details className="confirm">
                 <summary>{t("technical_page.close_session", { number: s.number })}</summary>
                 <p className="hint">{t("technical_page.close_session_confirm", { number: s.number })}</p>
-                <CommandButton intent="session_close" hidden={{ roundId: s.id }} label={t("technical_page.close_session_do", { number: s.number })} className="danger" />
+                <CommandButton
+                  intent="session_close"
+                  hidden={{ roundId: s.id }}
+                  label={t("technical_page.close_session_do", { number: s.number })}
+                  className="danger"
+                />
               </details>
             ) : null}
           </li>
@@ -78,13 +84,21 @@ export function SessionsPanel({ roundtableId, sessions, people, can, viewerId }:
                 <div className="row">
                   <Field name="kind" label={t("technical_page.kind_label")} intent="session_schedule" result={res}>
                     <select id="session_schedule-kind" name="kind" defaultValue="review">
-                      {SESSION_KINDS.map((k) => <option key={k} value={k}>{t(`technical_page.kind.${k}`)}</option>)}
+                      {SESSION_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`technical_page.kind.${k}`)}
+                        </option>
+                      ))}
                     </select>
                   </Field>
                   <Field name="closesStage" label={t("technical_page.closes_label")} intent="session_schedule" result={res} optional>
                     <select id="session_schedule-closesStage" name="closesStage" defaultValue="">
                       <option value="">{t("technical_page.closes_none")}</option>
-                      {SESSION_CLOSES.map((c) => <option key={c} value={c}>{t(`funnel.${c}`)}</option>)}
+                      {SESSION_CLOSES.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`funnel.${c}`)}
+                        </option>
+                      ))}
                     </select>
                   </Field>
                 </div>
@@ -134,23 +148,22 @@ function AttendanceCheck({ sessionId, person, present }: { sessionId: string; pe
       <input type="hidden" name="roundId" value={sessionId} />
       <input type="hidden" name="userId" value={person.userId} />
       <input type="hidden" name="present" value="0" />
-      <input
-        type="checkbox"
-        id={id}
-        name="present"
-        value="on"
-        checked={checked}
-        aria-busy={busy}
-        onChange={(e) => fetcher.submit(e.currentTarget.form)}
-      />{" "}
+      <input type="checkbox" id={id} name="present" value="on" checked={checked} aria-busy={busy} onChange={(e) => fetcher.submit(e.currentTarget.form)} />{" "}
       <label htmlFor={id}>
         {person.name}
-        {person.acronym ? ` (${person.acronym})` : ""} <span className="muted small">· {t(person.role === "observer" ? "technical_page.role.observer" : "technical_page.role.member")}</span>
+        {person.acronym ? ` (${person.acronym})` : ""}{" "}
+        <span className="muted small">· {t(person.role === "observer" ? "technical_page.role.observer" : "technical_page.role.member")}</span>
       </label>
       <noscript>
-        <button type="submit" className="secondary small">{t("common.save")}</button>
+        <button type="submit" className="secondary small">
+          {t("common.save")}
+        </button>
       </noscript>
-      {result && !result.ok ? <span className="form-error" role="alert">{result.error.message}</span> : null}
+      {result && !result.ok ? (
+        <span className="form-error" role="alert">
+          {result.error.message}
+        </span>
+      ) : null}
     </fetcher.Form>
   );
 }

@@ -25,11 +25,25 @@ export function PeopleList({ members, observers }: { members: TechnicalPerson[];
   );
   return (
     <section className="tech-roster" aria-labelledby="roster-h">
-      <h2 id="roster-h" className="visually-hidden">{t("technical_page.title")}</h2>
+      <h2 id="roster-h" className="visually-hidden">
+        {t("technical_page.title")}
+      </h2>
       <h3>{t("technical_page.members", { count: members.length })}</h3>
-      {members.length ? <ul className="chips" data-testid="members">{members.map(line)}</ul> : <p className="empty">{t("technical_page.people_none")}</p>}
+      {members.length ? (
+        <ul className="chips" data-testid="members">
+          {members.map(line)}
+        </ul>
+      ) : (
+        <p className="empty">{t("technical_page.people_none")}</p>
+      )}
       <h3>{t("technical_page.observers", { count: observers.length })}</h3>
-      {observers.length ? <ul className="chips" data-testid="observers">{observers.map(line)}</ul> : <p className="empty">{t("technical_page.people_none")}</p>}
+      {observers.length ? (
+        <ul className="chips" data-testid="observers">
+          {observers.map(line)}
+        </ul>
+      ) : (
+        <p className="empty">{t("technical_page.people_none")}</p>
+      )}
     </section>
   );
 }

@@ -15,7 +15,9 @@ export function Tally({ tally }: { tally: VoteTallyCounts }) {
           </div>
         ))}
       </dl>
-      <p className="muted" data-testid="tally-answered">{t("technical_page.answered", { answered: tally.answered, eligible: tally.eligible })}</p>
+      <p className="muted" data-testid="tally-answered">
+        {t("technical_page.answered", { answered: tally.answered, eligible: tally.eligible })}
+      </p>
     </div>
   );
 }

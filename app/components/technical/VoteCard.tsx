@@ -20,9 +20,19 @@ export function VoteCard({ vote, staff, sheetHref }: { vote: TechnicalVote; staf
   const t = useT();
   const open = vote.status === "open";
   return (
-    <article className={`vote-card vote-${vote.status}`} data-testid="vote" data-vote-id={vote.id} data-status={vote.status} aria-labelledby={`vote-${vote.id}-h`}>
+    <article
+      className={`vote-card vote-${vote.status}`}
+      data-testid="vote"
+      data-vote-id={vote.id}
+      data-status={vote.status}
+      aria-labelledby={`vote-${vote.id}-h`}
+    >
       <h3 id={`vote-${vote.id}-h`}>
-        {sheetHref ? <a href={sheetHref}>{t("technical_page.vote_heading", { title: vote.title })}</a> : t("technical_page.vote_heading", { title: vote.title })}
+        {sheetHref ? (
+          <a href={sheetHref}>{t("technical_page.vote_heading", { title: vote.title })}</a>
+        ) : (
+          t("technical_page.vote_heading", { title: vote.title })
+        )}
       </h3>
       <p className="muted small">{t("technical_page.vote_meta", { session: vote.sessionNumber, ballot: vote.ballot })}</p>
       <Tally tally={vote.tally} />
@@ -35,9 +45,17 @@ export function VoteCard({ vote, staff, sheetHref }: { vote: TechnicalVote; staf
               {vote.ownAnswer.reason ? <span className="muted"> — {vote.ownAnswer.reason}</span> : null}
             </p>
           ) : staff.canAnswer ? (
-            <p className="muted" data-testid="own-answer">{t("technical_page.your_answer_none")}</p>
+            <p className="muted" data-testid="own-answer">
+              {t("technical_page.your_answer_none")}
+            </p>
           ) : null}
-          {staff.canAnswer ? <AnswerForm vote={vote} /> : staff.cannotReason ? <p className="hint" data-testid="cannot-vote">{t("technical_page.cannot_vote", { reason: staff.cannotReason })}</p> : null}
+          {staff.canAnswer ? (
+            <AnswerForm vote={vote} />
+          ) : staff.cannotReason ? (
+            <p className="hint" data-testid="cannot-vote">
+              {t("technical_page.cannot_vote", { reason: staff.cannotReason })}
+            </p>
+          ) : null}
           {staff.canClose ? (
             <div className="actions">
               <CommandButton intent="vote_close" hidden={{ voteId: vote.id }} label={t("technical_page.close_vote")} />
@@ -62,7 +80,10 @@ function ClosedDetails({ vote }: { vote: TechnicalVote }) {
           <h4>{t("technical_page.block_reasons")}</h4>
           <ul className="list compact">
             {vote.blocks.map((b, i) => (
-              <li key={i}>{b.name ? `${b.name}: ` : ""}{b.reason || "—"}</li>
+              <li key={i}>
+                {b.name ? `${b.name}: ` : ""}
+                {b.reason || "—"}
+              </li>
             ))}
           </ul>
         </div>
@@ -82,7 +103,9 @@ function ClosedDetails({ vote }: { vote: TechnicalVote }) {
           </details>
         ) : null
       ) : (
-        <p className="muted small" data-testid="answers-private">{t("technical_page.answers_private")}</p>
+        <p className="muted small" data-testid="answers-private">
+          {t("technical_page.answers_private")}
+        </p>
       )}
     </>
   );
@@ -103,8 +126,17 @@ function AnswerForm({ vote }: { vote: TechnicalVote }) {
       <FormError result={result} intent="vote_answer" />
       <div className="field">
         <label htmlFor={reasonId}>{t("technical_page.answer_reason")}</label>
-        <textarea id={reasonId} name="reason" rows={2} defaultValue={vote.ownAnswer?.reason ?? ""} aria-describedby={`${reasonId}-hint`} aria-invalid={issues.length ? true : undefined} />
-        <small className="hint" id={`${reasonId}-hint`}>{t("technical_page.answer_reason_hint")}</small>
+        <textarea
+          id={reasonId}
+          name="reason"
+          rows={2}
+          defaultValue={vote.ownAnswer?.reason ?? ""}
+          aria-describedby={`${reasonId}-hint`}
+          aria-invalid={issues.length ? true : undefined}
+        />
+        <small className="hint" id={`${reasonId}-hint`}>
+          {t("technical_page.answer_reason_hint")}
+        </small>
         {issues.length ? <small className="field-error">{issues.map((i) => i.message).join(" ")}</small> : null}
       </div>
       <fieldset className="answer-buttons">
@@ -136,7 +168,9 @@ export function ClosedVotes({ votes, sheet }: { votes: TechnicalVote[]; sheet: (
       <h2 id="votes-closed-h">{t("technical_page.votes_closed")}</h2>
       {votes.length === 0 ? <p className="empty">{t("technical_page.votes_closed_none")}</p> : null}
       <div className="vote-grid" data-testid="closed-votes">
-        {votes.map((v) => <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />)}
+        {votes.map((v) => (
+          <VoteCard key={v.id} vote={v} sheetHref={sheet(v.proposalId)} />
+        ))}
       </div>
     </section>
   );

@@ -19,9 +19,7 @@ export interface LineageGraph {
 }
 
 /** What became of a proposal: still alive itself or through its successors, or ended (withdrawn, rejected). */
-export type Fate =
-  | { kind: "current"; ids: string[] }
-  | { kind: "ended"; endings: Array<{ id: string; state: string }> };
+export type Fate = { kind: "current"; ids: string[] } | { kind: "ended"; endings: Array<{ id: string; state: string }> };
 
 /** Groups lineage rows (one per source → result edge) into operations. */
 export function operationsFrom(
@@ -29,7 +27,8 @@ export function operationsFrom(
   edges: ReadonlyArray<{ operation_id: string; source_id: string; result_id: string }>,
 ): GraphOperation[] {
   const byId = new Map<string, GraphOperation>();
-  for (const o of operations) byId.set(o.id, { id: o.id, kind: o.kind === "split" ? "split" : "merge", sourceIds: [], resultIds: [], undone: o.undone_at !== null });
+  for (const o of operations)
+    byId.set(o.id, { id: o.id, kind: o.kind === "split" ? "split" : "merge", sourceIds: [], resultIds: [], undone: o.undone_at !== null });
   for (const e of edges) {
     const op = byId.get(e.operation_id);
     if (!op) continue;
@@ -146,7 +145,8 @@ export function invariantViolations(graph: LineageGraph): string[] {
     if (producers.length > 1) problems.push(`${id} produced by ${producers.length} operations`);
     const superseded = state === "merged" || state === "split";
     if (superseded && consumers.length !== 1) problems.push(`${id} is ${state} without one consuming operation`);
-    if (superseded && consumers[0] && supersededState(consumers[0].kind) !== state) problems.push(`${id} is ${state} but was consumed by a ${consumers[0].kind}`);
+    if (superseded && consumers[0] && supersededState(consumers[0].kind) !== state)
+      problems.push(`${id} is ${state} but was consumed by a ${consumers[0].kind}`);
     if (!superseded && consumers.length > 0) problems.push(`${id} is ${state} yet consumed by ${consumers[0].id}`);
     const undoneProducer = graph.operations.some((o) => o.undone && o.resultIds.includes(id));
     if (state === "undone" && (!undoneProducer || producers.length > 0)) problems.push(`${id} is undone but its operation is not`);
@@ -163,11 +163,17 @@ const scope = { consultationId: "c", themeId: "t" };
 const facts = (graph: LineageGraph, id: string): ProposalFacts => ({ id, title: id, state: graph.states[id] ?? "missing", ...scope, version: 1 });
 
 export function applyMerge(graph: LineageGraph, sourceIds: string[], resultId: string, operationId: string): Step {
-  const refusal = mergeRefusal(sourceIds.map((id) => facts(graph, id)), scope);
+  const refusal = mergeRefusal(
+    sourceIds.map((id) => facts(graph, id)),
+    scope,
+  );
   if (refusal) return { ok: false, refusal };
   const states = { ...graph.states, [resultId]: "active" };
   for (const s of sourceIds) states[s] = "merged";
-  return { ok: true, graph: { states, operations: [...graph.operations, { id: operationId, kind: "merge", sourceIds: [...sourceIds], resultIds: [resultId], undone: false }] } };
+  return {
+    ok: true,
+    graph: { states, operations: [...graph.operations, { id: operationId, kind: "merge", sourceIds: [...sourceIds], resultIds: [resultId], undone: false }] },
+  };
 }
 
 export function applySplit(graph: LineageGraph, sourceId: string, resultIds: string[], operationId: string): Step {
@@ -175,13 +181,19 @@ export function applySplit(graph: LineageGraph, sourceId: string, resultIds: str
   if (refusal) return { ok: false, refusal };
   const states = { ...graph.states, [sourceId]: "split" };
   for (const r of resultIds) states[r] = "active";
-  return { ok: true, graph: { states, operations: [...graph.operations, { id: operationId, kind: "split", sourceIds: [sourceId], resultIds: [...resultIds], undone: false }] } };
+  return {
+    ok: true,
+    graph: { states, operations: [...graph.operations, { id: operationId, kind: "split", sourceIds: [sourceId], resultIds: [...resultIds], undone: false }] },
+  };
 }
 
 export function applyUndo(graph: LineageGraph, operationId: string, roundOpen = true): Step {
   const op = graph.operations.find((o) => o.id === operationId);
   if (!op) return { ok: false, refusal: { code: "already_undone", status: 409 } };
-  const refusal = undoRefusal({ undone: op.undone, roundOpen }, op.resultIds.map((id) => facts(graph, id)));
+  const refusal = undoRefusal(
+    { undone: op.undone, roundOpen },
+    op.resultIds.map((id) => facts(graph, id)),
+  );
   if (refusal) return { ok: false, refusal };
   const states = { ...graph.states };
   for (const r of op.resultIds) states[r] = "undone";
@@ -197,5 +209,7 @@ export function applyWithdraw(graph: LineageGraph, id: string): Step {
 
 /** Alive proposals of the graph (what the table has on it now). */
 export function aliveIds(graph: LineageGraph): string[] {
-  return Object.entries(graph.states).filter(([, s]) => isAlive(s)).map(([id]) => id);
+  return Object.entries(graph.states)
+    .filter(([, s]) => isAlive(s))
+    .map(([id]) => id);
 }

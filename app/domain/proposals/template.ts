@@ -69,7 +69,13 @@ export function templateFromRow(row: TemplateRow, milestones: readonly Milestone
 export function mergeDraft(sources: ReadonlyArray<{ title: string; template: ProposalTemplate }>): ProposalTemplate {
   const [first] = sources;
   const join = (pick: (t: ProposalTemplate) => string) =>
-    sources.length === 1 ? pick(first.template) : sources.map((s) => pick(s.template).trim()).filter(Boolean).map((text) => `• ${text}`).join("\n");
+    sources.length === 1
+      ? pick(first.template)
+      : sources
+          .map((s) => pick(s.template).trim())
+          .filter(Boolean)
+          .map((text) => `• ${text}`)
+          .join("\n");
   const unique = <T>(values: T[]) => [...new Set(values)];
   return {
     ...first.template,

@@ -13,12 +13,8 @@ const consultationFields = {
   maxMilestones: z.coerce.number().int().min(1).max(20).default(5),
 };
 
-export const createConsultationSchema = z
-  .object({ slug: slug.optional(), ...consultationFields })
-  .refine(endNotBeforeStart, periodIssue);
+export const createConsultationSchema = z.object({ slug: slug.optional(), ...consultationFields }).refine(endNotBeforeStart, periodIssue);
 
-export const updateConsultationSchema = z
-  .object({ consultationId: id, ...consultationFields })
-  .refine(endNotBeforeStart, periodIssue);
+export const updateConsultationSchema = z.object({ consultationId: id, ...consultationFields }).refine(endNotBeforeStart, periodIssue);
 
 export type CreateConsultationInput = z.input<typeof createConsultationSchema>;

@@ -69,4 +69,3 @@ const summaryFields = { title: shortText(200), text: z.string().trim().min(1).ma
 export const createSummarySchema = z.object({ consultationId: id, themeId: id, ...summaryFields });
 export const updateSummarySchema = z.object({ summaryId: id, ...summaryFields });
 export const summaryRefSchema = z.object({ summaryId: id });
-

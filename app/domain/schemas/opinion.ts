@@ -3,7 +3,15 @@
 import { z } from "zod";
 import { DEPARTMENTS, PARTICIPANT_SECTORS } from "../guatemala";
 import {
-  AGE_RANGES, GENDERS, LANGUAGE_ANSWERS, METHODOLOGY_AXES, OPINION_SUBJECTS, OPINION_TEXT_MAX, OPINION_TEXT_MIN, REASON_MAX, parseAbout,
+  AGE_RANGES,
+  GENDERS,
+  LANGUAGE_ANSWERS,
+  METHODOLOGY_AXES,
+  OPINION_SUBJECTS,
+  OPINION_TEXT_MAX,
+  OPINION_TEXT_MIN,
+  REASON_MAX,
+  parseAbout,
 } from "../opinion";
 import { email, id } from "./fields";
 
@@ -14,9 +22,15 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" ||
 /** Stored as typed, minus what no one types on purpose: control characters, Windows line ends, odd Unicode forms. */
 const opinionText = z
   .string()
-  // Control characters are what this strips: the pattern names them on purpose.
-  // eslint-disable-next-line no-control-regex
-  .overwrite((v) => v.normalize("NFC").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+  .overwrite((v) =>
+    v
+      .normalize("NFC")
+      .replace(/\r\n?/g, "\n")
+      // Control characters are what this strips: the pattern names them on purpose.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+      .trim(),
+  )
   .min(OPINION_TEXT_MIN)
   .max(OPINION_TEXT_MAX);
 

@@ -16,7 +16,10 @@ export const checkbox = z
   .union([z.boolean(), z.enum(["on", "true", "1", "false", "0", ""])])
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
-const optionalIsoDate = z.union([isoDate, z.literal(""), z.null()]).transform((v) => (v ? v : null)).optional();
+const optionalIsoDate = z
+  .union([isoDate, z.literal(""), z.null()])
+  .transform((v) => (v ? v : null))
+  .optional();
 const text = (max: number) => longText(max).default("");
 
 export const milestoneSchema = z
@@ -24,7 +27,10 @@ export const milestoneSchema = z
     description: shortText(1000),
     responsibleInstitution: shortText(300),
     /** New commitment or one already under way ("Compromiso en curso o nuevo"). */
-    isNew: z.union([z.boolean(), z.enum(["new", "ongoing"])]).transform((v) => v === true || v === "new").default(true),
+    isNew: z
+      .union([z.boolean(), z.enum(["new", "ongoing"])])
+      .transform((v) => v === true || v === "new")
+      .default(true),
     startsOn: optionalIsoDate,
     endsOn: optionalIsoDate,
   })
@@ -35,7 +41,12 @@ export const proposalTemplateFields = {
   title: shortText(300),
   leadAgency: text(300),
   responsiblePerson: z
-    .object({ name: text(200), title: text(200), email: z.union([z.literal(""), z.string().trim().toLowerCase().email().max(254)]).default(""), phone: text(50) })
+    .object({
+      name: text(200),
+      title: text(200),
+      email: z.union([z.literal(""), z.string().trim().toLowerCase().email().max(254)]).default(""),
+      phone: text(50),
+    })
     .default({ name: "", title: "", email: "", phone: "" }),
   otherActors: z.object({ government: text(2000), others: text(2000) }).default({ government: "", others: "" }),
   problem: text(5000),
@@ -43,7 +54,13 @@ export const proposalTemplateFields = {
   description: text(5000),
   ogpChallenges: z.array(z.enum(OGP_CHALLENGES)).max(OGP_CHALLENGES.length).default([]),
   relevance: z
-    .object({ transparency: checkbox.default(false), accountability: checkbox.default(false), participation: checkbox.default(false), technology: checkbox.default(false), text: text(3000) })
+    .object({
+      transparency: checkbox.default(false),
+      accountability: checkbox.default(false),
+      participation: checkbox.default(false),
+      technology: checkbox.default(false),
+      text: text(3000),
+    })
     .default({ transparency: false, accountability: false, participation: false, technology: false, text: "" }),
   ambition: text(3000),
   milestones: z.array(milestoneSchema).max(MILESTONES_HARD_CAP).default([]),
@@ -115,7 +132,9 @@ export interface TemplateIssue {
 }
 
 /** Fields a proposal needs before the table can receive it (drafts may leave them empty). */
-export function completenessIssues(p: Pick<ProposalTemplate, "title" | "leadAgency" | "problem" | "objective" | "description" | "milestones">): TemplateIssue[] {
+export function completenessIssues(
+  p: Pick<ProposalTemplate, "title" | "leadAgency" | "problem" | "objective" | "description" | "milestones">,
+): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   for (const field of ["title", "leadAgency", "problem", "objective", "description"] as const) {
     if (!p[field].trim()) issues.push({ path: [field], key: "proposal.issue.required" });
@@ -130,9 +149,18 @@ export function milestoneCapIssue(count: number, max: number, path: Array<string
 }
 
 /** The proposal's period: from the first milestone's start to the last one's end. */
-export function proposalPeriod(milestones: ReadonlyArray<{ startsOn?: string | null; endsOn?: string | null }>): { startsOn: string | null; endsOn: string | null } {
-  const starts = milestones.map((m) => m.startsOn).filter((d): d is string => Boolean(d)).sort();
-  const ends = milestones.map((m) => m.endsOn).filter((d): d is string => Boolean(d)).sort();
+export function proposalPeriod(milestones: ReadonlyArray<{ startsOn?: string | null; endsOn?: string | null }>): {
+  startsOn: string | null;
+  endsOn: string | null;
+} {
+  const starts = milestones
+    .map((m) => m.startsOn)
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  const ends = milestones
+    .map((m) => m.endsOn)
+    .filter((d): d is string => Boolean(d))
+    .sort();
   return { startsOn: starts[0] ?? null, endsOn: ends[ends.length - 1] ?? null };
 }
 
@@ -159,7 +187,8 @@ export function smartChecklist(p: {
     // A responsible public institution for the commitment and for every milestone.
     attainable: p.leadAgency.trim().length > 0 && ms.length > 0 && ms.every((m) => m.responsibleInstitution.trim().length > 0),
     // Relevant to at least one OGP value, with the reason written down.
-    relevant: (p.relevance.transparency || p.relevance.accountability || p.relevance.participation || p.relevance.technology) && p.relevance.text.trim().length > 0,
+    relevant:
+      (p.relevance.transparency || p.relevance.accountability || p.relevance.participation || p.relevance.technology) && p.relevance.text.trim().length > 0,
     // Every milestone dated from start to end.
     time_bound: ms.length > 0 && ms.every((m) => Boolean(m.startsOn) && Boolean(m.endsOn)),
   };

@@ -3,8 +3,14 @@ import { z } from "zod";
 import { id, isoDate, longText, optionalText } from "./fields";
 import { checkbox } from "./proposal";
 
-const optionalId = z.union([id, z.literal(""), z.null()]).transform((v) => (v ? v : null)).optional();
-const optionalIsoDate = z.union([isoDate, z.literal(""), z.null()]).transform((v) => (v ? v : null)).optional();
+const optionalId = z
+  .union([id, z.literal(""), z.null()])
+  .transform((v) => (v ? v : null))
+  .optional();
+const optionalIsoDate = z
+  .union([isoDate, z.literal(""), z.null()])
+  .transform((v) => (v ? v : null))
+  .optional();
 
 export const createRoundtableSchema = z.object({
   consultationId: id,

@@ -8,9 +8,16 @@ import { ORGANIZATION_SECTORS } from "../guatemala";
 import { id, isoDate, longText, optionalText, shortText } from "./fields";
 import { checkbox, proposalTemplateFields } from "./proposal";
 
-const optionalIsoDate = z.union([isoDate, z.literal(""), z.null()]).transform((v) => (v ? v : null)).optional();
+const optionalIsoDate = z
+  .union([isoDate, z.literal(""), z.null()])
+  .transform((v) => (v ? v : null))
+  .optional();
 /** A share typed as a percentage in forms (66.67) or a fraction in JSON (0.6667). */
-const share = z.coerce.number().min(0).max(100).transform((v) => (v > 1 ? v / 100 : v));
+const share = z.coerce
+  .number()
+  .min(0)
+  .max(100)
+  .transform((v) => (v > 1 ? v / 100 : v));
 
 export const createTechnicalSchema = z.object({ consultationId: id, name: optionalText(300) });
 export const setChairSchema = z.object({ roundtableId: id, userId: id });
@@ -23,7 +30,10 @@ export const scheduleSessionSchema = z.object({
   roundtableId: id,
   kind: z.enum(SESSION_KINDS).default("review"),
   /** Closing this session fills that funnel column with the proposals still alive ("" or null: none). */
-  closesStage: z.union([z.enum(SESSION_CLOSES), z.literal(""), z.null()]).transform((v) => (v ? v : null)).optional(),
+  closesStage: z
+    .union([z.enum(SESSION_CLOSES), z.literal(""), z.null()])
+    .transform((v) => (v ? v : null))
+    .optional(),
   heldOn: optionalIsoDate,
   venue: longText(300).default(""),
 });
@@ -48,7 +58,10 @@ export const recordCriterionSchema = z
     met: checkbox,
     note: longText(3000).default(""),
     /** Criterion (a): the responsible public institution that accepts (a member's own; the point of contact names it). */
-    organizationId: z.union([id, z.literal(""), z.null()]).transform((v) => (v ? v : null)).optional(),
+    organizationId: z
+      .union([id, z.literal(""), z.null()])
+      .transform((v) => (v ? v : null))
+      .optional(),
   })
   .refine((v) => v.met || v.note.length > 0, { path: ["note"], message: "technical.issue.reason_required" });
 

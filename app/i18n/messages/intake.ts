@@ -1,7 +1,8 @@
 // Online opinion intake (issue 3): the citizen form, receipts, statistics, open data and moderation.
 export const intakeEs = {
   "intake.title": "Dé su opinión",
-  "intake.intro": "Opine sobre la metodología de esta consulta, uno de sus ejes o un tema priorizado. No necesita cuenta ni damos su nombre: su opinión se publica sin firma.",
+  "intake.intro":
+    "Opine sobre la metodología de esta consulta, uno de sus ejes o un tema priorizado. No necesita cuenta ni damos su nombre: su opinión se publica sin firma.",
   "intake.about": "¿Sobre qué opina?",
   "intake.about_choose": "Elija una opción…",
   "intake.about_methodology": "La metodología en su conjunto",
@@ -71,7 +72,8 @@ export const intakeEs = {
   "intake.receipt_hidden_reason": "Motivo: {reason}",
   "intake.receipt_hidden_text": "El texto no se muestra mientras la opinión esté oculta.",
   "intake.receipt_outcome": "Qué pasó con su opinión",
-  "intake.receipt_outcome_pending": "Todavía nada: las opiniones se sistematizan y se presentan a las mesas temáticas después de los foros. Esta página lo mostrará.",
+  "intake.receipt_outcome_pending":
+    "Todavía nada: las opiniones se sistematizan y se presentan a las mesas temáticas después de los foros. Esta página lo mostrará.",
   "intake.receipt_taken_up": "Tomada en cuenta en el resumen «{title}»",
   "intake.receipt_not_found": "No encontramos un recibo con ese código. Revise que esté bien escrito.",
   "intake.consultation": "Consulta",
@@ -97,7 +99,8 @@ export const intakeEs = {
   "intake.download_json": "Descargar JSON",
   "intake.mod_title": "Moderación de opiniones",
   "intake.mod_link": "Moderación de opiniones",
-  "intake.mod_intro": "Las opiniones nuevas aparecen aquí en vivo. Ocultar no borra: la opinión queda en el registro de auditoría, se cuenta aparte y puede restaurarse.",
+  "intake.mod_intro":
+    "Las opiniones nuevas aparecen aquí en vivo. Ocultar no borra: la opinión queda en el registro de auditoría, se cuenta aparte y puede restaurarse.",
   "intake.mod_filter": "Mostrar",
   "intake.mod_filter_all": "Todas",
   "intake.mod_filter_visible": "Publicadas",
@@ -127,7 +130,8 @@ export const intakeEs = {
 
 export const intakeEn: Record<keyof typeof intakeEs, string> = {
   "intake.title": "Give your opinion",
-  "intake.intro": "Give your opinion on this consultation's methodology, one of its axes or a prioritized theme. No account needed and we don't ask your name: your opinion is published unsigned.",
+  "intake.intro":
+    "Give your opinion on this consultation's methodology, one of its axes or a prioritized theme. No account needed and we don't ask your name: your opinion is published unsigned.",
   "intake.about": "What is your opinion about?",
   "intake.about_choose": "Choose one…",
   "intake.about_methodology": "The methodology as a whole",
@@ -197,7 +201,8 @@ export const intakeEn: Record<keyof typeof intakeEs, string> = {
   "intake.receipt_hidden_reason": "Reason: {reason}",
   "intake.receipt_hidden_text": "The text is not shown while the opinion is hidden.",
   "intake.receipt_outcome": "What became of your opinion",
-  "intake.receipt_outcome_pending": "Nothing yet: opinions are systematized and presented to the thematic roundtables after the forums. This page will show it.",
+  "intake.receipt_outcome_pending":
+    "Nothing yet: opinions are systematized and presented to the thematic roundtables after the forums. This page will show it.",
   "intake.receipt_taken_up": "Taken into account in the summary “{title}”",
   "intake.receipt_not_found": "We found no receipt with that code. Check that it is spelled right.",
   "intake.consultation": "Consultation",

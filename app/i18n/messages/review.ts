@@ -71,7 +71,8 @@ export const reviewEs = {
   "review.rule.fallback": "Consenso con respaldo",
   "review.rule_hint.full_consensus": "Se adopta si nadie bloquea y quienes se hacen a un lado no pasan del {share} % de las respuestas.",
   "review.rule_hint.consent": "Se adopta si nadie presenta un bloqueo razonado; las reservas y quienes se hacen a un lado no lo impiden.",
-  "review.rule_hint.fallback": "Si alguien bloquea, una segunda ronda decide por mayoría calificada del {share} % de los votos emitidos; se registra como el grado más bajo.",
+  "review.rule_hint.fallback":
+    "Si alguien bloquea, una segunda ronda decide por mayoría calificada del {share} % de los votos emitidos; se registra como el grado más bajo.",
   "review.panel.stand_aside": "Máximo que puede hacerse a un lado (%)",
   "review.panel.supermajority": "Mayoría calificada (% de los votos emitidos)",
   "review.panel.quorum": "Quórum (% de integrantes con derecho a voto)",

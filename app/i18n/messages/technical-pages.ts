@@ -3,7 +3,8 @@
 export const technicalPagesEs = {
   "technical_page.title": "Mesa Técnica",
   "technical_page.public_title": "Mesa Técnica de Gobierno Abierto",
-  "technical_page.public_intro": "La Mesa Técnica revisa las propuestas unificadas en las mesas temáticas, verifica los tres criterios de adopción y decide por consenso cuáles entran en el plan. Esta página se actualiza en vivo.",
+  "technical_page.public_intro":
+    "La Mesa Técnica revisa las propuestas unificadas en las mesas temáticas, verifica los tres criterios de adopción y decide por consenso cuáles entran en el plan. Esta página se actualiza en vivo.",
   "technical_page.chair": "Preside: {name}",
   "technical_page.chair_none": "Todavía no se designó quien preside.",
   "technical_page.no_table": "Esta consulta todavía no tiene Mesa Técnica.",
@@ -36,7 +37,8 @@ export const technicalPagesEs = {
   "technical_page.venue": "Lugar",
   "technical_page.open_session": "Abrir la sesión {number}",
   "technical_page.close_session": "Cerrar la sesión {number}…",
-  "technical_page.close_session_confirm": "Cerrar la sesión {number} no se puede deshacer: las votaciones deben estar cerradas y, si cierra una columna, las propuestas vivas pasan a ella.",
+  "technical_page.close_session_confirm":
+    "Cerrar la sesión {number} no se puede deshacer: las votaciones deben estar cerradas y, si cierra una columna, las propuestas vivas pasan a ella.",
   "technical_page.close_session_do": "Sí, cerrar la sesión {number}",
   "technical_page.present": "Presentes ({count})",
   "technical_page.present_none": "Nadie registrado presente.",
@@ -123,7 +125,8 @@ export const technicalPagesEs = {
 
   "technical_page.refine": "Afinar el texto",
   "technical_page.refine_title": "Afinar el texto de la propuesta",
-  "technical_page.refine_hint": "La mesa afina el texto durante una sesión abierta. Se conservan todas las versiones: la ficha pública muestra qué cambió de una a otra, junto a su nota.",
+  "technical_page.refine_hint":
+    "La mesa afina el texto durante una sesión abierta. Se conservan todas las versiones: la ficha pública muestra qué cambió de una a otra, junto a su nota.",
   "technical_page.refine_note": "Qué cambió y por qué",
   "technical_page.refine_note_hint": "Se publica junto a las diferencias entre versiones.",
   "technical_page.refine_save": "Guardar la nueva versión",
@@ -136,7 +139,8 @@ export const technicalPagesEs = {
 export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
   "technical_page.title": "Technical roundtable",
   "technical_page.public_title": "Open Government technical roundtable",
-  "technical_page.public_intro": "The technical roundtable reviews the proposals unified at the thematic roundtables, checks the three adoption criteria and decides by consensus which go into the plan. This page updates live.",
+  "technical_page.public_intro":
+    "The technical roundtable reviews the proposals unified at the thematic roundtables, checks the three adoption criteria and decides by consensus which go into the plan. This page updates live.",
   "technical_page.chair": "Chair: {name}",
   "technical_page.chair_none": "No chair has been designated yet.",
   "technical_page.no_table": "This consultation has no technical roundtable yet.",
@@ -169,7 +173,8 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
   "technical_page.venue": "Venue",
   "technical_page.open_session": "Open session {number}",
   "technical_page.close_session": "Close session {number}…",
-  "technical_page.close_session_confirm": "Closing session {number} cannot be undone: its votes must be closed and, if it closes a column, the live proposals move into it.",
+  "technical_page.close_session_confirm":
+    "Closing session {number} cannot be undone: its votes must be closed and, if it closes a column, the live proposals move into it.",
   "technical_page.close_session_do": "Yes, close session {number}",
   "technical_page.present": "Present ({count})",
   "technical_page.present_none": "Nobody recorded present.",
@@ -256,7 +261,8 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
 
   "technical_page.refine": "Refine the text",
   "technical_page.refine_title": "Refine the proposal's text",
-  "technical_page.refine_hint": "The table refines the text during an open session. Every version is kept: the public sheet shows what changed from one to the next, with its note.",
+  "technical_page.refine_hint":
+    "The table refines the text during an open session. Every version is kept: the public sheet shows what changed from one to the next, with its note.",
   "technical_page.refine_note": "What changed and why",
   "technical_page.refine_note_hint": "Published next to the differences between versions.",
   "technical_page.refine_save": "Save the new version",

@@ -13,7 +13,8 @@ export const technicalEs = {
   "technical.error.institution_required": "Indique la institución pública responsable que acepta.",
   "technical.error.written_behalf_required": "Anote la referencia del documento con que la institución acepta (el punto de contacto registra en su nombre).",
   "technical.error.own_institution_only": "Solo puede registrar la aceptación de su propia institución.",
-  "technical.error.not_public_institution": "«{name}» no es una institución pública: la responsabilidad de un compromiso recae siempre en una institución pública.",
+  "technical.error.not_public_institution":
+    "«{name}» no es una institución pública: la responsabilidad de un compromiso recae siempre en una institución pública.",
   "technical.error.other_institution": "La institución responsable registrada para esta propuesta es «{name}».",
   "technical.error.conflict_declared": "Usted ya declaró un conflicto de interés sobre «{title}».",
   "technical.error.vote_in_progress": "Hay una votación abierta sobre «{title}»: ciérrela primero.",
@@ -71,7 +72,8 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.error.votes_open_one": "{count} vote is still open in this session: close it before closing the session.",
   "technical.error.not_at_technical": "The proposal “{title}” has not reached the technical roundtable yet (it was not unified at its thematic roundtable).",
   "technical.error.institution_required": "Name the responsible public institution that accepts.",
-  "technical.error.written_behalf_required": "Note the reference of the document in which the institution accepts (the point of contact records it on its behalf).",
+  "technical.error.written_behalf_required":
+    "Note the reference of the document in which the institution accepts (the point of contact records it on its behalf).",
   "technical.error.own_institution_only": "You can record the acceptance of your own institution only.",
   "technical.error.not_public_institution": "“{name}” is not a public institution: a commitment's responsibility always lies with a public institution.",
   "technical.error.other_institution": "The responsible institution recorded for this proposal is “{name}”.",

@@ -1,7 +1,8 @@
 // Issue 10: funnel snapshots and the reasoned response (how citizen input and proposals were considered).
 export const traceabilityEs = {
   "snapshot.title": "Instantáneas del embudo",
-  "snapshot.intro": "Cada vez que se cierra una etapa, una sesión de la Mesa Técnica o la última ronda de una mesa temática, Cocrea guarda las cifras del embudo con las propuestas detrás de cada una. Así una cifra publicada puede reproducirse después y compararse con la de hoy.",
+  "snapshot.intro":
+    "Cada vez que se cierra una etapa, una sesión de la Mesa Técnica o la última ronda de una mesa temática, Cocrea guarda las cifras del embudo con las propuestas detrás de cada una. Así una cifra publicada puede reproducirse después y compararse con la de hoy.",
   "snapshot.empty": "Todavía no se ha tomado ninguna instantánea.",
   "snapshot.when": "Fecha",
   "snapshot.what": "Qué se cerró",
@@ -23,7 +24,8 @@ export const traceabilityEs = {
   "snapshot.commands": "Operaciones registradas después de la instantánea",
   "snapshot.no_commands": "ninguna operación la nombra",
   "response.title": "Respuesta razonada",
-  "response.intro": "Qué se hizo con cada síntesis de los aportes ciudadanos y con cada propuesta, con el motivo registrado en cada decisión y la respuesta escrita del punto de contacto.",
+  "response.intro":
+    "Qué se hizo con cada síntesis de los aportes ciudadanos y con cada propuesta, con el motivo registrado en cada decisión y la respuesta escrita del punto de contacto.",
   "response.csv": "Descargar en CSV",
   "response.print": "Para imprimir, use la función de impresión del navegador.",
   "response.summaries": "Síntesis de los aportes ciudadanos",
@@ -54,7 +56,8 @@ export const traceabilityEs = {
 
 export const traceabilityEn: Record<keyof typeof traceabilityEs, string> = {
   "snapshot.title": "Funnel snapshots",
-  "snapshot.intro": "Whenever a stage, a technical-roundtable session or a thematic table's last round closes, Cocrea keeps the funnel's figures with the proposals behind each one, so a published figure can be reproduced later and compared with today's.",
+  "snapshot.intro":
+    "Whenever a stage, a technical-roundtable session or a thematic table's last round closes, Cocrea keeps the funnel's figures with the proposals behind each one, so a published figure can be reproduced later and compared with today's.",
   "snapshot.empty": "No snapshot has been taken yet.",
   "snapshot.when": "Date",
   "snapshot.what": "What closed",
@@ -76,7 +79,8 @@ export const traceabilityEn: Record<keyof typeof traceabilityEs, string> = {
   "snapshot.commands": "Operations recorded after the snapshot",
   "snapshot.no_commands": "no operation names it",
   "response.title": "Reasoned response",
-  "response.intro": "What was done with each summary of citizen input and with each proposal, with the reason recorded at each decision and the point of contact's written response.",
+  "response.intro":
+    "What was done with each summary of citizen input and with each proposal, with the reason recorded at each decision and the point of contact's written response.",
   "response.csv": "Download as CSV",
   "response.print": "To print, use your browser's print function.",
   "response.summaries": "Summaries of citizen input",

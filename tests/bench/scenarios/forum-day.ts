@@ -168,7 +168,9 @@ export async function run(): Promise<void> {
     const viewerCount = FORUMS * VIEWERS_PER_FORUM;
     const assignments = Array.from({ length: viewerCount }, (_, i) => ({ forumId: seeded.forumIds[i % FORUMS], room: i % FORUMS }));
     for (let w = 0; w < VIEWER_THREADS; w++) {
-      viewers.push(new Viewers({ appUrl: app.url, bareUrl: bare.url, token: seeded.viewerToken, forums: assignments.filter((_, i) => i % VIEWER_THREADS === w) }));
+      viewers.push(
+        new Viewers({ appUrl: app.url, bareUrl: bare.url, token: seeded.viewerToken, forums: assignments.filter((_, i) => i % VIEWER_THREADS === w) }),
+      );
     }
     await Promise.all(viewers.map((v) => v.ready));
     const fac = seeded.facilitators;
@@ -186,7 +188,11 @@ export async function run(): Promise<void> {
       const res = await fetch(`${app.url}/api/v1/commands`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${fac[f].token}` },
-        body: JSON.stringify({ id: randomUUID(), type: "capture.create", payload: { worktableId: fac[f].worktableId, text, tags: ["compras", "presupuesto"], capturedAt: new Date().toISOString() } }),
+        body: JSON.stringify({
+          id: randomUUID(),
+          type: "capture.create",
+          payload: { worktableId: fac[f].worktableId, text, tags: ["compras", "presupuesto"], capturedAt: new Date().toISOString() },
+        }),
       });
       if (res.status !== 200) throw new Error(`capture refused: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as { result: { capture: Record<string, unknown> } };
@@ -204,7 +210,10 @@ export async function run(): Promise<void> {
     // Alternate rounds so both see the same machine (other work on a shared box comes and goes).
     const results = { cocrea: { sent: 0, received: 0, latencies: [] as number[] }, bare: { sent: 0, received: 0, latencies: [] as number[] } };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [kind, send] of [["cocrea", capture], ["bare", publish]] as const) {
+      for (const [kind, send] of [
+        ["cocrea", capture],
+        ["bare", publish],
+      ] as const) {
         const sent = await drive(send, fac.length, DURATION_MS / ROUNDS);
         const got = await collect(viewers, kind, sent * VIEWERS_PER_FORUM);
         results[kind].sent += sent;

@@ -100,17 +100,35 @@ export async function run(): Promise<void> {
     const orgIds = Array.from({ length: ORGANIZATIONS }, () => randomUUID());
     const forumIds = Array.from({ length: FORUMS }, () => randomUUID());
     const thematic = themeIds.map(() => ({ roundtableId: randomUUID(), roundIds: [randomUUID(), randomUUID(), randomUUID()] }));
-    const technical = { roundtableId: randomUUID(), sessions: [{ id: randomUUID(), closes: "technical", status: "closed" }, { id: randomUUID(), closes: "refined", status: "open" }] };
+    const technical = {
+      roundtableId: randomUUID(),
+      sessions: [
+        { id: randomUUID(), closes: "technical", status: "closed" },
+        { id: randomUUID(), closes: "refined", status: "open" },
+      ],
+    };
 
     const summaryIds: string[][] = themeIds.map(() => []);
     const inputIds: string[] = [];
     const inputsOfTheme: string[][] = themeIds.map(() => []);
     sqlite.transaction(() => {
-      sqlite.prepare("INSERT INTO consultations (id, slug, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(consultationId, slug, "Plan de Acción de Gobierno Abierto (bench)", day(0), day(0));
-      const insertStage = sqlite.prepare("INSERT INTO stages (id, consultation_id, phase, name, position, status, opened_at, closed_at) VALUES (?, ?, ?, '', ?, ?, ?, ?)");
+      sqlite
+        .prepare("INSERT INTO consultations (id, slug, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+        .run(consultationId, slug, "Plan de Acción de Gobierno Abierto (bench)", day(0), day(0));
+      const insertStage = sqlite.prepare(
+        "INSERT INTO stages (id, consultation_id, phase, name, position, status, opened_at, closed_at) VALUES (?, ?, ?, '', ?, ?, ?, ?)",
+      );
       for (const s of defaultStages()) {
         const status = s.phase === "technical_roundtable" ? "open" : s.position <= 5 ? "closed" : "pending";
-        insertStage.run(randomUUID(), consultationId, s.phase, s.position, status, status === "pending" ? null : day(s.position * 10), status === "closed" ? day(s.position * 10 + 9) : null);
+        insertStage.run(
+          randomUUID(),
+          consultationId,
+          s.phase,
+          s.position,
+          status,
+          status === "pending" ? null : day(s.position * 10),
+          status === "closed" ? day(s.position * 10 + 9) : null,
+        );
       }
       const insertTheme = sqlite.prepare("INSERT INTO themes (id, consultation_id, name, position) VALUES (?, ?, ?, ?)");
       themeIds.forEach((id, i) => insertTheme.run(id, consultationId, `Eje ${i + 1}`, i + 1));
@@ -118,15 +136,19 @@ export async function run(): Promise<void> {
       orgIds.forEach((id, i) => insertOrg.run(id, `Organización ${i + 1}`, `ORG-${i + 1}-${id.slice(0, 4)}`, i % 2 ? "civil_society" : "public", day(0)));
 
       // Forums, with their attendance.
-      const insertForum = sqlite.prepare("INSERT INTO forums (id, consultation_id, department, municipality, venue, held_on, expected_attendance, status, created_at) VALUES (?, ?, ?, ?, 'Salón municipal', ?, 150, 'closed', ?)");
+      const insertForum = sqlite.prepare(
+        "INSERT INTO forums (id, consultation_id, department, municipality, venue, held_on, expected_attendance, status, created_at) VALUES (?, ?, ?, ?, 'Salón municipal', ?, 150, 'closed', ?)",
+      );
       const insertAttendance = sqlite.prepare("INSERT INTO attendance (id, forum_id, head_count, sector, created_at) VALUES (?, ?, ?, ?, ?)");
       forumIds.forEach((id, f) => {
         insertForum.run(id, consultationId, `Departamento ${f + 1}`, `Cabecera ${f + 1}`, day(30 + f).slice(0, 10), day(0));
-        for (let k = 0; k < 60; k++) insertAttendance.run(randomUUID(), id, 1 + Math.floor(rand() * 3), pick(["public", "civil_society", "academia"]), day(30 + f));
+        for (let k = 0; k < 60; k++)
+          insertAttendance.run(randomUUID(), id, 1 + Math.floor(rand() * 3), pick(["public", "civil_society", "academia"]), day(30 + f));
       });
 
       // 100,000 inputs: online opinions (some hidden) and forum captures (some withdrawn).
-      const insertInput = sqlite.prepare(`INSERT INTO citizen_inputs (id, consultation_id, channel, subject, theme_id, text, department, forum_id, tags, receipt_code, status, status_reason, created_at, updated_at)
+      const insertInput =
+        sqlite.prepare(`INSERT INTO citizen_inputs (id, consultation_id, channel, subject, theme_id, text, department, forum_id, tags, receipt_code, status, status_reason, created_at, updated_at)
         VALUES (?, ?, ?, 'theme', ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)`);
       for (let i = 0; i < INPUTS; i++) {
         const id = randomUUID();
@@ -136,14 +158,28 @@ export async function run(): Promise<void> {
         const status = online ? (r < 0.03 ? "hidden" : "visible") : r < 0.015 ? "withdrawn" : "visible";
         const forum = online ? null : pick(forumIds);
         const at = online ? day(10 + (i % 20)) : day(30 + (i % FORUMS));
-        insertInput.run(id, consultationId, online ? "online" : "forum", themeIds[t], `Aporte ${i + 1}: ${LOREM.slice(0, 80 + (i % 120))}`, `Departamento ${1 + (i % FORUMS)}`,
-          forum, online ? `B${String(i).padStart(9, "0")}` : null, status, status === "visible" ? null : "Fuera del tema de la consulta", at, at);
+        insertInput.run(
+          id,
+          consultationId,
+          online ? "online" : "forum",
+          themeIds[t],
+          `Aporte ${i + 1}: ${LOREM.slice(0, 80 + (i % 120))}`,
+          `Departamento ${1 + (i % FORUMS)}`,
+          forum,
+          online ? `B${String(i).padStart(9, "0")}` : null,
+          status,
+          status === "visible" ? null : "Fuera del tema de la consulta",
+          at,
+          at,
+        );
         inputIds.push(id);
         inputsOfTheme[t].push(id);
       }
 
       // 2,000 summaries (400 per theme) taking up 60% of each theme's inputs.
-      const insertSummary = sqlite.prepare("INSERT INTO summaries (id, consultation_id, theme_id, title, text, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)");
+      const insertSummary = sqlite.prepare(
+        "INSERT INTO summaries (id, consultation_id, theme_id, title, text, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+      );
       const insertSummaryInput = sqlite.prepare("INSERT INTO summary_inputs (summary_id, input_id) VALUES (?, ?)");
       themeIds.forEach((themeId, t) => {
         for (let s = 0; s < SUMMARIES / THEMES; s++) {
@@ -158,7 +194,9 @@ export async function run(): Promise<void> {
 
       // Thematic tables (three rounds each, closed) and the technical roundtable's sessions.
       const insertRoundtable = sqlite.prepare("INSERT INTO roundtables (id, consultation_id, theme_id, kind, name) VALUES (?, ?, ?, ?, '')");
-      const insertRound = sqlite.prepare("INSERT INTO rounds (id, roundtable_id, number, venue, status, kind, closes_stage) VALUES (?, ?, ?, 'MINFIN', ?, ?, ?)");
+      const insertRound = sqlite.prepare(
+        "INSERT INTO rounds (id, roundtable_id, number, venue, status, kind, closes_stage) VALUES (?, ?, ?, 'MINFIN', ?, ?, ?)",
+      );
       thematic.forEach((tt, t) => {
         insertRoundtable.run(tt.roundtableId, consultationId, themeIds[t], "thematic");
         tt.roundIds.forEach((rid, k) => insertRound.run(rid, tt.roundtableId, k + 1, "closed", "round", null));
@@ -172,13 +210,29 @@ export async function run(): Promise<void> {
     const proposals: P[] = [];
     const operations: Array<{ id: string; theme: number; sources: P[]; result: P; undone: boolean }> = [];
     const original = (theme: number): P => {
-      const p: P = { id: randomUUID(), theme, start: "proposed", stage: rand() < 0.3 ? "unified" : "proposed", state: "active", original: true, at: proposals.length };
+      const p: P = {
+        id: randomUUID(),
+        theme,
+        start: "proposed",
+        stage: rand() < 0.3 ? "unified" : "proposed",
+        state: "active",
+        original: true,
+        at: proposals.length,
+      };
       proposals.push(p);
       return p;
     };
     const mergeOf = (sources: P[], undone: boolean): P => {
       const stage = sources.map((s) => s.stage).reduce(laterStage);
-      const result: P = { id: randomUUID(), theme: sources[0].theme, start: stage, stage, state: undone ? "undone" : "active", original: false, at: proposals.length };
+      const result: P = {
+        id: randomUUID(),
+        theme: sources[0].theme,
+        start: stage,
+        stage,
+        state: undone ? "undone" : "active",
+        original: false,
+        at: proposals.length,
+      };
       proposals.push(result);
       if (!undone) for (const s of sources) s.state = "merged";
       operations.push({ id: randomUUID(), theme: result.theme, sources, result, undone });
@@ -214,20 +268,39 @@ export async function run(): Promise<void> {
 
     const template = { problem: LOREM.repeat(2), objective: LOREM, description: LOREM.repeat(3) };
     sqlite.transaction(() => {
-      const insertProposal = sqlite.prepare(`INSERT INTO proposals (id, consultation_id, theme_id, roundtable_id, round_id, proponent_user_id, proponent_organization_id, title, lead_agency,
+      const insertProposal =
+        sqlite.prepare(`INSERT INTO proposals (id, consultation_id, theme_id, roundtable_id, round_id, proponent_user_id, proponent_organization_id, title, lead_agency,
         responsible_person, other_actors, problem, objective, description, ogp_challenge, relevance, ambition, is_new, starts_on, ends_on, stage, state, state_reason, version, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 'Ministerio de Finanzas Públicas', '{}', '', ?, ?, ?, '["transparency"]', '{}', 'Alta', 1, '2016-09-01', '2017-06-30', ?, ?, ?, 1, ?, ?)`);
       const insertHistory = sqlite.prepare("INSERT INTO proposal_stage_history (proposal_id, stage, entered_at) VALUES (?, ?, ?)");
-      const insertOperation = sqlite.prepare("INSERT INTO proposal_operations (id, consultation_id, kind, round_id, agreed_note, present, created_by, created_at, undone_at, undone_by) VALUES (?, ?, 'merge', ?, 'Consenso', ?, NULL, ?, ?, NULL)");
+      const insertOperation = sqlite.prepare(
+        "INSERT INTO proposal_operations (id, consultation_id, kind, round_id, agreed_note, present, created_by, created_at, undone_at, undone_by) VALUES (?, ?, 'merge', ?, 'Consenso', ?, NULL, ?, ?, NULL)",
+      );
       const insertEdge = sqlite.prepare("INSERT INTO proposal_lineage (operation_id, source_id, result_id) VALUES (?, ?, ?)");
       const insertResponse = sqlite.prepare("INSERT INTO proposal_responses (proposal_id, summary_id, input_id) VALUES (?, ?, ?)");
-      const insertVote = sqlite.prepare(`INSERT INTO consensus_votes (id, consultation_id, roundtable_id, round_id, proposal_id, ballot, status, settings, opened_at, closed_at, outcome)
+      const insertVote =
+        sqlite.prepare(`INSERT INTO consensus_votes (id, consultation_id, roundtable_id, round_id, proposal_id, ballot, status, settings, opened_at, closed_at, outcome)
         VALUES (?, ?, ?, ?, ?, 1, ?, '{"rule":"consent"}', ?, ?, ?)`);
       for (const p of proposals) {
         const at = day(60 + Math.floor(p.at / 200));
         const reason = p.state === "withdrawn" || p.state === "rejected" ? "Fuera del alcance del plan" : null;
-        insertProposal.run(p.id, consultationId, themeIds[p.theme], thematic[p.theme].roundtableId, thematic[p.theme].roundIds[0], p.original ? pick(orgIds) : null,
-          `Propuesta ${p.at + 1}`, template.problem, template.objective, template.description, p.stage, p.state, reason, at, at);
+        insertProposal.run(
+          p.id,
+          consultationId,
+          themeIds[p.theme],
+          thematic[p.theme].roundtableId,
+          thematic[p.theme].roundIds[0],
+          p.original ? pick(orgIds) : null,
+          `Propuesta ${p.at + 1}`,
+          template.problem,
+          template.objective,
+          template.description,
+          p.stage,
+          p.state,
+          reason,
+          at,
+          at,
+        );
         insertHistory.run(p.id, p.start, at);
         for (const stage of stagesBetween(p.start, p.stage)) insertHistory.run(p.id, stage, day(120));
         // Originals answer one to three summaries of their theme; some also a single input directly.
@@ -236,7 +309,18 @@ export async function run(): Promise<void> {
           for (let k = 0; k < n; k++) insertResponse.run(p.id, pick(summaryIds[p.theme]), null);
           if (rand() < 0.05) insertResponse.run(p.id, null, pick(inputsOfTheme[p.theme]));
         }
-        if (p.stage === "plan") insertVote.run(randomUUID(), consultationId, technical.roundtableId, technical.sessions[1].id, p.id, p.state === "adopted" ? "closed" : "open", day(150), p.state === "adopted" ? day(151) : null, p.state === "adopted" ? "consent" : null);
+        if (p.stage === "plan")
+          insertVote.run(
+            randomUUID(),
+            consultationId,
+            technical.roundtableId,
+            technical.sessions[1].id,
+            p.id,
+            p.state === "adopted" ? "closed" : "open",
+            day(150),
+            p.state === "adopted" ? day(151) : null,
+            p.state === "adopted" ? "consent" : null,
+          );
       }
       operations.forEach((o, k) => {
         const at = day(61 + Math.floor(k / 50));
@@ -272,7 +356,8 @@ export async function run(): Promise<void> {
     const plans = (statements: readonly Captured[]) => {
       for (const s of statements) {
         console.log(`  ${s.sql.replace(/\s+/g, " ").slice(0, 160)}`);
-        for (const row of sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.parameters as unknown[])) as Array<{ detail: string }>) console.log(`      ${row.detail}`);
+        for (const row of sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.parameters as unknown[])) as Array<{ detail: string }>)
+          console.log(`      ${row.detail}`);
       }
     };
 
@@ -375,24 +460,34 @@ export async function run(): Promise<void> {
 
     // ---- Report ----
     const cols = view.stages.map((s) => `${s.key} ${s.entered}/${s.now}`).join(", ");
-    console.log(`funnel: ${view.participation.opinionsOnline} online opinions, ${view.participation.forumCaptures} captures, ${view.participation.forumAttendance} attendees, ${view.participation.summaries} summaries; entered/now: ${cols}; ${funnelStatements.length} statements`);
+    console.log(
+      `funnel: ${view.participation.opinionsOnline} online opinions, ${view.participation.forumCaptures} captures, ${view.participation.forumAttendance} attendees, ${view.participation.summaries} summaries; entered/now: ${cols}; ${funnelStatements.length} statements`,
+    );
     const f = summarize(funnelTimes);
     const fr = summarize(funnelRaw);
-    console.log(`funnel read in process (n=${f.n}): p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(2)} ms — goal p99 < ${FUNNEL_GOAL_MS} ms: ${f.p99 < FUNNEL_GOAL_MS ? "met" : "NOT met"}`);
+    console.log(
+      `funnel read in process (n=${f.n}): p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(2)} ms — goal p99 < ${FUNNEL_GOAL_MS} ms: ${f.p99 < FUNNEL_GOAL_MS ? "met" : "NOT met"}`,
+    );
     report("funnel p50", f.p50, "ms", fr.p50, "raw better-sqlite3 run of the same statements, p50");
     report("funnel p99", f.p99, "ms", fr.p99, "raw better-sqlite3 run of the same statements, p99");
     report("funnel p99", f.p99, "ms", summarize(funnelKysely).p99, "the same statements through Kysely, no shaping, p99");
     if (httpTimes.length) {
       const h = summarize(httpTimes);
       const hb = summarize(healthTimes);
-      console.log(`funnel over HTTP (n=${h.n}, ${(bytes / 1024).toFixed(0)} KiB of JSON, sent ${encoding}): p50 ${h.p50.toFixed(2)} ms, p99 ${h.p99.toFixed(2)} ms, max ${h.max.toFixed(2)} ms — goal p99 < ${FUNNEL_GOAL_MS} ms: ${h.p99 < FUNNEL_GOAL_MS ? "met" : "NOT met"}`);
+      console.log(
+        `funnel over HTTP (n=${h.n}, ${(bytes / 1024).toFixed(0)} KiB of JSON, sent ${encoding}): p50 ${h.p50.toFixed(2)} ms, p99 ${h.p99.toFixed(2)} ms, max ${h.max.toFixed(2)} ms — goal p99 < ${FUNNEL_GOAL_MS} ms: ${h.p99 < FUNNEL_GOAL_MS ? "met" : "NOT met"}`,
+      );
       report("funnel over HTTP p99", h.p99, "ms", hb.p99, "GET /healthz on the same server, p99");
       report("funnel over HTTP p99", h.p99, "ms", f.p99, "the read in process, p99");
     }
-    console.log(`fate of ${sample.length} random inputs: ${withSummary} in a summary, ${withResponders} with proposals responding, ${(reached / sample.length).toFixed(1)} proposals reached on average; up to ${maxStatements} statements`);
+    console.log(
+      `fate of ${sample.length} random inputs: ${withSummary} in a summary, ${withResponders} with proposals responding, ${(reached / sample.length).toFixed(1)} proposals reached on average; up to ${maxStatements} statements`,
+    );
     const e = summarize(fateTimes);
     const er = summarize(fateRaw);
-    console.log(`forward fate in process (n=${e.n}): p50 ${e.p50.toFixed(2)} ms, p99 ${e.p99.toFixed(2)} ms, max ${e.max.toFixed(2)} ms — goal p99 < ${FATE_GOAL_MS} ms: ${e.p99 < FATE_GOAL_MS ? "met" : "NOT met"}`);
+    console.log(
+      `forward fate in process (n=${e.n}): p50 ${e.p50.toFixed(2)} ms, p99 ${e.p99.toFixed(2)} ms, max ${e.max.toFixed(2)} ms — goal p99 < ${FATE_GOAL_MS} ms: ${e.p99 < FATE_GOAL_MS ? "met" : "NOT met"}`,
+    );
     report("fate p50", e.p50, "ms", er.p50, "raw better-sqlite3 run of the same statements, p50");
     report("fate p99", e.p99, "ms", er.p99, "raw better-sqlite3 run of the same statements, p99");
     report("fate p99", e.p99, "ms", summarize(fateKysely).p99, "the same statements through Kysely, no shaping, p99");

@@ -37,7 +37,15 @@ function mainThreadCpuMs(): number | null {
 function drive(server: TestServer, consultationId: string, themeIds: string[], seconds: number, workerIndex: number): Promise<ClientRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
-      workerData: { url: server.url, consultationId, themeIds, durationMs: seconds * 1000, connections: CONNECTIONS, workerIndex, departments: [...DEPARTMENTS] },
+      workerData: {
+        url: server.url,
+        consultationId,
+        themeIds,
+        durationMs: seconds * 1000,
+        connections: CONNECTIONS,
+        workerIndex,
+        departments: [...DEPARTMENTS],
+      },
     });
     worker.once("message", resolve);
     worker.once("error", reject);
@@ -47,7 +55,9 @@ function drive(server: TestServer, consultationId: string, themeIds: string[], s
 /** The same rows, inserted one per statement (autocommit) into a fresh database with the same schema and pragmas. */
 async function rawInsertRate(sourceFile: string, ids: Set<string>): Promise<number> {
   const source = new SQLite(sourceFile, { readonly: true });
-  const rows = (source.prepare("SELECT * FROM citizen_inputs WHERE channel = 'online'").all() as Array<Record<string, unknown>>).filter((r) => ids.has(r.id as string));
+  const rows = (source.prepare("SELECT * FROM citizen_inputs WHERE channel = 'online'").all() as Array<Record<string, unknown>>).filter((r) =>
+    ids.has(r.id as string),
+  );
   source.close();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-bench-raw-"));
@@ -119,7 +129,9 @@ export async function run(): Promise<void> {
     const storedIds = new Set(stored.map((r) => r.id));
     const missing = ackedIds.filter((id) => !storedIds.has(id)).length;
     const ok = unique.size === ackedIds.length && missing === 0 && stored.length === ackedIds.length;
-    console.log(`verification: ${ackedIds.length} acknowledged, ${stored.length} rows, ${missing} missing, ${ackedIds.length - unique.size} acknowledged twice → ${ok ? "OK" : "FAILED"}`);
+    console.log(
+      `verification: ${ackedIds.length} acknowledged, ${stored.length} rows, ${missing} missing, ${ackedIds.length - unique.size} acknowledged twice → ${ok ? "OK" : "FAILED"}`,
+    );
     console.log(`goal (≥ 1000 opinions/s, p99 < 200 ms): ${perSecond >= 1000 && latency.p99 < 200 ? "met" : "NOT met"}`);
     if (!ok) process.exitCode = 1;
   } finally {

@@ -49,37 +49,76 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const { consultationId } = await exec<{ consultationId: string }>(system, "consultation.create", factories.consultation());
     const { themeId } = await exec<{ themeId: string }>(system, "theme.create", factories.theme(consultationId, { name: "Transparencia fiscal" }));
-    const stage = await db.selectFrom("stages").select("id").where("consultation_id", "=", consultationId).where("phase", "=", "thematic_roundtables").executeTakeFirstOrThrow();
+    const stage = await db
+      .selectFrom("stages")
+      .select("id")
+      .where("consultation_id", "=", consultationId)
+      .where("phase", "=", "thematic_roundtables")
+      .executeTakeFirstOrThrow();
     await exec(system, "stage.open", { stageId: stage.id });
-    const { organizationId } = await exec<{ organizationId: string }>(system, "organization.create", { consultationId, name: "Ministerio de Finanzas Públicas", acronym: `MINFIN-${randomUUID().slice(0, 4)}`, sector: "public" });
+    const { organizationId } = await exec<{ organizationId: string }>(system, "organization.create", {
+      consultationId,
+      name: "Ministerio de Finanzas Públicas",
+      acronym: `MINFIN-${randomUUID().slice(0, 4)}`,
+      sector: "public",
+    });
     const { roundtableId } = await exec<{ roundtableId: string }>(system, "roundtable.create", { consultationId, themeId });
     const { roundId } = await exec<{ roundId: string }>(system, "round.schedule", { roundtableId, venue: "MINFIN" });
     await exec(system, "round.open", { roundId });
     const invitation = factories.invitation(consultationId, "roundtable_member", { organizationId });
     const { path: invitePath } = await exec<{ path: string }>(system, "invitation.create", invitation);
-    const { userId } = await exec<{ userId: string }>({ kind: "anonymous", clientKey: "bench" }, "invitation.accept", { token: invitePath.split("/").pop(), name: invitation.name, password: "contraseña-segura-123" });
+    const { userId } = await exec<{ userId: string }>({ kind: "anonymous", clientKey: "bench" }, "invitation.accept", {
+      token: invitePath.split("/").pop(),
+      name: invitation.name,
+      password: "contraseña-segura-123",
+    });
     const member: Actor = { kind: "user", userId, name: invitation.name, isPlatformAdmin: false };
 
     // ---- 10,000 registered proposals, citizen input behind some of them (bulk: this is setup, not measured) ----
     const template = proposalPayload(roundtableId);
     const now = new Date().toISOString();
     const ids: string[] = Array.from({ length: PROPOSALS }, () => randomUUID());
-    const insertProposal = sqlite.prepare(`INSERT INTO proposals (id, consultation_id, theme_id, roundtable_id, round_id, proponent_user_id, proponent_organization_id, title, lead_agency,
+    const insertProposal =
+      sqlite.prepare(`INSERT INTO proposals (id, consultation_id, theme_id, roundtable_id, round_id, proponent_user_id, proponent_organization_id, title, lead_agency,
       responsible_person, other_actors, problem, objective, description, ogp_challenge, relevance, ambition, is_new, starts_on, ends_on, stage, state, state_reason, version, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'proposed', 'active', NULL, 1, ?, ?)`);
-    const insertMilestone = sqlite.prepare("INSERT INTO milestones (id, proposal_id, position, description, responsible_institution, is_new, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
+    const insertMilestone = sqlite.prepare(
+      "INSERT INTO milestones (id, proposal_id, position, description, responsible_institution, is_new, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+    );
     const insertHistory = sqlite.prepare("INSERT INTO proposal_stage_history (proposal_id, stage, entered_at) VALUES (?, 'proposed', ?)");
-    const insertSummary = sqlite.prepare("INSERT INTO summaries (id, consultation_id, theme_id, title, text, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)");
-    const insertInput = sqlite.prepare(`INSERT INTO citizen_inputs (id, consultation_id, channel, subject, theme_id, text, department, tags, status, created_at, updated_at)
+    const insertSummary = sqlite.prepare(
+      "INSERT INTO summaries (id, consultation_id, theme_id, title, text, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+    );
+    const insertInput =
+      sqlite.prepare(`INSERT INTO citizen_inputs (id, consultation_id, channel, subject, theme_id, text, department, tags, status, created_at, updated_at)
       VALUES (?, ?, 'forum', 'theme', ?, ?, 'Quetzaltenango', '[]', 'visible', ?, ?)`);
     const insertSummaryInput = sqlite.prepare("INSERT INTO summary_inputs (summary_id, input_id) VALUES (?, ?)");
     const insertResponse = sqlite.prepare("INSERT INTO proposal_responses (proposal_id, summary_id, input_id) VALUES (?, ?, NULL)");
     const summaryIds: string[] = Array.from({ length: SUMMARIES }, () => randomUUID());
     sqlite.transaction(() => {
       ids.forEach((id, i) => {
-        insertProposal.run(id, consultationId, themeId, roundtableId, roundId, organizationId, `Propuesta ${i + 1}`, template.leadAgency, JSON.stringify(template.responsiblePerson),
-          JSON.stringify(template.otherActors), template.problem, template.objective, template.description, JSON.stringify(template.ogpChallenges), JSON.stringify(template.relevance),
-          template.ambition, "2016-09-01", "2017-06-30", now, now);
+        insertProposal.run(
+          id,
+          consultationId,
+          themeId,
+          roundtableId,
+          roundId,
+          organizationId,
+          `Propuesta ${i + 1}`,
+          template.leadAgency,
+          JSON.stringify(template.responsiblePerson),
+          JSON.stringify(template.otherActors),
+          template.problem,
+          template.objective,
+          template.description,
+          JSON.stringify(template.ogpChallenges),
+          JSON.stringify(template.relevance),
+          template.ambition,
+          "2016-09-01",
+          "2017-06-30",
+          now,
+          now,
+        );
         template.milestones.forEach((m, k) => insertMilestone.run(randomUUID(), id, k + 1, m.description, m.responsibleInstitution, m.startsOn, m.endsOn));
         insertHistory.run(id, now);
       });
@@ -99,7 +138,13 @@ export async function run(): Promise<void> {
 
     // ---- Deep chains, through the real merge command ----
     const merge = (sourceIds: string[]) =>
-      exec<{ proposalId: string }>(member, "proposal.merge", { sourceIds, result: unifiedPayload(), present: [organizationId], agreed: true, agreedNote: "Consenso" });
+      exec<{ proposalId: string }>(member, "proposal.merge", {
+        sourceIds,
+        result: unifiedPayload(),
+        present: [organizationId],
+        agreed: true,
+        agreedNote: "Consenso",
+      });
     let final = fresh();
     for (let i = 0; i < CHAIN; i++) final = (await merge([final, fresh()])).proposalId;
     const sideHeads: string[] = [];
@@ -124,19 +169,42 @@ export async function run(): Promise<void> {
 
     // Baseline: the same rows (result, its milestones, operation, lineage edges, sources updated, audit and
     // idempotency records) in one raw better-sqlite3 transaction, with no validation or authorization.
-    const insertOperation = sqlite.prepare("INSERT INTO proposal_operations (id, consultation_id, kind, round_id, agreed_note, present, created_by, created_at, undone_at, undone_by) VALUES (?, ?, 'merge', ?, 'Consenso', ?, ?, ?, NULL, NULL)");
+    const insertOperation = sqlite.prepare(
+      "INSERT INTO proposal_operations (id, consultation_id, kind, round_id, agreed_note, present, created_by, created_at, undone_at, undone_by) VALUES (?, ?, 'merge', ?, 'Consenso', ?, ?, ?, NULL, NULL)",
+    );
     const insertEdge = sqlite.prepare("INSERT INTO proposal_lineage (operation_id, source_id, result_id) VALUES (?, ?, ?)");
     const supersede = sqlite.prepare("UPDATE proposals SET state = 'merged', version = version + 1, updated_at = ? WHERE id = ? AND state = 'active'");
-    const insertAudit = sqlite.prepare("INSERT INTO audit_events (consultation_id, actor_user_id, actor_label, command_id, command_type, payload, result, created_at) VALUES (?, ?, ?, ?, 'proposal.merge', ?, ?, ?)");
+    const insertAudit = sqlite.prepare(
+      "INSERT INTO audit_events (consultation_id, actor_user_id, actor_label, command_id, command_type, payload, result, created_at) VALUES (?, ?, ?, ?, 'proposal.merge', ?, ?, ?)",
+    );
     const insertLog = sqlite.prepare("INSERT INTO command_log (id, type, actor_key, status, response, created_at) VALUES (?, 'proposal.merge', ?, 200, ?, ?)");
     const unified = unifiedPayload();
     const rawMerge = sqlite.transaction((sources: string[]) => {
       const at = new Date().toISOString();
       const resultId = randomUUID();
       const opId = randomUUID();
-      insertProposal.run(resultId, consultationId, themeId, roundtableId, roundId, null, unified.title, unified.leadAgency, JSON.stringify(unified.responsiblePerson),
-        JSON.stringify(unified.otherActors), unified.problem, unified.objective, unified.description, JSON.stringify(unified.ogpChallenges), JSON.stringify(unified.relevance),
-        unified.ambition, "2016-09-01", "2017-06-30", at, at);
+      insertProposal.run(
+        resultId,
+        consultationId,
+        themeId,
+        roundtableId,
+        roundId,
+        null,
+        unified.title,
+        unified.leadAgency,
+        JSON.stringify(unified.responsiblePerson),
+        JSON.stringify(unified.otherActors),
+        unified.problem,
+        unified.objective,
+        unified.description,
+        JSON.stringify(unified.ogpChallenges),
+        JSON.stringify(unified.relevance),
+        unified.ambition,
+        "2016-09-01",
+        "2017-06-30",
+        at,
+        at,
+      );
       unified.milestones.forEach((m, k) => insertMilestone.run(randomUUID(), resultId, k + 1, m.description, m.responsibleInstitution, m.startsOn, m.endsOn));
       insertOperation.run(opId, consultationId, roundId, JSON.stringify([organizationId]), userId, at);
       for (const s of sources) {
@@ -184,20 +252,29 @@ export async function run(): Promise<void> {
     }
 
     const proposals = (sqlite.prepare("SELECT count(*) AS n FROM proposals").get() as { n: number }).n;
-    console.log(`setup: ${proposals} proposals (${PROPOSALS} registered + merge results), main chain of ${CHAIN} merges, ${SIDE_CHAINS} side chains; ${setupSeconds.toFixed(1)} s`);
-    console.log(`lineage of the final proposal: ${ancestors} proposals behind it, ${Object.keys(check!.summaries).length} summaries, ${Object.keys(check!.inputs).length} citizen inputs`);
+    console.log(
+      `setup: ${proposals} proposals (${PROPOSALS} registered + merge results), main chain of ${CHAIN} merges, ${SIDE_CHAINS} side chains; ${setupSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `lineage of the final proposal: ${ancestors} proposals behind it, ${Object.keys(check!.summaries).length} summaries, ${Object.keys(check!.inputs).length} citizen inputs`,
+    );
     const m = summarize(mergeTimes);
     const r = summarize(rawTimes);
-    console.log(`proposal.merge through the bus (n=${m.n}): p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms, max ${m.max.toFixed(2)} ms — goal p99 < 50 ms: ${m.p99 < 50 ? "met" : "NOT met"}`);
+    console.log(
+      `proposal.merge through the bus (n=${m.n}): p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms, max ${m.max.toFixed(2)} ms — goal p99 < 50 ms: ${m.p99 < 50 ? "met" : "NOT met"}`,
+    );
     report("merge p99", m.p99, "ms", r.p99, "raw better-sqlite3 transaction of the same rows, p99");
     const l = summarize(lineageTimes);
     const k = summarize(pkTimes);
-    console.log(`full lineage query (n=${l.n}): p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(2)} ms — goal p99 < 20 ms: ${l.p99 < 20 ? "met" : "NOT met"}`);
+    console.log(
+      `full lineage query (n=${l.n}): p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(2)} ms — goal p99 < 20 ms: ${l.p99 < 20 ? "met" : "NOT met"}`,
+    );
     report("lineage p99", l.p99, "ms", k.p99, "raw SELECT of one proposal by primary key, p99");
     report("lineage p99", l.p99, "ms", summarize(walkTimes).p99, "raw better-sqlite3 run of the recursive walk alone, p99");
   } finally {
     await db.destroy();
     if (sqlite.open) sqlite.close();
-    if (process.env.BENCH_KEEP) console.log("kept", dir); else fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log("kept", dir);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -83,9 +83,16 @@ async function seed(dbFile: string): Promise<Seeded> {
   const { roundtableId } = await run("roundtable.create", { consultationId, themeId });
   const { roundId } = await run("round.schedule", { roundtableId, venue: "Ministerio de Finanzas Públicas" });
   await run("round.open", { roundId });
-  const sources = [(await run("proposal.create", proposalPayload(roundtableId))).proposalId, (await run("proposal.create", proposalPayload(roundtableId))).proposalId];
+  const sources = [
+    (await run("proposal.create", proposalPayload(roundtableId))).proposalId,
+    (await run("proposal.create", proposalPayload(roundtableId))).proposalId,
+  ];
   const { proposalId } = await run("proposal.merge", {
-    sourceIds: sources, result: unifiedPayload("Presupuesto abierto municipal"), present: orgs.map((o) => o.id), agreed: true, agreedNote: "Consenso de la mesa",
+    sourceIds: sources,
+    result: unifiedPayload("Presupuesto abierto municipal"),
+    present: orgs.map((o) => o.id),
+    agreed: true,
+    agreedNote: "Consenso de la mesa",
   });
   await run("round.close", { roundId });
 
@@ -102,7 +109,12 @@ async function seed(dbFile: string): Promise<Seeded> {
     members.push({ index: i, userId, token, sector: org.sector });
   }
   await run("technical.chair", { roundtableId: technicalId, userId: members[0].userId });
-  const { roundId: sessionId } = await run("technical.session.schedule", { roundtableId: technicalId, kind: "review", closesStage: "technical", venue: "SEGEPLAN" });
+  const { roundId: sessionId } = await run("technical.session.schedule", {
+    roundtableId: technicalId,
+    kind: "review",
+    closesStage: "technical",
+    venue: "SEGEPLAN",
+  });
   await run("technical.session.open", { roundId: sessionId });
   for (const m of members) await run("technical.attendance", { roundId: sessionId, userId: m.userId, present: true });
   const institution = orgs.find((o) => o.sector === "public")!.id;
@@ -163,7 +175,9 @@ async function drive(threads: Members[], kind: Kind, durationMs: number, payload
  */
 async function collect(threads: Members[], kind: Kind, socketCount: number) {
   const takeAll = async () => {
-    const parts = await Promise.all(threads.map((t) => t.ask<{ sends: Array<[string, number]>; receipts: Array<[string, number]>; acks: number[] }>({ type: "take", kind })));
+    const parts = await Promise.all(
+      threads.map((t) => t.ask<{ sends: Array<[string, number]>; receipts: Array<[string, number]>; acks: number[] }>({ type: "take", kind })),
+    );
     return {
       sends: new Map(parts.flatMap((p) => p.sends)),
       receipts: parts.flatMap((p) => p.receipts),
@@ -197,12 +211,19 @@ const counts = (answers: Iterable<{ answer: string }>, eligible: number): VoteTa
   }
   return t;
 };
-const sameCounts = (a: VoteTallyCounts | undefined, b: VoteTallyCounts) => Boolean(a) && (Object.keys(b) as Array<keyof VoteTallyCounts>).every((k) => a![k] === b[k]);
+const sameCounts = (a: VoteTallyCounts | undefined, b: VoteTallyCounts) =>
+  Boolean(a) && (Object.keys(b) as Array<keyof VoteTallyCounts>).every((k) => a![k] === b[k]);
 const fmt = (s: { p50: number; p95: number; p99: number; max: number }) =>
   `p50 ${s.p50.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  max ${s.max.toFixed(2)} ms`;
 const stats = (samples: number[]) => {
   const s = summarize(samples);
-  return { ...s, p95: percentile([...samples].sort((a, b) => a - b), 95) };
+  return {
+    ...s,
+    p95: percentile(
+      [...samples].sort((a, b) => a - b),
+      95,
+    ),
+  };
 };
 
 export async function run(): Promise<void> {
@@ -218,7 +239,9 @@ export async function run(): Promise<void> {
   try {
     const t0 = performance.now();
     const seeded = await seed(dbFile);
-    console.log(`seeded a technical roundtable of ${MEMBERS} members (${ORGS_PER_SECTOR * 2} organizations, public and civil society) with a vote open in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded a technical roundtable of ${MEMBERS} members (${ORGS_PER_SECTOR * 2} organizations, public and civil society) with a vote open in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     // Two servers, each a node process of its own: Cocrea, and a bare socket.io server for the baseline.
     const app = await spawnServer({ dbFile });
@@ -229,15 +252,21 @@ export async function run(): Promise<void> {
     for (let w = 0; w < MEMBER_THREADS; w++) {
       threads.push(
         new Members({
-          appUrl: app.url, bareUrl: bare.url, consultationId: seeded.consultationId, voteId: seeded.voteId,
+          appUrl: app.url,
+          bareUrl: bare.url,
+          consultationId: seeded.consultationId,
+          voteId: seeded.voteId,
           members: seeded.members.filter((m) => m.index % MEMBER_THREADS === w).map(({ index, userId, token }) => ({ index, userId, token })),
           observers: Math.floor(OBSERVERS / MEMBER_THREADS) + (w < OBSERVERS % MEMBER_THREADS ? 1 : 0),
-          minGapMs: MIN_GAP_MS, maxGapMs: MAX_GAP_MS,
+          minGapMs: MIN_GAP_MS,
+          maxGapMs: MAX_GAP_MS,
         }),
       );
     }
     const socketsPerServer = (await Promise.all(threads.map((t) => t.ready))).reduce((a, b) => a + b, 0) / 2;
-    console.log(`${socketsPerServer} sockets on Cocrea (${MEMBERS} members signed in by API token + ${OBSERVERS} public-page viewers) and as many on the bare server (${MEMBER_THREADS} threads)`);
+    console.log(
+      `${socketsPerServer} sockets on Cocrea (${MEMBERS} members signed in by API token + ${OBSERVERS} public-page viewers) and as many on the bare server (${MEMBER_THREADS} threads)`,
+    );
 
     // Unmeasured warm-up for both; the bare payload is a tally as Cocrea sends it (same shape, same size).
     await drive(threads, "cocrea", WARMUP_MS);
@@ -275,10 +304,14 @@ export async function run(): Promise<void> {
     const b = stats(baseline.latencies);
     const acks = stats(ours.acks);
     const payloadBytes = JSON.stringify(sample).length;
-    console.log(`cocrea: ${ours.applied}/${ours.sent} answers applied (socket.io command → bus → SQLite → consultation room) = ${(ours.applied / (ours.ms / 1000)).toFixed(1)} answers/s over ${(ours.ms / 1000).toFixed(1)} s; ${ours.received}/${ours.expected} tally deliveries`);
+    console.log(
+      `cocrea: ${ours.applied}/${ours.sent} answers applied (socket.io command → bus → SQLite → consultation room) = ${(ours.applied / (ours.ms / 1000)).toFixed(1)} answers/s over ${(ours.ms / 1000).toFixed(1)} s; ${ours.received}/${ours.expected} tally deliveries`,
+    );
     console.log(`  answer→tally latency at every socket  ${fmt(a)}`);
     console.log(`  answer→own ack                        ${fmt(acks)}`);
-    console.log(`bare socket.io: ${baseline.sent} publishes = ${(baseline.sent / (baseline.ms / 1000)).toFixed(1)}/s, ${baseline.received}/${baseline.expected} deliveries`);
+    console.log(
+      `bare socket.io: ${baseline.sent} publishes = ${(baseline.sent / (baseline.ms / 1000)).toFixed(1)}/s, ${baseline.received}/${baseline.expected} deliveries`,
+    );
     console.log(`  publish→broadcast latency             ${fmt(b)}`);
     console.log(`  payload ${payloadBytes} bytes; ${socketsPerServer} sockets in one room per server, one node each`);
     report("answer→tally p50", a.p50, "ms", b.p50, "bare socket.io broadcast p50");
@@ -290,7 +323,13 @@ export async function run(): Promise<void> {
     if (ours.unmatched + baseline.unmatched > 0) console.log(`note: ${ours.unmatched + baseline.unmatched} late arrivals from an earlier round ignored`);
 
     // ---- Correctness: the tally is each member's last answer, in the database, on every socket, and at closing ----
-    const finals = await Promise.all(threads.map((t) => t.ask<{ last: Array<[string, { answer: string; reason: string }]>; tallies: Array<VoteTallyEvent | null>; failures: Record<string, number> }>({ type: "final" })));
+    const finals = await Promise.all(
+      threads.map((t) =>
+        t.ask<{ last: Array<[string, { answer: string; reason: string }]>; tallies: Array<VoteTallyEvent | null>; failures: Record<string, number> }>({
+          type: "final",
+        }),
+      ),
+    );
     const lastAnswer = new Map(finals.flatMap((f) => f.last));
     const failures = finals.reduce<Record<string, number>>((all, f) => {
       for (const [k, v] of Object.entries(f.failures)) all[k] = (all[k] ?? 0) + v;
@@ -298,7 +337,11 @@ export async function run(): Promise<void> {
     }, {});
     const expectedTally = counts(lastAnswer.values(), MEMBERS);
     const sqlite = new Database(dbFile, { readonly: true });
-    const rows = sqlite.prepare("SELECT user_id, answer, reason FROM vote_answers WHERE vote_id = ? AND superseded_at IS NULL").all(seeded.voteId) as Array<{ user_id: string; answer: string; reason: string }>;
+    const rows = sqlite.prepare("SELECT user_id, answer, reason FROM vote_answers WHERE vote_id = ? AND superseded_at IS NULL").all(seeded.voteId) as Array<{
+      user_id: string;
+      answer: string;
+      reason: string;
+    }>;
     const history = (sqlite.prepare("SELECT count(*) AS n FROM vote_answers WHERE vote_id = ?").get(seeded.voteId) as { n: number }).n;
     sqlite.close();
     const mismatched = seeded.members.filter((m) => {
@@ -329,7 +372,9 @@ export async function run(): Promise<void> {
     );
     console.log(`  database: ${dbOk ? "matches" : `MISMATCH (${rows.length} current answers, ${mismatched.length} members differ)`}`);
     console.log(`  every socket's last live tally: ${liveStale === 0 ? "matches" : `MISMATCH at ${liveStale} sockets`}`);
-    console.log(`  vote.close via the API (outcome ${closeBody.result?.outcome.kind ?? `refused ${res.status}`}), closing tally at every socket: ${closedOk ? "matches" : "MISMATCH"}`);
+    console.log(
+      `  vote.close via the API (outcome ${closeBody.result?.outcome.kind ?? `refused ${res.status}`}), closing tally at every socket: ${closedOk ? "matches" : "MISMATCH"}`,
+    );
     if (Object.keys(failures).length) console.log(`  refused answers: ${JSON.stringify(failures)}`);
     console.log(`correctness: ${dbOk && liveStale === 0 && closedOk ? "ok" : "FAILED"}`);
   } finally {
