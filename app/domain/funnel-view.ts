@@ -20,6 +20,11 @@ export interface FunnelFacts {
   themes: ReadonlyArray<{ id: string; name: string }>;
   /** Stage entries (proposal_stage_history), results of undone operations left out. */
   entries: ReadonlyArray<{ proposalId: string; themeId: string; stage: string }>;
+  /**
+   * Or the same figures already counted (distinct proposals per stage and theme), when the ids behind them are not
+   * needed: on a large consultation counting in SQL is most of the read's time saved. Cells then carry no ids.
+   */
+  counted?: { entered: ReadonlyArray<{ stage: string; themeId: string; n: number }>; now: ReadonlyArray<{ stage: string; themeId: string; n: number }> };
   /** Every public proposal as it is now (no drafts, no undone results). */
   proposals: ReadonlyArray<{ id: string; themeId: string; stage: string; state: string }>;
   participation: Participation;
@@ -144,6 +149,14 @@ export function funnelView(facts: FunnelFacts): FunnelView {
   for (const p of facts.proposals) {
     const c = column.get(p.stage);
     if (c && ALIVE.has(p.state)) add(c, p.themeId, p.id, "now");
+  }
+  for (const field of ["entered", "now"] as const) {
+    for (const row of facts.counted?.[field] ?? []) {
+      const c = column.get(row.stage);
+      if (!c) continue;
+      (c.byTheme[row.themeId] ??= cell())[field] += row.n;
+      c[field] += row.n;
+    }
   }
   return {
     participation: { ...facts.participation },

@@ -17,14 +17,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const view = await publicConsultation(context.db, params.slug!);
   if (!view) throw new Response("Not found", { status: 404 });
   const id = view.consultation.id;
+  const url = new URL(request.url);
   const [funnel, proposals, forums, summaries] = await Promise.all([
-    consultationFunnel(context.db, id),
+    // The ids behind the figures only when a figure was opened (?stage=…): the list then shows those proposals.
+    consultationFunnel(context.db, id, { ids: url.searchParams.has("stage") }),
     publicProposals(context.db, id),
     funnelForums(context.db, id),
     funnelSummaries(context.db, id),
   ]);
   if (!funnel) throw new Response("Not found", { status: 404 });
-  const url = new URL(request.url);
   const column = funnel.stages.find((s) => s.key === url.searchParams.get("stage")) ?? null;
   const theme = url.searchParams.get("theme");
   const at: "entered" | "now" = url.searchParams.get("at") === "now" ? "now" : "entered";

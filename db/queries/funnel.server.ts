@@ -47,27 +47,57 @@ export async function participationCounts(db: DB, consultationId: string) {
   return { opinionsOnline: n(opinions?.n), forumAttendance: n(attendance?.n), forumCaptures: n(captures?.n), summaries: n(summaries?.n) };
 }
 
-/** The funnel of a consultation (by id or slug), or null when there is no such consultation. */
-export async function consultationFunnel(db: DB, idOrSlug: string): Promise<FunnelView | null> {
-  const id = await findConsultationId(db, idOrSlug);
-  if (!id) return null;
-  const [themes, entries, proposals, participation, thematicRounds, technicalSessions, votes] = await Promise.all([
-    db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", id).where("archived_at", "is", null).orderBy("position").execute(),
+/** Distinct proposals that entered each stage, and alive proposals at each stage, per theme: counted by SQLite. */
+async function countedFigures(db: DB, consultationId: string) {
+  const [entered, now] = await Promise.all([
     db
       .selectFrom("proposal_stage_history as h")
       .innerJoin("proposals as p", "p.id", "h.proposal_id")
-      .select(["h.proposal_id as proposalId", "p.theme_id as themeId", "h.stage"])
-      .where("p.consultation_id", "=", id)
+      .select((eb) => ["h.stage", "p.theme_id as themeId", eb.fn.count<number>("h.proposal_id").distinct().as("n")])
+      .where("p.consultation_id", "=", consultationId)
       .where("p.state", "not in", ["draft", "undone"])
-      .orderBy("h.id")
+      .groupBy(["h.stage", "p.theme_id"])
       .execute(),
     db
       .selectFrom("proposals")
-      .select(["id", "theme_id as themeId", "stage", "state"])
-      .where("consultation_id", "=", id)
-      .where("state", "not in", ["draft", "undone"])
-      .orderBy("created_at")
+      .select((eb) => ["stage", "theme_id as themeId", eb.fn.countAll<number>().as("n")])
+      .where("consultation_id", "=", consultationId)
+      .where("state", "in", ["active", "adopted"])
+      .groupBy(["stage", "theme_id"])
       .execute(),
+  ]);
+  const num = (rows: Array<{ stage: string; themeId: string; n: number | string | bigint }>) =>
+    rows.map((r) => ({ stage: r.stage, themeId: r.themeId, n: Number(r.n) }));
+  return { entered: num(entered), now: num(now) };
+}
+
+/** The funnel of a consultation (by id or slug), or null when there is no such consultation; `ids`: with the ids behind each figure. */
+export async function consultationFunnel(db: DB, idOrSlug: string, options: { ids?: boolean } = {}): Promise<FunnelView | null> {
+  const id = await findConsultationId(db, idOrSlug);
+  if (!id) return null;
+  // Without the ids behind each figure, SQLite counts (a few dozen rows) instead of returning every entry.
+  const [themes, entries, proposals, counted, participation, thematicRounds, technicalSessions, votes] = await Promise.all([
+    db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", id).where("archived_at", "is", null).orderBy("position").execute(),
+    options.ids
+      ? db
+          .selectFrom("proposal_stage_history as h")
+          .innerJoin("proposals as p", "p.id", "h.proposal_id")
+          .select(["h.proposal_id as proposalId", "p.theme_id as themeId", "h.stage"])
+          .where("p.consultation_id", "=", id)
+          .where("p.state", "not in", ["draft", "undone"])
+          .orderBy("h.id")
+          .execute()
+      : [],
+    options.ids
+      ? db
+          .selectFrom("proposals")
+          .select(["id", "theme_id as themeId", "stage", "state"])
+          .where("consultation_id", "=", id)
+          .where("state", "not in", ["draft", "undone"])
+          .orderBy("created_at")
+          .execute()
+      : [],
+    options.ids ? undefined : countedFigures(db, id),
     participationCounts(db, id),
     db
       .selectFrom("rounds as r")
@@ -91,6 +121,7 @@ export async function consultationFunnel(db: DB, idOrSlug: string): Promise<Funn
     themes,
     entries,
     proposals,
+    counted,
     participation,
     thematicRounds: thematicRounds.map((r) => ({ ...r, themeId: r.themeId ?? "" })),
     technicalSessions,

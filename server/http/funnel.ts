@@ -33,9 +33,10 @@ export function funnelRouter(deps: { db: DB }): express.Router {
   router.get("/consultations/:idOrSlug/funnel", async (req, res, next) => {
     try {
       const { lang } = res.locals.cocrea as RequestState;
-      const view = await consultationFunnel(deps.db, req.params.idOrSlug);
+      const withIds = req.query.ids === "1";
+      const view = await consultationFunnel(deps.db, req.params.idOrSlug, { ids: withIds });
       if (!view) return res.status(404).json(errorBody(new CommandError("not_found", "error.not_found", { what: "consultation" }), lang));
-      res.json({ ok: true, result: funnelJson(view, lang, req.query.ids === "1") });
+      res.json({ ok: true, result: funnelJson(view, lang, withIds) });
     } catch (e) {
       next(e);
     }

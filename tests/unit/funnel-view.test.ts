@@ -123,4 +123,33 @@ describe("funnelView", () => {
       ]),
     ).toEqual({ status: "closed", round: 2, rounds: 2 });
   });
+
+  it("takes figures already counted by the database, without ids", () => {
+    const view = funnelView({
+      themes,
+      entries: [],
+      proposals: [],
+      counted: {
+        entered: [
+          { stage: "proposed", themeId: "fiscal", n: 4 },
+          { stage: "proposed", themeId: "acceso", n: 1 },
+          { stage: "unified", themeId: "fiscal", n: 3 },
+        ],
+        now: [
+          { stage: "proposed", themeId: "acceso", n: 1 },
+          { stage: "unified", themeId: "fiscal", n: 2 },
+        ],
+      },
+      participation,
+      thematicRounds: [],
+      technicalSessions: [],
+      votes: [],
+    });
+    const proposed = view.stages.find((c) => c.key === "proposed")!;
+    const unified = view.stages.find((c) => c.key === "unified")!;
+    expect([proposed.entered, proposed.now, unified.entered, unified.now]).toEqual([5, 1, 3, 2]);
+    expect(proposed.byTheme.fiscal).toMatchObject({ entered: 4, now: 0 });
+    expect(unified.byTheme.fiscal).toMatchObject({ entered: 3, now: 2 });
+    expect(proposed.enteredIds).toEqual([]);
+  });
 });
