@@ -1,6 +1,5 @@
 // Forum pages are for the consultation's staff: signed in, with any role there (or a platform admin).
 import type { AppLoadContext } from "@remix-run/node";
-import type { Role } from "../domain/roles";
 import { forumById } from "./queries.server";
 import { readPolicy } from "./read-policy.server";
 import { requireUser } from "./require-user.server";
@@ -11,6 +10,5 @@ export async function requireForumStaff(context: AppLoadContext, request: Reques
   if (!forum) throw new Response("Not found", { status: 404 });
   const policy = await readPolicy(context.db, user, forum.consultation_id);
   if (!policy.isStaff) throw new Response("Forbidden", { status: 403 });
-  const has = (...wanted: Role[]) => policy.has(...wanted);
-  return { user, roles: policy.roles, forum, has, policy };
+  return { user, forum, policy };
 }

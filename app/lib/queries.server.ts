@@ -1,6 +1,6 @@
 // Routes reach the database only through `app/**/*.server.ts` modules, which Remix keeps out of the browser bundle.
 export { listConsultations, publicConsultation } from "../../db/queries/consultations.server";
-export { adminOverview, consultationsOfUser, rolesOf } from "../../db/queries/admin.server";
+export { adminOverview, consultationsOfUser } from "../../db/queries/admin.server";
 export { emailOfUser, pendingInvitation } from "../../db/queries/invitations.server";
 export {
   funnelCounts,

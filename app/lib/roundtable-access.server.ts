@@ -6,7 +6,6 @@ import { canSeeDraft, requireStaff, type ProposalOwner } from "./read-policy.ser
 
 export async function requireRoundtableStaff(context: AppLoadContext, request: Request, consultationId: string) {
   const { user, policy } = await requireStaff(context, request, consultationId);
-  const held = (...wanted: string[]) => wanted.some((r) => policy.roles.includes(r));
   const organizationId = await organizationOfUser(context.db, user.id);
   const viewer = { userId: user.id, organizationId };
   return {
@@ -19,8 +18,8 @@ export async function requireRoundtableStaff(context: AppLoadContext, request: R
       return proposal;
     },
     can: {
-      register: held("proponent"),
-      merge: policy.has("roundtable_member", "point_of_contact"),
+      register: policy.canRegisterProposals,
+      merge: policy.canMergeAtTable,
       manage: policy.isContact,
     },
   };

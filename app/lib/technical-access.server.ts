@@ -6,17 +6,16 @@ import { requireStaff } from "./read-policy.server";
 
 export async function requireTechnicalStaff(context: AppLoadContext, request: Request, consultationId: string) {
   const { user, policy } = await requireStaff(context, request, consultationId);
-  const has = (...wanted: string[]) => wanted.some((r) => policy.roles.includes(r));
   const organizationId = await organizationOfUser(context.db, user.id);
   return {
     user,
     viewer: { userId: user.id, organizationId },
     roles: {
       contact: policy.isContact,
-      member: has("technical_member"),
-      observer: has("observer"),
+      member: policy.isTechnicalMember,
+      observer: policy.isObserver,
       /** Withdrawal is for the organizations behind a proposal (proponents, or members for their institution). */
-      withdraws: has("proponent", "technical_member"),
+      withdraws: policy.canWithdrawForOrganization,
     },
   };
 }

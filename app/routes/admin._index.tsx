@@ -4,13 +4,17 @@ import { consultationsOfUser } from "../lib/queries.server";
 import { Field, FormBasics, FormError } from "../components/forms";
 import { useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
+import { canCreateConsultations, seesEveryConsultation } from "../lib/read-policy.server";
 import { requireUser } from "../lib/require-user.server";
 
 export const meta: MetaFunction = () => [{ title: "Cocrea · Admin" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  return json({ consultations: await consultationsOfUser(context.db, user.id, user.isPlatformAdmin), canCreate: user.isPlatformAdmin });
+  return json({
+    consultations: await consultationsOfUser(context.db, user.id, { all: seesEveryConsultation(user) }),
+    canCreate: canCreateConsultations(user),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

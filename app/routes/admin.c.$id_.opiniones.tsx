@@ -8,10 +8,10 @@ import { Field } from "../components/forms";
 import { OpinionMeta } from "../components/intake/OpinionCard";
 import { useIntakeLabels } from "../components/intake/labels";
 import { LiveBadge } from "../components/LiveBadge";
-import { hasAnyRole } from "../domain/roles";
 import { translate } from "../i18n";
 import { handleIntakeForm } from "../lib/intake-form.server";
-import { intakeContext, moderationCounts, moderationQueue, rolesOf } from "../lib/queries.server";
+import { intakeContext, moderationCounts, moderationQueue } from "../lib/queries.server";
+import { readPolicy } from "../lib/read-policy.server";
 import { requireUser } from "../lib/require-user.server";
 import { useLiveOpinions } from "../live/useLiveOpinions";
 
@@ -25,8 +25,7 @@ async function requireModerator(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = requireUser(context, request);
   const intake = await intakeContext(context.db, params.id!);
   if (!intake) throw new Response("Not found", { status: 404 });
-  const roles = await rolesOf(context.db, user.id, intake.consultation.id);
-  if (!user.isPlatformAdmin && !hasAnyRole(roles, ["point_of_contact", "systematizer"])) throw new Response("Forbidden", { status: 403 });
+  if (!(await readPolicy(context.db, user, intake.consultation.id)).canModerate) throw new Response("Forbidden", { status: 403 });
   return intake;
 }
 

@@ -12,6 +12,7 @@ import { TechnicalReview } from "../components/review/TechnicalReview";
 import { isAtTechnical } from "../domain/funnel";
 import { useFormatDate, useT } from "../i18n/react";
 import { proposalDetail, proposalLineage, proposalReview, roundtableHeader, technicalPanel } from "../lib/queries.server";
+import { canSeeProposalContact, ownsProposal } from "../lib/read-policy.server";
 import { requireRoundtableStaff } from "../lib/roundtable-access.server";
 import { handleRoundtableForm } from "../lib/roundtable-form.server";
 import { useLiveRoundtable } from "../live/useLiveRoundtable";
@@ -29,15 +30,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proposalReview(context.db, proposal.id, { lang: context.lang }),
     technicalPanel(context.db, proposal.consultationId),
   ]);
-  const own =
-    proposal.proponent.userId === access.viewer.userId ||
-    (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
+  const own = ownsProposal(access.viewer, proposal);
   const tableOwned = !proposal.proponent.userId && !proposal.proponent.organizationId;
   return json({
-    proposal:
-      own || access.can.manage
-        ? proposal
-        : { ...proposal, template: { ...proposal.template, responsiblePerson: { ...proposal.template.responsiblePerson, email: "", phone: "" } } },
+    proposal: canSeeProposalContact(access.policy, access.viewer, proposal)
+      ? proposal
+      : { ...proposal, template: { ...proposal.template, responsiblePerson: { ...proposal.template.responsiblePerson, email: "", phone: "" } } },
     lineage: lineage!,
     table,
     review: review!,

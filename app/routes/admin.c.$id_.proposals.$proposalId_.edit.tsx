@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposalForm } from "../components/roundtables/ProposalForm";
 import { useT } from "../i18n/react";
 import { proposalDetail, roundtableHeader, themeInputs, themeSummaries } from "../lib/queries.server";
+import { ownsProposal } from "../lib/read-policy.server";
 import { requireRoundtableStaff } from "../lib/roundtable-access.server";
 import { handleRoundtableForm } from "../lib/roundtable-form.server";
 
@@ -15,9 +16,7 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
   if (!proposal || proposal.consultationId !== params.id || !proposal.roundtableId) throw new Response("Not found", { status: 404 });
   access.requireVisible(proposal);
   const tableOwned = !proposal.proponent.userId && !proposal.proponent.organizationId;
-  const own =
-    proposal.proponent.userId === access.viewer.userId ||
-    (proposal.proponent.organizationId !== null && proposal.proponent.organizationId === access.viewer.organizationId);
+  const own = ownsProposal(access.viewer, proposal);
   if (!(own && access.can.register) && !(tableOwned && access.can.merge)) throw new Response("Forbidden", { status: 403 });
   return { proposal, own };
 }

@@ -24,7 +24,7 @@ const INTENTS = { create: "summary.create", update: "summary.update", delete: "s
 
 async function access(context: LoaderFunctionArgs["context"], request: Request, consultationId: string) {
   const { policy } = await requireStaff(context, request, consultationId);
-  return { policy, canEdit: policy.has("systematizer", "point_of_contact") };
+  return { policy, canEdit: policy.canSystematize };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

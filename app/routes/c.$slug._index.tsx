@@ -1,7 +1,8 @@
 // The public call (stage 1): what the consultation is, its methodology, timeline, themes and how to take part.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { publicConsultation, rolesOf } from "../lib/queries.server";
+import { publicConsultation } from "../lib/queries.server";
+import { readPolicy } from "../lib/read-policy.server";
 import { FormBasics, FormError } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
 import { StageName } from "../components/StageName";
@@ -14,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const view = await publicConsultation(context.db, params.slug!);
   if (!view) throw new Response("Not found", { status: 404 });
-  const roles = context.user ? await rolesOf(context.db, context.user.id, view.consultation.id) : [];
+  const policy = await readPolicy(context.db, context.user, view.consultation.id);
   const { consultation } = view;
   return json({
     consultation: {
@@ -33,7 +34,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     forums: view.forums,
     declarations: view.declarations,
     currentStageId: view.currentStageId,
-    canSign: roles.includes("technical_member"),
+    canSign: policy.canSignEthics,
     hasSigned: context.user
       ? Boolean(
           await context.db

@@ -8,7 +8,8 @@ import { FormBasics, FormError, issuesFor } from "../components/forms";
 import { fateInWords } from "../domain/reasoned-response";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
-import { publicConsultation, reasonedResponse, rolesOf } from "../lib/queries.server";
+import { publicConsultation, reasonedResponse } from "../lib/queries.server";
+import { readPolicy } from "../lib/read-policy.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/response-print.css", media: "print" }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
@@ -22,10 +23,10 @@ async function load(slug: string, context: LoaderFunctionArgs["context"]) {
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { view, report } = await load(params.slug!, context);
-  const roles = context.user ? await rolesOf(context.db, context.user.id, view.consultation.id) : [];
+  const policy = await readPolicy(context.db, context.user, view.consultation.id);
   return json({
     consultation: { id: view.consultation.id, slug: view.consultation.slug, title: view.consultation.title },
-    canWrite: Boolean(context.user && (context.user.isPlatformAdmin || roles.includes("point_of_contact"))),
+    canWrite: policy.isContact,
     themes: report.themes,
   });
 }

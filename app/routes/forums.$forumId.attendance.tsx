@@ -24,9 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { forum, has } = await requireForumStaff(context, request, params.forumId);
+  const { forum, policy } = await requireForumStaff(context, request, params.forumId);
   const view = (await forumAttendance(context.db, forum.id))!;
-  return json({ ...view, canRecord: has("point_of_contact", "facilitator") });
+  return json({ ...view, canRecord: policy.canRecordAttendance });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

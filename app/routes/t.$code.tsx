@@ -12,7 +12,8 @@ import { visibleCaptures, type BoardCapture } from "../domain/forum-board";
 import type { Envelope } from "../domain/outbox";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
-import { captureScreen, rolesOf } from "../lib/queries.server";
+import { captureScreen } from "../lib/queries.server";
+import { readPolicy } from "../lib/read-policy.server";
 import { requireUser } from "../lib/require-user.server";
 import { useForumLive } from "../live/useForumLive";
 import { useOfflineShell } from "../live/useOfflineShell";
@@ -27,10 +28,10 @@ async function load(context: LoaderFunctionArgs["context"], request: Request, co
   const user = requireUser(context, request);
   const screen = await captureScreen(context.db, normalizeShortCode(code ?? ""));
   if (!screen) throw new Response("Not found", { status: 404 });
-  const roles = await rolesOf(context.db, user.id, screen.forum.consultation_id);
-  if (!user.isPlatformAdmin && roles.length === 0) throw new Response("Forbidden", { status: 403 });
+  const policy = await readPolicy(context.db, user, screen.forum.consultation_id);
+  if (!policy.isStaff) throw new Response("Forbidden", { status: 403 });
   const assigned = screen.worktable.facilitators.some((f) => f.userId === user.id);
-  return { user, screen, canCapture: assigned && (roles.includes("facilitator") || user.isPlatformAdmin) };
+  return { user, screen, canCapture: assigned && policy.canCapture };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

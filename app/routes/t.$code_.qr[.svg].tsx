@@ -2,7 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { normalizeShortCode } from "../domain/forum";
 import { qrSvg } from "../lib/qr.server";
-import { captureScreen, rolesOf } from "../lib/queries.server";
+import { captureScreen } from "../lib/queries.server";
+import { readPolicy } from "../lib/read-policy.server";
 import { requireUser } from "../lib/require-user.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -10,8 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const code = normalizeShortCode(params.code ?? "");
   const screen = await captureScreen(context.db, code);
   if (!screen) throw new Response("Not found", { status: 404 });
-  if (!user.isPlatformAdmin && (await rolesOf(context.db, user.id, screen.forum.consultation_id)).length === 0)
-    throw new Response("Forbidden", { status: 403 });
+  if (!(await readPolicy(context.db, user, screen.forum.consultation_id)).isStaff) throw new Response("Forbidden", { status: 403 });
   const svg = await qrSvg(`${context.publicUrl}/t/${code}`);
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "private, max-age=3600" } });
 }

@@ -16,9 +16,10 @@ export async function rolesOf(db: Kysely<Database>, userId: string, consultation
   return rows.map((r) => r.role);
 }
 
-export async function consultationsOfUser(db: DB, userId: string, isPlatformAdmin: boolean) {
+/** The consultations where the user holds a role; `all` (the read policy's `seesEveryConsultation`) lists every one. */
+export async function consultationsOfUser(db: DB, userId: string, options: { all: boolean }) {
   let q = db.selectFrom("consultations as c").select(["c.id", "c.slug", "c.title"]).orderBy("c.created_at", "desc");
-  if (!isPlatformAdmin) {
+  if (!options.all) {
     q = q.where((eb) =>
       eb.exists(
         eb
