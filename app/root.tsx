@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
@@ -84,6 +85,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "es";
   const nonce = useNonce();
+  // A route may ask for a small script of its own instead of React and Remix in the browser (see c.$slug.opinar).
+  const island = useMatches()
+    .map((m) => (m.handle as { island?: string } | undefined)?.island)
+    .find(Boolean);
   return (
     <html lang={lang}>
       <head>
@@ -98,8 +103,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Progress />
           <main id="main">{children}</main>
         </I18nProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {island ? (
+          <script type="module" src={island} nonce={nonce} />
+        ) : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

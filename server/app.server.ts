@@ -147,6 +147,10 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   });
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // The opinion page's script (public/islands/opinion.js) loads socket.io's client as a plain module from here.
+  app.get("/vendor/socket.io.esm.min.js", (_req, res) =>
+    res.sendFile(path.join(ROOT, "node_modules/socket.io-client/dist/socket.io.esm.min.js"), { maxAge: "1h" }),
+  );
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -1,17 +1,23 @@
 // Online opinion intake (stage 2): the citizen form, the receipt after sending, and the newest opinions, live.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { LiveBadge } from "../components/LiveBadge";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { IslandLiveBadge } from "../components/LiveBadge";
 import type { IntakeResult } from "../components/intake/FieldShell";
 import { OpinionCard } from "../components/intake/OpinionCard";
-import { OPINION_FETCHER, OPINION_INTENT, OpinionForm } from "../components/intake/OpinionForm";
+import { OPINION_INTENT, OpinionForm } from "../components/intake/OpinionForm";
 import { ReceiptBox } from "../components/intake/ReceiptBox";
 import { StageNotice } from "../components/intake/StageNotice";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
 import { handleIntakeForm } from "../lib/intake-form.server";
 import { intakeContext, recentOpinions } from "../lib/queries.server";
-import { useLiveOpinions } from "../live/useLiveOpinions";
+
+/**
+ * Not hydrated (issue 13: under 60 KiB of JavaScript on a cheap phone; React and Remix alone are about 86 KiB):
+ * the root loads public/islands/opinion.js instead, which posts these forms without a reload, swapping in the
+ * server's HTML, runs the character counter and keeps the newest opinions live.
+ */
+export const handle = { island: "/islands/opinion.js" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
 
@@ -47,23 +53,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function OpinionPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  // With JavaScript the answer comes to the fetcher; without it, to the re-rendered page.
+  // The answer to a post comes back in the re-rendered page (the island posts the same way, without a reload).
   const posted = useActionData<typeof action>() as IntakeResult | undefined;
-  const fetcher = useFetcher<IntakeResult>({ key: OPINION_FETCHER });
-  const result = fetcher.data ?? posted;
-  const live = useLiveOpinions(data.consultation.id);
+  const result = posted;
   const open = data.stage?.status === "open";
   const receipt = result?.ok && result.intent === OPINION_INTENT ? (result.result as { receiptCode: string; duplicate: boolean }) : null;
   const reportedId = posted?.ok && posted.intent === "report" ? (posted.result as { inputId: string }).inputId : null;
 
   return (
-    <article className="intake">
+    <article className="intake" data-consultation-id={data.consultation.id}>
       <header className="page-head">
         <p className="crumb">
           <Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link>
         </p>
         <h1>{t("intake.title")}</h1>
-        <LiveBadge status={live} />
+        <IslandLiveBadge />
       </header>
       <p className="lead">{t("intake.intro")}</p>
       <StageNotice stage={data.stage} />

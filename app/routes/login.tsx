@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useRootData as useRootCsrf } from "../components/forms";
-import { loginSchema } from "../domain/schemas/membership";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
 import { safeRedirect } from "../lib/safe-redirect";
+import { parseLogin } from "../lib/login.server";
 import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Cocrea" }];
@@ -17,9 +17,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context.lang);
   if (!context.checkCsrfOk(form)) return json({ error: translate(context.lang, "error.csrf") }, { status: 403 });
-  const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return json({ error: translate(context.lang, "login.failed") }, { status: 400 });
-  const outcome = await context.login(parsed.data.email, parsed.data.password);
+  const parsed = parseLogin(form);
+  if (!parsed) return json({ error: translate(context.lang, "login.failed") }, { status: 400 });
+  const outcome = await context.login(parsed.email, parsed.password);
   if (!outcome) return json({ error: translate(context.lang, "login.failed") }, { status: 401 });
   if ("error" in outcome) {
     return json({ error: translate(context.lang, "error.rate_limited", { seconds: outcome.seconds }) }, { status: 429 });

@@ -40,7 +40,7 @@ export function OpinionCard({ opinion, reportedHere }: { opinion: OpinionCardDat
   const reported = reportedHere || (fetcher.data?.ok && fetcher.data.intent === "report");
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error.message : null;
   return (
-    <li className="opinion-card" data-testid="opinion">
+    <li className="opinion-card" data-testid="opinion" data-opinion-id={opinion.id}>
       <OpinionMeta opinion={opinion} />
       <p className="opinion-text">{opinion.text}</p>
       {reported ? (

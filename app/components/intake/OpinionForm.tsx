@@ -2,6 +2,8 @@
 // what was typed); with JavaScript a fetcher posts it without reloading and the form empties on success.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { LOCALES } from "../../i18n";
+import { useLang } from "../../i18n/react";
 import { DEPARTMENTS, PARTICIPANT_SECTORS } from "../../domain/guatemala";
 import { AGE_RANGES, GENDERS, LANGUAGE_ANSWERS, METHODOLOGY_AXES, OPINION_TEXT_MAX, OPINION_TEXT_MIN } from "../../domain/opinion";
 import { FormBasics, FormError } from "../forms";
@@ -14,6 +16,7 @@ export const OPINION_INTENT = "opinion";
 export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: string; name: string }>; result: IntakeResult | undefined }) {
   const L = useIntakeLabels();
   const { t } = L;
+  const lang = useLang();
   const fetcher = useFetcher<IntakeResult>({ key: OPINION_FETCHER });
   const form = useRef<HTMLFormElement>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -94,6 +97,9 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
           maxLength={OPINION_TEXT_MAX}
           defaultValue={values.text ?? ""}
           onInput={(e) => setCount(e.currentTarget.value.length)}
+          // For the opinion page's script (no React there): the counter's text, the count filled in as it types.
+          data-count-template={t("intake.chars", { count: "{count}", max: OPINION_TEXT_MAX })}
+          data-count-locale={LOCALES[lang]}
           {...describedBy("opinion-text", issues.text, true)}
         />
       </FieldShell>
@@ -162,7 +168,7 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
         <input id="opinion-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={busy} data-busy-label={t("intake.sending")}>
         {busy ? t("intake.sending") : t("intake.submit")}
       </button>
     </fetcher.Form>

@@ -1,5 +1,5 @@
 // The SMART checklist beside the template: a help for the proponent and the table, not a gate.
-import { SMART_CRITERIA, type SmartCriterion } from "../../domain/schemas/proposal";
+import { SMART_CRITERIA, type SmartCriterion } from "../../domain/proposal-template";
 import { useT } from "../../i18n/react";
 
 export function SmartChecklist({ checks }: { checks: Record<SmartCriterion, boolean> }) {

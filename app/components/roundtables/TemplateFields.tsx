@@ -1,7 +1,8 @@
 // The OGP commitment template as form fields (dotted names, so it posts nested data without JavaScript), with
 // milestone rows up to the consultation's cap and the SMART checklist computed as the person types.
 import { useState } from "react";
-import { MILESTONES_HARD_CAP, OGP_CHALLENGES, OGP_VALUES, smartChecklist, type ProposalTemplate } from "../../domain/schemas/proposal";
+import { MILESTONES_HARD_CAP, OGP_CHALLENGES, OGP_VALUES, smartChecklist } from "../../domain/proposal-template";
+import type { ProposalTemplate } from "../../domain/schemas/proposal";
 import { useT } from "../../i18n/react";
 import type { ActionResult } from "../../lib/action-result";
 import { fieldError } from "./issues";

@@ -2,7 +2,7 @@
 // present. The chair (or the point of contact) schedules, opens and closes sessions and records anyone present;
 // members and observers record themselves ("I am present").
 import { useRef } from "react";
-import { SESSION_CLOSES, SESSION_KINDS } from "../../domain/schemas/technical";
+import { SESSION_CLOSES, SESSION_KINDS } from "../../domain/technical-sessions";
 import { useFormatDate, useT } from "../../i18n/react";
 import { CommandButton, CommandForm, useCommandFetcher } from "../admin/CommandForm";
 import { Field, FormBasics } from "../forms";

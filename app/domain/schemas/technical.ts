@@ -7,6 +7,7 @@ import { CRITERIA } from "../consensus/criteria";
 import { ORGANIZATION_SECTORS } from "../guatemala";
 import { id, isoDate, longText, optionalText, shortText } from "./fields";
 import { checkbox, proposalTemplateFields } from "./proposal";
+import { SESSION_CLOSES, SESSION_KINDS } from "../technical-sessions";
 
 const optionalIsoDate = z
   .union([isoDate, z.literal(""), z.null()])
@@ -22,9 +23,8 @@ const share = z.coerce
 export const createTechnicalSchema = z.object({ consultationId: id, name: optionalText(300) });
 export const setChairSchema = z.object({ roundtableId: id, userId: id });
 
-/** Funnel columns a technical session may close (see app/domain/funnel.ts). */
-export const SESSION_CLOSES = ["technical", "refined"] as const;
-export const SESSION_KINDS = ["review", "refinement"] as const;
+// The session lists live apart, without zod, for the pages that show them.
+export { SESSION_CLOSES, SESSION_KINDS } from "../technical-sessions";
 
 export const scheduleSessionSchema = z.object({
   roundtableId: id,
