@@ -6,6 +6,7 @@ import { SnapshotWhat } from "../components/SnapshotWhat";
 import { FUNNEL_STAGES } from "../domain/funnel";
 import { useFormatDate, useT } from "../i18n/react";
 import { publicConsultation, snapshotComparison } from "../lib/queries.server";
+import { useCommandName } from "../components/CommandName";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
 
@@ -37,6 +38,7 @@ function Figure({ cell, testId }: { cell: Cell; testId: string }) {
 export default function SnapshotPage() {
   const t = useT();
   const date = useFormatDate();
+  const commandName = useCommandName();
   const { consultation, snapshot, themes, comparison, changes } = useLoaderData<typeof loader>();
   const base = `/c/${consultation.slug}/propuestas`;
   const rows = [...themes.map((th) => ({ key: th.id, name: th.name, cells: comparison.byTheme[th.id] }))].filter((r) => r.cells);
@@ -111,7 +113,10 @@ export default function SnapshotPage() {
                       ? c.commands.map((cmd, i) => (
                           <span key={i}>
                             {i ? ", " : ""}
-                            <code data-testid="command-type">{cmd.type}</code> ({date(cmd.at)})
+                            <span data-testid="command-type" data-type={cmd.type}>
+                              {commandName(cmd.type)}
+                            </span>{" "}
+                            ({date(cmd.at)})
                           </span>
                         ))
                       : t("snapshot.no_commands")}

@@ -113,7 +113,9 @@ describe("snapshots", () => {
     const change = byTestId(detail.html, `change-${resultId}`);
     expect(change).toContain("Presupuesto abierto y compras públicas");
     expect(change).toContain("entró en «Después de la Mesa Técnica»");
-    expect(change).toContain("proposal.merge");
+    // The command that changed it, named as people say it (not its identifier).
+    expect(change).toContain("Propuestas unificadas");
+    expect(change).not.toContain("proposal.merge");
     expect(detail.html.match(/data-testid="change-/g)).toHaveLength(1);
 
     // The session's own snapshot already holds today's figures.

@@ -1,5 +1,5 @@
 // The dashboard's recent activity: what happened (named as people say it), who did it and when, to the minute.
-import { isMessageKey } from "../../i18n";
+import { useCommandName } from "../CommandName";
 import { useFormatDateTime, useT } from "../../i18n/react";
 
 export interface ActivityRow {
@@ -12,10 +12,7 @@ export interface ActivityRow {
 export function ActivityPanel({ activity }: { activity: ActivityRow[] }) {
   const t = useT();
   const when = useFormatDateTime();
-  const what = (type: string) => {
-    const key = `activity.cmd.${type}`;
-    return isMessageKey(key) ? t(key) : t("activity.unknown", { type });
-  };
+  const what = useCommandName();
   const who = (label: string) => (label === "anonymous" ? t("activity.actor.anonymous") : label.startsWith("system:") ? t("activity.actor.system") : label);
   return (
     <section className="panel" aria-labelledby="activity-h">
