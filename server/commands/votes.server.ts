@@ -251,7 +251,7 @@ export const closeVote = defineCommand({
       title: proposal.title,
       grade: grade ? `@technical.grade.${grade}` : "",
     });
-    return { voteId: vote.id, outcome };
+    return { voteId: vote.id, proposalId: vote.proposal_id, outcome };
   },
 });
 
