@@ -17,6 +17,7 @@ import {
 } from "@remix-run/react";
 import { I18nProvider, useT } from "./i18n/react";
 import { useNonce } from "./nonce";
+import { IslandScript, type IslandHandle } from "./island-script";
 import { translate, type Lang } from "./i18n";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles.css" }];
@@ -87,7 +88,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // A route may ask for a small script of its own instead of React and Remix in the browser (see c.$slug.opinar).
   const island = useMatches()
-    .map((m) => (m.handle as { island?: string } | undefined)?.island)
+    .map((m) => (m.handle as IslandHandle | undefined)?.island)
     .find(Boolean);
   return (
     <html lang={lang}>
@@ -104,7 +105,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <main id="main">{children}</main>
         </I18nProvider>
         {island ? (
-          <script type="module" src={island} nonce={nonce} />
+          <IslandScript name={island} nonce={nonce} />
         ) : (
           <>
             <ScrollRestoration nonce={nonce} />

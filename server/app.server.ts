@@ -11,6 +11,7 @@ import { pinoHttp } from "pino-http";
 import { Server as SocketServer } from "socket.io";
 import { pickLang, translate, LANG_COOKIE } from "../app/i18n";
 import { zodErrorMap } from "../app/i18n/zod.server";
+import { SOCKET_IO_CLIENT_SRC } from "../app/components/intake/island-hooks";
 import { migrateToLatest, openDatabase, type DB } from "../db/connection.server";
 import { createSession, destroySession, checkCredentials, SESSION_COOKIE } from "./auth/sessions.server";
 import { CommandBus } from "./commands/bus.server";
@@ -20,6 +21,7 @@ import { commands } from "./commands/registry";
 import { ACCESS_REVOKED, type AccessRevoked } from "./commands/types";
 import type { CocreaContext } from "./context";
 import type { Env } from "./env";
+import { readIslands } from "./islands.server";
 import { apiRouter, state, type RequestState } from "./http/api";
 import { clientKey, deviceKey, identify } from "./http/actor.server";
 import {
@@ -147,10 +149,8 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   });
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
-  // The opinion page's script (public/islands/opinion.js) loads socket.io's client as a plain module from here.
-  app.get("/vendor/socket.io.esm.min.js", (_req, res) =>
-    res.sendFile(path.join(ROOT, "node_modules/socket.io-client/dist/socket.io.esm.min.js"), { maxAge: "1h" }),
-  );
+  // The opinion page's island (app/islands/opinion.ts) loads socket.io's client as a plain module from here.
+  app.get(SOCKET_IO_CLIENT_SRC, (_req, res) => res.sendFile(path.join(ROOT, "node_modules/socket.io-client/dist/socket.io.esm.min.js"), { maxAge: "1h" }));
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -206,6 +206,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     }
   });
 
+  const islands = readIslands(ROOT);
   const build = options.remixBuild ?? ((await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild);
   app.all(
     "*",
@@ -217,6 +218,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
         return {
           lang,
           cspNonce: res.locals.cspNonce as string,
+          islands,
           user: identity.user,
           actor: identity.actor,
           csrfToken: csrfToken(env.SESSION_SECRET, s.csrf),

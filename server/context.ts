@@ -11,6 +11,8 @@ export type CocreaContext = {
   actor: Actor;
   /** This response's Content-Security-Policy nonce, for the page's inline scripts. */
   cspNonce: string;
+  /** The built islands' URLs by name (see app/island-script.tsx and server/islands.server.ts). */
+  islands: Readonly<Record<string, string>>;
   /** Token every form posts back as `_csrf`. */
   csrfToken: string;
   db: DB;

@@ -1,13 +1,14 @@
 import type { LiveStatus } from "../live/useLive";
 import { useT } from "../i18n/react";
+import { liveBadgeHooks } from "./intake/island-hooks";
 
-/** Says whether the page is receiving live updates; hidden until JavaScript runs. */
 /** The same badge on a page without React in the browser (the opinion page): its script fills it in. */
 export function IslandLiveBadge() {
   const t = useT();
-  return <span className="live-badge" role="status" data-testid="live-status" hidden data-live={t("live.connected")} data-offline={t("live.offline")} />;
+  return <span className="live-badge" role="status" data-testid="live-status" hidden {...liveBadgeHooks(t("live.connected"), t("live.offline"))} />;
 }
 
+/** Says whether the page is receiving live updates; hidden until JavaScript runs. */
 export function LiveBadge({ status }: { status: LiveStatus }) {
   const t = useT();
   if (status === "connecting") return null;

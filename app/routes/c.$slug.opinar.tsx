@@ -5,19 +5,22 @@ import { IslandLiveBadge } from "../components/LiveBadge";
 import type { IntakeResult } from "../components/intake/FieldShell";
 import { OpinionCard } from "../components/intake/OpinionCard";
 import { OPINION_INTENT, OpinionForm } from "../components/intake/OpinionForm";
+import { islandPart, OPINION_ISLAND, pageHooks } from "../components/intake/island-hooks";
 import { ReceiptBox } from "../components/intake/ReceiptBox";
 import { StageNotice } from "../components/intake/StageNotice";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
+import type { IslandHandle } from "../island-script";
 import { handleIntakeForm } from "../lib/intake-form.server";
 import { intakeContext, recentOpinions } from "../lib/queries.server";
 
 /**
  * Not hydrated (issue 13: under 60 KiB of JavaScript on a cheap phone; React and Remix alone are about 86 KiB):
- * the root loads public/islands/opinion.js instead, which posts these forms without a reload, swapping in the
- * server's HTML, runs the character counter and keeps the newest opinions live.
+ * the root loads the opinion island instead (app/islands/opinion.ts, bundled at build time), which posts these
+ * forms without a reload, swapping in the server's HTML, runs the character counter and keeps the newest opinions
+ * live. The elements it looks for are marked through ../components/intake/island-hooks.
  */
-export const handle = { island: "/islands/opinion.js" };
+export const handle: IslandHandle = { island: OPINION_ISLAND };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
 
@@ -61,7 +64,7 @@ export default function OpinionPage() {
   const reportedId = posted?.ok && posted.intent === "report" ? (posted.result as { inputId: string }).inputId : null;
 
   return (
-    <article className="intake" data-consultation-id={data.consultation.id}>
+    <article className="intake" {...pageHooks(data.consultation.id)}>
       <header className="page-head">
         <p className="crumb">
           <Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link>
@@ -79,7 +82,7 @@ export default function OpinionPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="recent-h">
+      <section aria-labelledby="recent-h" {...islandPart("recent")}>
         <h2 id="recent-h">{t("intake.recent")}</h2>
         {data.recent.length === 0 ? (
           <p className="empty">{t("intake.recent_empty")}</p>

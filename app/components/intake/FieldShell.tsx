@@ -17,6 +17,9 @@ export function issuesByField(result: IntakeResult | undefined, intent: string, 
   return out;
 }
 
+/** The id of a control's hint (what aria-describedby points at). */
+export const hintId = (id: string) => `${id}-hint`;
+
 export function FieldShell(props: { id: string; label: string; optional?: boolean; hint?: ReactNode; issues?: FieldIssue[]; children: ReactNode }) {
   const t = useT();
   return (
@@ -27,7 +30,7 @@ export function FieldShell(props: { id: string; label: string; optional?: boolea
       </label>
       {props.children}
       {props.hint ? (
-        <small className="hint" id={`${props.id}-hint`}>
+        <small className="hint" id={hintId(props.id)}>
           {props.hint}
         </small>
       ) : null}
@@ -42,6 +45,6 @@ export function FieldShell(props: { id: string; label: string; optional?: boolea
 
 /** aria attributes tying a control to its hint and errors. */
 export function describedBy(id: string, issues: FieldIssue[] | undefined, hasHint = false) {
-  const ids = [hasHint ? `${id}-hint` : null, issues?.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const ids = [hasHint ? hintId(id) : null, issues?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return { "aria-invalid": issues?.length ? true : undefined, "aria-describedby": ids || undefined };
 }

@@ -3,6 +3,7 @@
 import { useFetcher } from "@remix-run/react";
 import { FormBasics } from "../forms";
 import type { IntakeResult } from "./FieldShell";
+import { opinionHooks } from "./island-hooks";
 import { useFormatDateTime, useIntakeLabels } from "./labels";
 
 export interface OpinionCardData {
@@ -40,7 +41,7 @@ export function OpinionCard({ opinion, reportedHere }: { opinion: OpinionCardDat
   const reported = reportedHere || (fetcher.data?.ok && fetcher.data.intent === "report");
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error.message : null;
   return (
-    <li className="opinion-card" data-testid="opinion" data-opinion-id={opinion.id}>
+    <li className="opinion-card" data-testid="opinion" {...opinionHooks(opinion.id, Boolean(reported))}>
       <OpinionMeta opinion={opinion} />
       <p className="opinion-text">{opinion.text}</p>
       {reported ? (

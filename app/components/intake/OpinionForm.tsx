@@ -7,7 +7,8 @@ import { useLang } from "../../i18n/react";
 import { DEPARTMENTS, PARTICIPANT_SECTORS } from "../../domain/guatemala";
 import { AGE_RANGES, GENDERS, LANGUAGE_ANSWERS, METHODOLOGY_AXES, OPINION_TEXT_MAX, OPINION_TEXT_MIN } from "../../domain/opinion";
 import { FormBasics, FormError } from "../forms";
-import { describedBy, FieldShell, issuesByField, type IntakeResult } from "./FieldShell";
+import { describedBy, FieldShell, hintId, issuesByField, type IntakeResult } from "./FieldShell";
+import { busyHooks, COUNT_PLACEHOLDER, counterHooks, islandPart } from "./island-hooks";
 import { useIntakeLabels } from "./labels";
 
 export const OPINION_FETCHER = "opinion";
@@ -50,7 +51,7 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
   };
 
   return (
-    <fetcher.Form method="post" ref={form} className="stack opinion-form" aria-busy={busy}>
+    <fetcher.Form method="post" ref={form} className="stack opinion-form" aria-busy={busy} {...islandPart("form")}>
       <FormBasics intent={OPINION_INTENT} />
       <FormError result={result} intent={OPINION_INTENT} />
       {result && !result.ok && result.intent === OPINION_INTENT && result.error.code === "rate_limited" ? (
@@ -98,8 +99,7 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
           defaultValue={values.text ?? ""}
           onInput={(e) => setCount(e.currentTarget.value.length)}
           // For the opinion page's script (no React there): the counter's text, the count filled in as it types.
-          data-count-template={t("intake.chars", { count: "{count}", max: OPINION_TEXT_MAX })}
-          data-count-locale={LOCALES[lang]}
+          {...counterHooks(t("intake.chars", { count: COUNT_PLACEHOLDER, max: OPINION_TEXT_MAX }), LOCALES[lang], hintId("opinion-text"))}
           {...describedBy("opinion-text", issues.text, true)}
         />
       </FieldShell>
@@ -168,7 +168,7 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
         <input id="opinion-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
-      <button type="submit" className="primary" disabled={busy} data-busy-label={t("intake.sending")}>
+      <button type="submit" className="primary" disabled={busy} {...busyHooks(t("intake.sending"))}>
         {busy ? t("intake.sending") : t("intake.submit")}
       </button>
     </fetcher.Form>

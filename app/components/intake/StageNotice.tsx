@@ -1,5 +1,6 @@
 // Whether the online intake is open, and when it opens or closed (the page says so instead of a dead form).
 import { useFormatDate, useT } from "../../i18n/react";
+import { islandPart } from "./island-hooks";
 
 export interface IntakeStage {
   status: string;
@@ -14,7 +15,7 @@ export function StageNotice({ stage }: { stage: IntakeStage | null }) {
   const date = useFormatDate();
   if (stage?.status === "open") {
     return stage.ends_on ? (
-      <p className="intake-open" data-testid="intake-stage">
+      <p className="intake-open" data-testid="intake-stage" {...islandPart("stage")}>
         {t("intake.open_until", { date: date(stage.ends_on) })}
       </p>
     ) : null;
@@ -22,7 +23,7 @@ export function StageNotice({ stage }: { stage: IntakeStage | null }) {
   if (stage?.status === "closed") {
     const closedOn = stage.closed_at ?? stage.ends_on;
     return (
-      <div className="intake-notice" role="status" data-testid="intake-stage">
+      <div className="intake-notice" role="status" data-testid="intake-stage" {...islandPart("stage")}>
         <p>
           <strong>{t("intake.closed_closed")}</strong>
         </p>
@@ -31,7 +32,7 @@ export function StageNotice({ stage }: { stage: IntakeStage | null }) {
     );
   }
   return (
-    <div className="intake-notice" role="status" data-testid="intake-stage">
+    <div className="intake-notice" role="status" data-testid="intake-stage" {...islandPart("stage")}>
       <p>
         <strong>{t("intake.closed_pending")}</strong>
       </p>
