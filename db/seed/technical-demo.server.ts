@@ -235,7 +235,7 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
 
   const members = new Map<string, Actor & { kind: "user" }>();
   for (const acronym of mtga.members) {
-    const name = acronym === mtga.chair ? `Coordinación de la Mesa Técnica (${acronym})` : `Delegada de ${acronym} en la Mesa Técnica`;
+    const name = acronym === mtga.chair ? "Coordinación de la Mesa Técnica" : `Delegada de ${acronym} en la Mesa Técnica`;
     members.set(acronym, await demoPerson(bus, consultationId, "technical_member", name, org(acronym).id));
   }
   const observer = await demoPerson(bus, consultationId, "observer", `Observadora del ${mtga.observer}`, org(mtga.observer).id);

@@ -22,4 +22,10 @@ describe("translation layer", () => {
     expect(pickLang(undefined, "fr")).toBe("es");
     expect(pickLang("xx", undefined)).toBe("es");
   });
+
+  it("names the funnel's participation figures in the singular for one", () => {
+    expect(translate("es", "public_funnel.summaries", { count: 1 })).toBe("resumen de la sistematización");
+    expect(translate("es", "public_funnel.summaries", { count: 2 })).toBe("resúmenes de la sistematización");
+    expect(translate("en", "public_funnel.forum_attendance", { count: 1 })).toBe("person attended the forums");
+  });
 });

@@ -28,7 +28,7 @@ export function ParticipationFigures({ slug, participation }: { slug: string; pa
                 {participation[i.key]}
               </Link>
             )}{" "}
-            <span>{t(i.label)}</span>
+            <span>{t(i.label, { count: participation[i.key] })}</span>
           </li>
         ))}
       </ul>
