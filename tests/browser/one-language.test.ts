@@ -47,6 +47,7 @@ it("a Spanish reader downloads Spanish messages only; after switching, English o
   scripts.reset();
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("heading", { name: "Co-creation consultations" }).waitFor();
+  await page.waitForLoadState("networkidle"); // hydrated, so the next click is a client-side navigation
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
   const englishBodies = await scripts.bodies();
