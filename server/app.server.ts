@@ -42,6 +42,8 @@ import {
 import { Limiter } from "./http/rate-limit";
 import { log, requestIds } from "./log";
 import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
+import { ParticipationTicker } from "./realtime/participation.server";
+import { PARTICIPATION_EVENTS } from "../app/live/participation-events";
 
 export interface Cocrea {
   db: DB;
@@ -94,12 +96,14 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   const addressLimiter = new Limiter(Math.max(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, env.PUBLIC_RATE_LIMIT_PER_MINUTE), 60);
   const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60);
   const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60);
+  const participation = new ParticipationTicker(io, db);
   const bus = new CommandBus({
     db,
     commands,
     publish: (broadcasts) => {
       for (const b of broadcasts) {
         if (b.event === ACCESS_REVOKED) revokeAccess(io, b.data as AccessRevoked);
+        else if (b.event === PARTICIPATION_EVENTS.touched) participation.touch((b.data as { consultationId: string }).consultationId);
         else io.to(b.room).emit(b.event, b.data);
       }
     },
@@ -269,6 +273,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
         });
       }),
     close: async () => {
+      participation.close();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await db.destroy();
