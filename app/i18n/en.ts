@@ -9,6 +9,7 @@ import { technicalEn } from "./messages/technical";
 import { funnelSettingsEn } from "./messages/funnel-settings";
 import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
+import { followUpEn } from "./messages/follow-up";
 import { traceabilityEn } from "./messages/traceability";
 import { fateEn } from "./messages/fate";
 
@@ -221,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   ...funnelSettingsEn,
   ...reviewEn,
   ...technicalPagesEn,
+  ...followUpEn,
   ...traceabilityEn,
   ...fateEn,
 };
