@@ -1,7 +1,7 @@
 // The follow-up's staff page (decision 0009). The responsible person of a commitment reports each milestone's
 // progress and adds evidence, one labelled form per milestone; the point of contact assigns the responsible person
 // per commitment. Plain forms (they post without JavaScript too); every post runs one command on the bus.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CompletionFigures, EvidenceLink, FollowupHistory, LatenessText, Period, StatusBadge } from "../components/follow-up/FollowupParts";
 import { FormBasics, FormError, issuesFor } from "../components/forms";
@@ -12,6 +12,7 @@ import { handleCommandForm } from "../lib/command-form.server";
 import { consultationFollowup, responsibleCandidates, todayInGuatemala } from "../lib/queries.server";
 import { requireStaff } from "../lib/read-policy.server";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/followup.css" }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Seguimiento · Cocrea` : "Cocrea" }];
 
 /** Each form's intent names its command and the thing it acts on, so errors show next to the right form. */

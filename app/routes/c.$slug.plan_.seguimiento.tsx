@@ -2,7 +2,7 @@
 // the OGP level, which milestones are late against their planned dates today, the evidence links and the history
 // of reports (who — name and institution, never an e-mail — and when). Server-rendered; works without JavaScript;
 // with it, the page reloads its data when a report arrives. `plan_` keeps it out of the plan page's layout.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CompletionFigures, EvidenceLink, FollowupHistory, LatenessText, Period, StatusBadge } from "../components/follow-up/FollowupParts";
 import { PROGRESS_STATUSES } from "../domain/follow-up";
@@ -10,6 +10,7 @@ import { useFormatDate, useT } from "../i18n/react";
 import { consultationFollowup, publicConsultation, todayInGuatemala } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/followup.css" }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Seguimiento · Cocrea` : "Cocrea" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -44,10 +44,10 @@ export const followUpEs = {
   "followup.history.milestone_was": "Texto de la meta entonces: «{text}»",
   "followup.orphan": "Hay reportes sobre metas que el texto actual del compromiso ya no tiene ({numbers}); se conservan en el historial.",
 
-  "followup.status.not_started": "No iniciada",
+  "followup.status.not_started": "No iniciado",
   "followup.status.limited": "Limitado",
   "followup.status.substantial": "Sustancial",
-  "followup.status.complete": "Cumplida",
+  "followup.status.complete": "Completo",
 
   "followup.lateness.undated": "Sin fecha final prevista",
   "followup.lateness.on_track": "En plazo",
