@@ -9,6 +9,7 @@ import { technicalEn } from "./messages/technical.en";
 import { funnelSettingsEn } from "./messages/funnel-settings.en";
 import { reviewEn } from "./messages/review.en";
 import { technicalPagesEn } from "./messages/technical-pages.en";
+import { followUpEn } from "./messages/follow-up.en";
 import { traceabilityEn } from "./messages/traceability.en";
 import { fateEn } from "./messages/fate.en";
 
@@ -221,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   ...funnelSettingsEn,
   ...reviewEn,
   ...technicalPagesEn,
+  ...followUpEn,
   ...traceabilityEn,
   ...fateEn,
 };
