@@ -277,7 +277,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await db.destroy();
-      if (sqlite.open) sqlite.close();
+      if (sqlite?.open) sqlite.close();
     },
   };
 }

@@ -35,6 +35,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
+  // Every node of a PostgreSQL deployment must key cookies and idempotency records alike: no per-node secret.
+  if (!parsed.data.SESSION_SECRET && /^postgres(ql)?:\/\//.test(parsed.data.DATABASE_URL)) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET: required with a PostgreSQL DATABASE_URL (the same on every node)");
+  }
   return { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET || secretBesideDatabase(parsed.data.DATABASE_URL) };
 }
 

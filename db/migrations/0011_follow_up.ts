@@ -4,6 +4,7 @@
 // replaces its milestone rows with new ids (server/commands/proposal-store.server.ts, replaceMilestones), and the
 // follow-up must survive a later amendment of the commitment. Each report keeps the milestone's text as it read then.
 import type { Kysely } from "kysely";
+import { serialKey } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   const text = "text" as const;
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("followup_updates")
-    .addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("seq", "integer", serialKey(db))
     .addColumn("id", text, (c) => c.notNull().unique())
     .addColumn("consultation_id", text, (c) => c.notNull().references("consultations.id"))
     .addColumn("proposal_id", text, (c) => c.notNull().references("proposals.id"))

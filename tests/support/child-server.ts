@@ -3,12 +3,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { databaseUrlFor } from "./postgres";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 export interface ChildServer {
   url: string;
+  databaseUrl: string;
   port: number;
   pid: number;
   output(): string;
@@ -46,8 +48,19 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. */
-export async function spawnServer(options: { dbFile: string; port?: number; env?: Record<string, string>; script?: string }): Promise<ChildServer> {
+/**
+ * `dbFile` names the database: the SQLite file, or, with COCREA_TEST_POSTGRES_URL set, a PostgreSQL schema kept for
+ * that name (a restart on the same dbFile finds its data). `databaseUrl` overrides both (two nodes on one database).
+ */
+export async function spawnServer(options: {
+  dbFile: string;
+  databaseUrl?: string;
+  port?: number;
+  env?: Record<string, string>;
+  script?: string;
+}): Promise<ChildServer> {
   const port = options.port ?? (await freePort());
+  const databaseUrl = options.databaseUrl ?? (await databaseUrlFor(options.dbFile));
   let log = "";
   const child = spawn(process.execPath, [TSX, options.script ?? "server/index.ts"], {
     cwd: ROOT,
@@ -57,7 +70,7 @@ export async function spawnServer(options: { dbFile: string; port?: number; env?
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${options.dbFile}`,
+      DATABASE_URL: databaseUrl,
       SEED_DEMO: "0",
       SESSION_SECRET: "child-server-test-secret",
       PUBLIC_RATE_LIMIT_PER_MINUTE: "1000",
@@ -86,6 +99,7 @@ export async function spawnServer(options: { dbFile: string; port?: number; env?
   }
   return {
     url,
+    databaseUrl,
     port,
     pid: child.pid!,
     output: () => log,

@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { io as connect, type Socket } from "socket.io-client";
-import { migrateToLatest, openDatabase } from "../../../db/connection.server";
+import { migrateToLatest, openSqliteDatabase } from "../../../db/connection.server";
 import { factories } from "../../../db/factories";
 import { CommandBus } from "../../../server/commands/bus.server";
 import { commands } from "../../../server/commands/registry";
@@ -42,7 +42,7 @@ interface Seeded {
 
 /** Everything a forum day needs, written through the command bus like the CLI does. */
 async function seed(dbFile: string): Promise<Seeded> {
-  const { db } = openDatabase(`file:${dbFile}`);
+  const { db } = openSqliteDatabase(`file:${dbFile}`);
   await migrateToLatest(db);
   const bus = new CommandBus({ db, commands, publish: () => {} });
   const system = { kind: "system" as const, label: "bench" };
