@@ -41,6 +41,7 @@ import {
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
 import { log, requestIds } from "./log";
+import { connectRedis, streamsAdapter, type RedisLink } from "./realtime/redis.server";
 import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
 
 export interface Cocrea {
@@ -48,6 +49,8 @@ export interface Cocrea {
   bus: CommandBus;
   httpServer: http.Server;
   io: SocketServer;
+  /** Set when REDIS_URL is: the node's link to the others. */
+  redis: RedisLink | null;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -75,10 +78,13 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild } = {}): Promise<Cocrea> {
   const { db, sqlite } = openDatabase(env.DATABASE_URL);
   await migrateToLatest(db);
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, env.REDIS_PREFIX) : null;
 
   const app = express();
   const httpServer = http.createServer(app);
   const io = new SocketServer(httpServer, {
+    // Several nodes: one Redis stream carries every broadcast and the packets a disconnected client missed.
+    ...(redis ? { adapter: streamsAdapter(redis) } : {}),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     // Refuse cross-site socket connections that would ride on the session cookie.
     allowRequest: (req, cb) => {
@@ -89,11 +95,13 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
 
   // Public commands: PUBLIC_RATE_LIMIT_PER_MINUTE per device (its cookie; a client without one counts by address),
   // and a much higher PUBLIC_ADDRESS_LIMIT_PER_MINUTE per address, so a school or a carrier NAT is not one citizen.
-  const publicLimiter = new Limiter(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 60);
+  // With Redis every node counts in the same store: a client spreading its requests over nodes meets one limit.
+  const shared = (name: string) => (redis ? { client: redis.client, keyPrefix: `${redis.prefix}rl:${name}` } : undefined);
+  const publicLimiter = new Limiter(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 60, shared("public"));
   // The address ceiling is never below one device's limit (raising that one alone, as tests and benchmarks do, works).
-  const addressLimiter = new Limiter(Math.max(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, env.PUBLIC_RATE_LIMIT_PER_MINUTE), 60);
-  const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60);
-  const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60);
+  const addressLimiter = new Limiter(Math.max(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, env.PUBLIC_RATE_LIMIT_PER_MINUTE), 60, shared("address"));
+  const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60, shared("api"));
+  const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60, shared("login"));
   const bus = new CommandBus({
     db,
     commands,
@@ -152,16 +160,24 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   // The opinion page's island (app/islands/opinion.ts) loads socket.io's client as a plain module from here.
   app.get(SOCKET_IO_CLIENT_SRC, (_req, res) => res.sendFile(path.join(ROOT, "node_modules/socket.io-client/dist/socket.io.esm.min.js"), { maxAge: "1h" }));
 
+  // For load balancers and monitors: 200 when this node can serve (database migrated and reachable, Redis when used).
   app.get("/healthz", async (_req, res) => {
-    try {
-      const pending = await db
+    const [database, shared] = await Promise.all([
+      db
         .selectFrom("kysely_migration" as never)
         .select("name" as never)
-        .execute();
-      res.json({ ok: pending.length > 0 });
-    } catch {
-      res.status(503).json({ ok: false });
-    }
+        .execute()
+        .then((rows) => (rows.length > 0 ? "ok" : "not migrated"))
+        .catch(() => "unreachable"),
+      redis
+        ? redis.ping().then(
+            () => "ok",
+            () => "unreachable",
+          )
+        : Promise.resolve(null),
+    ]);
+    const ok = database === "ok" && (shared === null || shared === "ok");
+    res.status(ok ? 200 : 503).json(shared === null ? { ok, database } : { ok, database, redis: shared });
   });
 
   // Who is asking, in which language, with which CSRF cookie: computed once per request.
@@ -260,6 +276,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     bus,
     httpServer,
     io,
+    redis,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -271,6 +288,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     close: async () => {
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await redis?.close();
       await db.destroy();
       if (sqlite.open) sqlite.close();
     },

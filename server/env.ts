@@ -17,6 +17,20 @@ export const envSchema = z.object({
   PUBLIC_ADDRESS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Several nodes: socket.io's Redis Streams adapter and shared rate limits. Unset: one node, all in memory. */
+  REDIS_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine((u) => /^rediss?:\/\//.test(u), "must start with redis:// or rediss://")
+      .optional(),
+  ),
+  /** Start of every Redis key and stream this deployment uses (two deployments, or test servers, can share a Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]*$/, "letters, digits and : _ . - only")
+    .default("cocrea:"),
   TRUST_PROXY: flag.default(false),
   SECURE_COOKIES: flag.default(false),
   LOG_REQUESTS: flag.default(false),
