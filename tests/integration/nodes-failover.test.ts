@@ -16,6 +16,8 @@ const PHONES = 12;
 const OPINIONS_PER_PHONE = 15;
 const KILL_AFTER = 60; // acknowledged opinions before node A dies
 
+type Answer = { ok?: boolean; result?: { inputId: string } } | null;
+
 interface Envelope {
   id: string;
   type: "opinion.submit";
@@ -63,7 +65,7 @@ describe.skipIf(!REDIS_TEST_URL)("a node dies under intake load", () => {
         for (let attempt = 0; ; attempt++) {
           if (attempt > 20) throw new Error(`opinion ${envelope.id} never acknowledged`);
           let status: number | null = null;
-          let body: { ok?: boolean; result?: { inputId: string } } | null = null;
+          let body: Answer = null;
           try {
             const res = await fetch(`${node.url}/api/v1/commands`, {
               method: "POST",
@@ -72,7 +74,7 @@ describe.skipIf(!REDIS_TEST_URL)("a node dies under intake load", () => {
               signal: AbortSignal.timeout(5_000),
             });
             status = res.status;
-            body = (await res.json()) as typeof body;
+            body = (await res.json()) as Answer;
           } catch {
             // no answer: the node is gone (or the answer was lost); the phone keeps the envelope
           }
