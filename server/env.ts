@@ -49,6 +49,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
+  // Nodes behind one load balancer must agree on the secret: it keys CSRF tokens and the anonymous clients'
+  // idempotency records, so a retry that lands on another node must meet the same one.
+  if (parsed.data.REDIS_URL && !parsed.data.SESSION_SECRET) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET: required with REDIS_URL (the same value on every node)");
+  }
   return { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET || secretBesideDatabase(parsed.data.DATABASE_URL) };
 }
 
