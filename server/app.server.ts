@@ -41,6 +41,7 @@ import {
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
 import { log, requestIds } from "./log";
+import { refreshPresenceWhenNodesLeave } from "./realtime/roundtable-presence.server";
 import { connectRedis, streamsAdapter, type RedisLink } from "./realtime/redis.server";
 import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
 
@@ -119,6 +120,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     zodError: zodErrorMap,
   });
   attachSockets(io, { db, bus, secret: env.SESSION_SECRET });
+  const stopPresenceRefresh = redis ? refreshPresenceWhenNodesLeave(io) : () => {};
 
   const cookieOpts = { secure: env.SECURE_COOKIES };
   app.disable("x-powered-by");
@@ -286,6 +288,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
         });
       }),
     close: async () => {
+      stopPresenceRefresh();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await redis?.close();

@@ -87,3 +87,31 @@ export function attachRoundtablePresence(io: Server, socket: Socket, db: DB, dat
     for (const seat of seats()) void broadcastPresence(io, seat.roundtableId).catch((err) => log.error({ err }, "presence broadcast failed"));
   });
 }
+
+/**
+ * Several nodes: a node that dies says nothing, so the tables on the other nodes would go on listing the people who
+ * were connected to it. Every few seconds each node asks how many nodes there are (one Redis NUMSUB); when fewer than
+ * before, it re-sends presence for the tables its own sockets sit at, counted afresh across the nodes left.
+ */
+export function refreshPresenceWhenNodesLeave(io: Server, everyMs = 3_000): () => void {
+  const adapter = io.of("/").adapter;
+  let known: number | null = null;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void adapter
+      .serverCount()
+      .then(async (count) => {
+        const fewer = known !== null && count < known;
+        known = count;
+        if (!fewer) return;
+        const tables = [...adapter.rooms.keys()].filter((room) => room.startsWith("roundtable:")).map((room) => room.slice("roundtable:".length));
+        for (const roundtableId of tables) await broadcastPresence(io, roundtableId);
+      })
+      .catch((err) => log.warn({ err }, "presence refresh after a node left failed"))
+      .finally(() => (busy = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -97,4 +97,21 @@ describe.skipIf(!REDIS_TEST_URL)("two nodes joined by Redis", () => {
     const after = await facilitator.ok<{ inputId: string }>("capture.create", { worktableId: f.tables[0].worktableId, text: "Después" });
     await expect.poll(() => seen.at(-1)).toBe(after.inputId);
   });
+
+  // Last: it kills node B.
+  it("stops listing the people who were on a node that died", async () => {
+    const t = await setupRoundtable(cluster.asTestServer(0));
+    const onA = open(cluster.on(0, t.ciidh.client));
+    const onB = open(cluster.on(1, t.member.client));
+    onB.io.opts.reconnection = false;
+    const seen: string[][] = [];
+    onA.on("roundtable:presence", (p: { people: Array<{ name: string }> }) => seen.push(p.people.map((x) => x.name)));
+    await emitWithAck(onA, "roundtable:join", { roundtableId: t.roundtableId });
+    await emitWithAck(onB, "roundtable:join", { roundtableId: t.roundtableId });
+    await expect.poll(() => seen.at(-1)?.length, { timeout: 10_000 }).toBe(2);
+
+    // SIGKILL: B says goodbye to nobody. Node A notices there is one node fewer and counts again.
+    await cluster.nodes[1].kill();
+    await expect.poll(() => seen.at(-1), { timeout: 15_000 }).toEqual([t.ciidh.name]);
+  });
 });
