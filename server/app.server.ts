@@ -162,7 +162,8 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   // The opinion page's island (app/islands/opinion.ts) loads socket.io's client as a plain module from here.
   app.get(SOCKET_IO_CLIENT_SRC, (_req, res) => res.sendFile(path.join(ROOT, "node_modules/socket.io-client/dist/socket.io.esm.min.js"), { maxAge: "1h" }));
 
-  // For load balancers and monitors: 200 when this node can serve (database migrated and reachable, Redis when used).
+  // For load balancers and monitors: 503 when this node cannot serve (database unreachable or not migrated). Redis
+  // down is reported but still 200: every node would fail at once, and pages and commands still work without it.
   app.get("/healthz", async (_req, res) => {
     const [database, shared] = await Promise.all([
       db
@@ -178,7 +179,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
           )
         : Promise.resolve(null),
     ]);
-    const ok = database === "ok" && (shared === null || shared === "ok");
+    const ok = database === "ok";
     res.status(ok ? 200 : 503).json(shared === null ? { ok, database } : { ok, database, redis: shared });
   });
 

@@ -19,6 +19,7 @@ export class Limiter {
           points,
           duration: durationSeconds,
           // Redis unreachable: each node counts alone for a while instead of refusing every request.
+          rejectIfRedisNotReady: true,
           insuranceLimiter: new RateLimiterMemory({ points, duration: durationSeconds }),
         })
       : new RateLimiterMemory({ points, duration: durationSeconds });
