@@ -9,6 +9,7 @@ const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 export interface ChildServer {
   url: string;
+  databaseUrl: string;
   port: number;
   pid: number;
   output(): string;
@@ -45,9 +46,19 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. */
-export async function spawnServer(options: { dbFile: string; port?: number; env?: Record<string, string>; script?: string }): Promise<ChildServer> {
+/**
+ * `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. `dbFile` names the
+ * database; `databaseUrl` overrides it (two nodes on one database).
+ */
+export async function spawnServer(options: {
+  dbFile: string;
+  databaseUrl?: string;
+  port?: number;
+  env?: Record<string, string>;
+  script?: string;
+}): Promise<ChildServer> {
   const port = options.port ?? (await freePort());
+  const databaseUrl = options.databaseUrl ?? `file:${options.dbFile}`;
   let log = "";
   const child = spawn(process.execPath, [TSX, options.script ?? "server/index.ts"], {
     cwd: ROOT,
@@ -57,7 +68,7 @@ export async function spawnServer(options: { dbFile: string; port?: number; env?
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${options.dbFile}`,
+      DATABASE_URL: databaseUrl,
       SEED_DEMO: "0",
       SESSION_SECRET: "child-server-test-secret",
       PUBLIC_RATE_LIMIT_PER_MINUTE: "1000",
@@ -86,6 +97,7 @@ export async function spawnServer(options: { dbFile: string; port?: number; env?
   }
   return {
     url,
+    databaseUrl,
     port,
     pid: child.pid!,
     output: () => log,

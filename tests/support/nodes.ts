@@ -1,19 +1,19 @@
 // Several real nodes (server processes on their own ports) over one database and one Redis, as deployed behind a
-// load balancer. The database is a SQLite file they share (WAL, BEGIN IMMEDIATE) unless COCREA_TEST_POSTGRES_URL
-// names a PostgreSQL database; Redis comes from COCREA_TEST_REDIS_URL. Each cluster gets its own Redis prefix, so
-// test files running side by side on one Redis don't hear each other.
+// load balancer. The first node's database (spawnServer picks it from the file name: a SQLite file they share, WAL
+// and BEGIN IMMEDIATE, or wherever the test setup puts databases) is the others' too; Redis comes from
+// COCREA_TEST_REDIS_URL. Each cluster gets its own Redis prefix, so test files running side by side on one Redis
+// don't hear each other.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateToLatest, openDatabase, type DB } from "../../db/connection.server";
+import { openDatabase, type DB } from "../../db/connection.server";
 import { CommandBus } from "../../server/commands/bus.server";
 import { commands } from "../../server/commands/registry";
 import { spawnServer, type ChildServer } from "./child-server";
 import { ApiClient, type TestServer } from "./server";
 
 export const REDIS_TEST_URL = process.env.COCREA_TEST_REDIS_URL || undefined;
-export const POSTGRES_TEST_URL = process.env.COCREA_TEST_POSTGRES_URL || undefined;
 
 /** Printed by a multi-node test file that skips, so a developer knows what to set. */
 export function explainSkip(what: string): void {
@@ -38,15 +38,14 @@ export async function startCluster(options: { nodes?: number; env?: Record<strin
   if (!REDIS_TEST_URL) throw new Error("COCREA_TEST_REDIS_URL is not set");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-nodes-"));
   const dbFile = path.join(dir, "cocrea.sqlite");
-  const databaseUrl = POSTGRES_TEST_URL ?? `file:${dbFile}`;
-  // Migrated before any node starts, as a deployment's release step would.
-  const { db } = openDatabase(databaseUrl);
-  await migrateToLatest(db);
-  const system = new CommandBus({ db, commands, publish: () => {} });
   const prefix = `cocrea-test-${randomUUID().slice(0, 8)}:`;
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: prefix, ...options.env };
-  const nodes: ChildServer[] = [];
-  for (let i = 0; i < (options.nodes ?? 2); i++) nodes.push(await spawnServer({ dbFile, env }));
+  const env = { REDIS_URL: REDIS_TEST_URL, REDIS_PREFIX: prefix, ...options.env };
+  // The first node migrates (as a deployment's first node after an upgrade does); the others join its database.
+  const nodes: ChildServer[] = [await spawnServer({ dbFile, env })];
+  const databaseUrl = nodes[0].databaseUrl;
+  for (let i = 1; i < (options.nodes ?? 2); i++) nodes.push(await spawnServer({ dbFile, databaseUrl, env }));
+  const { db } = openDatabase(databaseUrl);
+  const system = new CommandBus({ db, commands, publish: () => {} });
   return {
     nodes,
     databaseUrl,

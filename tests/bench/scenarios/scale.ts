@@ -13,6 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { Redis } from "ioredis";
+import { sql } from "kysely";
 import { DEPARTMENTS } from "../../../app/domain/guatemala";
 import { migrateToLatest, openDatabase, type DB } from "../../../db/connection.server";
 import { factories } from "../../../db/factories";
@@ -113,7 +114,11 @@ async function unavailable(setup: Setup): Promise<string | null> {
     if (!POSTGRES_URL) return "COCREA_TEST_POSTGRES_URL is not set (e.g. postgres://user:password@127.0.0.1:5432/cocrea_bench)";
     try {
       const { db } = openDatabase(POSTGRES_URL);
-      await db.destroy();
+      try {
+        await sql`select 1`.execute(db);
+      } finally {
+        await db.destroy();
+      }
     } catch (e) {
       return `this build cannot open PostgreSQL: ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -355,14 +360,13 @@ async function runSetup(setup: Setup): Promise<Result> {
     await migrateToLatest(db);
     const seeded = await seed(db);
     const env: Record<string, string> = {
-      DATABASE_URL: databaseUrl,
       PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000",
       PUBLIC_ADDRESS_LIMIT_PER_MINUTE: "100000000",
       API_RATE_LIMIT_PER_MINUTE: "100000000",
       LOG_LEVEL: "warn",
     };
     if (setup.redis) Object.assign(env, { REDIS_URL, REDIS_PREFIX: `cocrea-bench-${randomUUID().slice(0, 8)}:` });
-    for (let i = 0; i < setup.nodes; i++) nodes.push(await spawnServer({ dbFile, env }));
+    for (let i = 0; i < setup.nodes; i++) nodes.push(await spawnServer({ dbFile, databaseUrl, env }));
     const intakeResult = await intake(nodes, setup, db, seeded);
     console.log(
       `[${setup.name}] intake: ${intakeResult!.perSecond.toFixed(0)} opinions/s, p50 ${intakeResult!.p50.toFixed(1)} ms, p99 ${intakeResult!.p99.toFixed(1)} ms, ` +
