@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupForum } from "../support/forum-fixture";
 import { explainSkip, REDIS_TEST_URL, startCluster, type Cluster } from "../support/nodes";
 import { setupRoundtable } from "../support/roundtables";
-import { createAdmin, emitWithAck, waitForEvent, type ApiClient } from "../support/server";
+import { ApiClient, createAdmin, emitWithAck, loginCookie, waitForEvent } from "../support/server";
 
 explainSkip("two nodes joined by Redis (tests/integration/nodes.test.ts)");
 
@@ -96,6 +96,30 @@ describe.skipIf(!REDIS_TEST_URL)("two nodes joined by Redis", () => {
     // And it is a member of the forum's room on B now: the next capture made on A arrives too.
     const after = await facilitator.ok<{ inputId: string }>("capture.create", { worktableId: f.tables[0].worktableId, text: "Después" });
     await expect.poll(() => seen.at(-1)).toBe(after.inputId);
+  });
+
+  it("a session made on node A works on node B, and signing out on A disconnects its socket on B", async () => {
+    const f = await setupForum(cluster.asTestServer(0), admin, { tables: 1 });
+    const facilitator = f.tables[0].facilitators[0];
+    const cookie = await loginCookie(cluster.nodes[0].url, facilitator.email, "contraseña-segura-123");
+    const onB = open(new ApiClient(cluster.nodes[1].url, { cookie }));
+    expect(await emitWithAck(onB, "subscribe:forum", { forumId: f.forumId })).toMatchObject({ ok: true });
+    const disconnected = new Promise<string>((resolve) => onB.once("disconnect", resolve));
+
+    const page = await fetch(`${cluster.nodes[0].url}/`, { headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+    const out = await fetch(`${cluster.nodes[0].url}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ _csrf: csrf }),
+    });
+    expect(out.status).toBe(302);
+    expect(await disconnected).toBe("io server disconnect");
+    // And the cookie no longer signs anything in on B.
+    expect(
+      (await new ApiClient(cluster.nodes[1].url, { cookie }).command("capture.create", { worktableId: f.tables[0].worktableId, text: "Tarde" })).status,
+    ).toBe(401);
   });
 
   // Last: it kills node B.
