@@ -23,6 +23,15 @@ interface Seat {
 
 type SeatData = { roundtableSeats?: Seat[] };
 
+/**
+ * A recovered connection comes back with the data it had, seats included; the connection middleware builds the data
+ * afresh and keeps the seats through this (for the same person only), so the table still counts them.
+ */
+export function keptSeats(previous: unknown, userId: string | undefined): SeatData {
+  const seats = ((previous ?? {}) as SeatData).roundtableSeats?.filter((s) => s.userId === userId) ?? [];
+  return seats.length ? { roundtableSeats: seats } : {};
+}
+
 export async function broadcastPresence(io: Server, roundtableId: string): Promise<void> {
   const sockets = await io.in(roundtableRoom(roundtableId)).fetchSockets();
   const people = new Map<string, PresentPerson>();

@@ -71,6 +71,26 @@ describe.skipIf(!REDIS_TEST_URL)("two nodes joined by Redis", () => {
     expect((await left).people.find((p) => p.name === t.member.name)?.connections).toBe(1);
   });
 
+  it("keeps a person at the table when their connection drops from node A and recovers on node B", async () => {
+    const t = await setupRoundtable(cluster.asTestServer(0));
+    const watcher = open(cluster.on(0, t.member.client));
+    const seen: string[][] = [];
+    watcher.on("roundtable:presence", (p: { people: Array<{ name: string }> }) => seen.push(p.people.map((x) => x.name).sort()));
+    await emitWithAck(watcher, "roundtable:join", { roundtableId: t.roundtableId });
+    const mover = open(cluster.on(0, t.ciidh.client));
+    await emitWithAck(mover, "roundtable:join", { roundtableId: t.roundtableId });
+    const both = [t.ciidh.name, t.member.name].sort();
+    await expect.poll(() => seen.at(-1), { timeout: 10_000 }).toEqual(both);
+
+    // The drop shows them gone; the recovered connection on B brings them back without joining again.
+    (mover.io as unknown as { uri: string }).uri = cluster.nodes[1].url;
+    mover.io.engine.close();
+    await expect.poll(() => seen.at(-1), { timeout: 10_000 }).toEqual([t.member.name]);
+    await waitForEvent(mover, "connect", 15_000);
+    expect(mover.recovered).toBe(true);
+    await expect.poll(() => seen.at(-1), { timeout: 10_000 }).toEqual(both);
+  });
+
   it("a board dropped from node A reconnects to node B and gets the captures it missed (connection state recovery)", async () => {
     const f = await setupForum(cluster.asTestServer(0), admin, { tables: 1 });
     const facilitator = cluster.on(0, f.tables[0].facilitators[0].client);
