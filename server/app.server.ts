@@ -41,6 +41,8 @@ import {
 } from "./http/cookies";
 import { Limiter } from "./http/rate-limit";
 import { log, requestIds } from "./log";
+import { refreshPresenceWhenNodesLeave } from "./realtime/roundtable-presence.server";
+import { connectRedis, streamsAdapter, type RedisLink } from "./realtime/redis.server";
 import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
 import { ParticipationTicker } from "./realtime/participation.server";
 import { PARTICIPATION_EVENTS } from "../app/live/participation-events";
@@ -50,6 +52,8 @@ export interface Cocrea {
   bus: CommandBus;
   httpServer: http.Server;
   io: SocketServer;
+  /** Set when REDIS_URL is: the node's link to the others. */
+  redis: RedisLink | null;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -77,10 +81,13 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild } = {}): Promise<Cocrea> {
   const { db, sqlite } = openDatabase(env.DATABASE_URL);
   await migrateToLatest(db);
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, env.REDIS_PREFIX) : null;
 
   const app = express();
   const httpServer = http.createServer(app);
   const io = new SocketServer(httpServer, {
+    // Several nodes: one Redis stream carries every broadcast and the packets a disconnected client missed.
+    ...(redis ? { adapter: streamsAdapter(redis) } : {}),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     // Refuse cross-site socket connections that would ride on the session cookie.
     allowRequest: (req, cb) => {
@@ -91,11 +98,13 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
 
   // Public commands: PUBLIC_RATE_LIMIT_PER_MINUTE per device (its cookie; a client without one counts by address),
   // and a much higher PUBLIC_ADDRESS_LIMIT_PER_MINUTE per address, so a school or a carrier NAT is not one citizen.
-  const publicLimiter = new Limiter(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 60);
+  // With Redis every node counts in the same store: a client spreading its requests over nodes meets one limit.
+  const shared = (name: string) => (redis ? { client: redis.client, keyPrefix: `${redis.prefix}rl:${name}` } : undefined);
+  const publicLimiter = new Limiter(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 60, shared("public"));
   // The address ceiling is never below one device's limit (raising that one alone, as tests and benchmarks do, works).
-  const addressLimiter = new Limiter(Math.max(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, env.PUBLIC_RATE_LIMIT_PER_MINUTE), 60);
-  const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60);
-  const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60);
+  const addressLimiter = new Limiter(Math.max(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, env.PUBLIC_RATE_LIMIT_PER_MINUTE), 60, shared("address"));
+  const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60, shared("api"));
+  const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60, shared("login"));
   const participation = new ParticipationTicker(io, db);
   const bus = new CommandBus({
     db,
@@ -115,6 +124,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     zodError: zodErrorMap,
   });
   attachSockets(io, { db, bus, secret: env.SESSION_SECRET });
+  const stopPresenceRefresh = redis ? refreshPresenceWhenNodesLeave(io) : () => {};
 
   const cookieOpts = { secure: env.SECURE_COOKIES };
   app.disable("x-powered-by");
@@ -156,16 +166,25 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   // The opinion page's island (app/islands/opinion.ts) loads socket.io's client as a plain module from here.
   app.get(SOCKET_IO_CLIENT_SRC, (_req, res) => res.sendFile(path.join(ROOT, "node_modules/socket.io-client/dist/socket.io.esm.min.js"), { maxAge: "1h" }));
 
+  // For load balancers and monitors: 503 when this node cannot serve (database unreachable or not migrated). Redis
+  // down is reported but still 200: every node would fail at once, and pages and commands still work without it.
   app.get("/healthz", async (_req, res) => {
-    try {
-      const pending = await db
+    const [database, shared] = await Promise.all([
+      db
         .selectFrom("kysely_migration" as never)
         .select("name" as never)
-        .execute();
-      res.json({ ok: pending.length > 0 });
-    } catch {
-      res.status(503).json({ ok: false });
-    }
+        .execute()
+        .then((rows) => (rows.length > 0 ? "ok" : "not migrated"))
+        .catch(() => "unreachable"),
+      redis
+        ? redis.ping().then(
+            () => "ok",
+            () => "unreachable",
+          )
+        : Promise.resolve(null),
+    ]);
+    const ok = database === "ok";
+    res.status(ok ? 200 : 503).json(shared === null ? { ok, database } : { ok, database, redis: shared });
   });
 
   // Who is asking, in which language, with which CSRF cookie: computed once per request.
@@ -264,6 +283,7 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
     bus,
     httpServer,
     io,
+    redis,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -274,8 +294,10 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
       }),
     close: async () => {
       participation.close();
+      stopPresenceRefresh();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await redis?.close();
       await db.destroy();
       if (sqlite?.open) sqlite.close();
     },

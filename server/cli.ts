@@ -1,6 +1,7 @@
 // `npm run cocrea -- <command>`: administration from the shell, through the same command bus.
 import "./dotenv";
 import { randomUUID } from "node:crypto";
+import { backupSqlite } from "./backup.server";
 import { loadEnv } from "./env";
 import { migrateToLatest, openDatabase } from "../db/connection.server";
 import { CommandBus } from "./commands/bus.server";
@@ -10,11 +11,18 @@ import { zodErrorMap } from "../app/i18n/zod.server";
 
 const usage = `Usage:
   npm run cocrea -- create-admin <email> <name> <password>
-  npm run cocrea -- create-token <email> <token-name>`;
+  npm run cocrea -- create-token <email> <token-name>
+  npm run cocrea -- backup <new-file.sqlite>`;
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
   const env = loadEnv();
+  if (command === "backup" && args.length === 1) {
+    // Before opening the database for commands: a backup writes nothing and migrates nothing.
+    const { bytes } = backupSqlite(env.DATABASE_URL, args[0]);
+    console.log(`Backup written: ${args[0]} (${bytes} bytes)`);
+    return;
+  }
   const { db } = openDatabase(env.DATABASE_URL);
   await migrateToLatest(db);
   // Sockets are not running here: pages pick the change up on their next load.

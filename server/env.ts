@@ -17,6 +17,20 @@ export const envSchema = z.object({
   PUBLIC_ADDRESS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Several nodes: socket.io's Redis Streams adapter and shared rate limits. Unset: one node, all in memory. */
+  REDIS_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine((u) => /^rediss?:\/\//.test(u), "must start with redis:// or rediss://")
+      .optional(),
+  ),
+  /** Start of every Redis key and stream this deployment uses (two deployments, or test servers, can share a Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]*$/, "letters, digits and : _ . - only")
+    .default("cocrea:"),
   TRUST_PROXY: flag.default(false),
   SECURE_COOKIES: flag.default(false),
   LOG_REQUESTS: flag.default(false),
@@ -35,9 +49,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  // Every node of a PostgreSQL deployment must key cookies and idempotency records alike: no per-node secret.
-  if (!parsed.data.SESSION_SECRET && /^postgres(ql)?:\/\//.test(parsed.data.DATABASE_URL)) {
-    throw new Error("Invalid environment:\n  SESSION_SECRET: required with a PostgreSQL DATABASE_URL (the same on every node)");
+  // Every node of a deployment must key cookies, CSRF tokens and idempotency records alike: a retry that lands on
+  // another node must meet the same secret. A PostgreSQL database or a Redis URL means several nodes may serve.
+  if (!parsed.data.SESSION_SECRET && (parsed.data.REDIS_URL || /^postgres(ql)?:\/\//.test(parsed.data.DATABASE_URL))) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET: required with a PostgreSQL DATABASE_URL or REDIS_URL (the same value on every node)");
   }
   return { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET || secretBesideDatabase(parsed.data.DATABASE_URL) };
 }

@@ -23,6 +23,15 @@ interface Seat {
 
 type SeatData = { roundtableSeats?: Seat[] };
 
+/**
+ * A recovered connection comes back with the data it had, seats included; the connection middleware builds the data
+ * afresh and keeps the seats through this (for the same person only), so the table still counts them.
+ */
+export function keptSeats(previous: unknown, userId: string | undefined): SeatData {
+  const seats = ((previous ?? {}) as SeatData).roundtableSeats?.filter((s) => s.userId === userId) ?? [];
+  return seats.length ? { roundtableSeats: seats } : {};
+}
+
 export async function broadcastPresence(io: Server, roundtableId: string): Promise<void> {
   const sockets = await io.in(roundtableRoom(roundtableId)).fetchSockets();
   const people = new Map<string, PresentPerson>();
@@ -86,4 +95,32 @@ export function attachRoundtablePresence(io: Server, socket: Socket, db: DB, dat
   socket.on("disconnect", () => {
     for (const seat of seats()) void broadcastPresence(io, seat.roundtableId).catch((err) => log.error({ err }, "presence broadcast failed"));
   });
+}
+
+/**
+ * Several nodes: a node that dies says nothing, so the tables on the other nodes would go on listing the people who
+ * were connected to it. Every few seconds each node asks how many nodes there are (one Redis NUMSUB); when fewer than
+ * before, it re-sends presence for the tables its own sockets sit at, counted afresh across the nodes left.
+ */
+export function refreshPresenceWhenNodesLeave(io: Server, everyMs = 3_000): () => void {
+  const adapter = io.of("/").adapter;
+  let known: number | null = null;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void adapter
+      .serverCount()
+      .then(async (count) => {
+        const fewer = known !== null && count < known;
+        known = count;
+        if (!fewer) return;
+        const tables = [...adapter.rooms.keys()].filter((room) => room.startsWith("roundtable:")).map((room) => room.slice("roundtable:".length));
+        for (const roundtableId of tables) await broadcastPresence(io, roundtableId);
+      })
+      .catch((err) => log.warn({ err }, "presence refresh after a node left failed"))
+      .finally(() => (busy = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

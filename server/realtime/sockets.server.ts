@@ -14,7 +14,7 @@ import { log } from "../log";
 import { deviceIdOf, parseCookies } from "../http/cookies";
 import { errorBody, outcomeResponse } from "../http/respond";
 import { attachForumSubscriptions } from "./forum-subscriptions.server";
-import { attachRoundtablePresence, broadcastPresence } from "./roundtable-presence.server";
+import { attachRoundtablePresence, broadcastPresence, keptSeats } from "./roundtable-presence.server";
 import { revalidateRooms } from "./staff-rooms.server";
 
 interface SocketData {
@@ -55,7 +55,12 @@ export function attachSockets(io: Server, deps: { db: DB; bus: CommandBus; secre
       const cookies = parseCookies(headers.cookie);
       const lang = pickLang(cookies[LANG_COOKIE], headers["accept-language"]);
       const sessionToken = !headers.authorization && identity.user ? cookies[SESSION_COOKIE] : undefined;
-      (socket.data as SocketData) = { identity, lang, sessionId: sessionToken ? sha256(sessionToken) : null };
+      (socket.data as SocketData) = {
+        ...keptSeats(socket.data, identity.user?.id),
+        identity,
+        lang,
+        sessionId: sessionToken ? sha256(sessionToken) : null,
+      };
       next();
     } catch (e) {
       next(e as Error);
@@ -111,6 +116,8 @@ export function attachSockets(io: Server, deps: { db: DB; bus: CommandBus; secre
       try {
         const left = await revalidateRooms(deps.db, socket, { user: data.identity.user, sessionId: data.sessionId });
         for (const room of left) if (room.startsWith("roundtable:")) await broadcastPresence(io, room.slice("roundtable:".length));
+        // Back at the tables it still sits at (its disconnection told them it had gone), perhaps on another node.
+        for (const room of socket.rooms) if (room.startsWith("roundtable:")) await broadcastPresence(io, room.slice("roundtable:".length));
       } catch (err) {
         log.error({ err, socketId: socket.id }, "revalidating a recovered socket's rooms failed");
       }

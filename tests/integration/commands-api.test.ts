@@ -24,7 +24,7 @@ describe("health and listing", () => {
   it("answers /healthz once migrated", async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, database: "ok" });
   });
 
   it("lists command types with a JSON Schema for each payload", async () => {

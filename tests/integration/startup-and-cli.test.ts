@@ -34,7 +34,7 @@ describe("start-up", () => {
       expect(email).toBe("admin@demo.cocrea.gt");
       const port = new URL(url).port;
       const api = new ApiClient(`http://127.0.0.1:${port}`);
-      expect((await api.get("/healthz")).body).toEqual({ ok: true });
+      expect((await api.get("/healthz")).body).toEqual({ ok: true, database: "ok" });
       const { body } = await api.get("/api/v1/consultations/plan-gobierno-abierto-2016-2018");
       expect(body.result.themes).toHaveLength(5);
       expect(body.result.forums.map((f: { department: string }) => f.department)).toEqual(["Guatemala", "Quetzaltenango", "Alta Verapaz"]);

@@ -47,10 +47,10 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. */
 /**
- * `dbFile` names the database: the SQLite file, or, with COCREA_TEST_POSTGRES_URL set, a PostgreSQL schema kept for
- * that name (a restart on the same dbFile finds its data). `databaseUrl` overrides both (two nodes on one database).
+ * `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. `dbFile` names the
+ * database: the SQLite file, or, with COCREA_TEST_POSTGRES_URL set, a PostgreSQL schema kept for that name (a
+ * restart on the same dbFile finds its data). `databaseUrl` overrides both (two nodes on one database).
  */
 export async function spawnServer(options: {
   dbFile: string;
