@@ -109,9 +109,26 @@ async function citizenSees(page: Page) {
   expect(await page.content()).not.toContain(s.responsible.email);
 }
 
-it("a citizen on a phone sees the progress and the evidence", async () => {
+it("a citizen on a phone sees the progress and the evidence, and a new report arrives without reloading", async () => {
   const page = await newPage(browser, PHONE);
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+  });
   await citizenSees(page);
+  // Not hydrated: the page's one small script and socket.io's client, no React or Remix.
+  await expect.poll(() => scripts.some((p) => p.startsWith("/build/islands/follow-up-"))).toBe(true);
+  expect(scripts.filter((p) => !p.startsWith("/build/islands/follow-up-") && p !== "/vendor/socket.io.esm.min.js")).toEqual([]);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await s.responsible.client.ok("followup.add_evidence", {
+    proposalId: commitment,
+    position: 2,
+    url: "https://www.minfin.gob.gt/guias.html",
+    description: "Guías ciudadanas en línea",
+  });
+  const second = page.getByTestId(`commitment-${commitment}`).getByTestId("milestone-2");
+  await expect.poll(() => second.getByRole("link", { name: "Guías ciudadanas en línea" }).count(), { timeout: 5_000 }).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   await page.context().close();
 });
 
