@@ -91,6 +91,20 @@ it("the responsible person signs in and reports a milestone complete, with evide
   await page.context().close();
 });
 
+it("the responsible person's forms work without JavaScript too", async () => {
+  const { context, page } = await signedInContext(browser, server.url, s.responsible.email, s.responsible.password, { javaScriptEnabled: false });
+  await page.goto(`${server.url}/admin/c/${s.t.consultationId}/seguimiento`);
+  const second = page.getByTestId(`mine-${commitment}`).getByTestId("milestone-2");
+  await second.getByLabel("Nivel de avance").selectOption({ label: "Limitado" });
+  await second.getByLabel("Fecha real de inicio").fill("2017-01-10");
+  await second.getByLabel("Nota (qué se hizo)").fill("Borrador de las guías ciudadanas.");
+  await second.getByRole("button", { name: "Guardar reporte" }).click();
+  await page.waitForLoadState();
+  expect(await page.getByTestId(`mine-${commitment}`).getByTestId("milestone-2").getByRole("status").textContent()).toBe("Reporte guardado.");
+  expect(await page.getByTestId(`mine-${commitment}`).getByTestId("milestone-2").locator(".followup-status").first().textContent()).toBe("Limitado");
+  await context.close();
+});
+
 async function citizenSees(page: Page) {
   await page.goto(`${server.url}/c/${s.slug}/plan/seguimiento`);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Seguimiento del plan");
