@@ -1,15 +1,17 @@
 // The public follow-up of the plan (decision 0009): per commitment and in total, how many milestones are complete,
 // the OGP level, which milestones are late against their planned dates today, the evidence links and the history
-// of reports (who — name and institution, never an e-mail — and when). Server-rendered; works without JavaScript;
-// with it, the page reloads its data when a report arrives. `plan_` keeps it out of the plan page's layout.
+// of reports (who — name and institution, never an e-mail — and when). Server-rendered and not hydrated: its one
+// script (app/islands/follow-up.ts) swaps in the fresh HTML when a report arrives. `plan_` keeps it out of the plan
+// page's layout.
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CompletionFigures, EvidenceLink, FollowupHistory, LatenessText, Period, StatusBadge } from "../components/follow-up/FollowupParts";
 import { PROGRESS_STATUSES } from "../domain/follow-up";
 import { useFormatDate, useT } from "../i18n/react";
 import { consultationFollowup, publicConsultation, todayInGuatemala } from "../lib/queries.server";
-import { useLiveConsultation } from "../live/useLive";
+import type { IslandHandle } from "../island-script";
 
+export const handle: IslandHandle = { island: "follow-up" };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/followup.css" }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Seguimiento · Cocrea` : "Cocrea" }];
 
@@ -102,7 +104,7 @@ function CommitmentSection({ c }: { c: Commitment }) {
           <MilestoneRow key={m.position} m={m} />
         ))}
       </ol>
-      <details className="followup-history-box" open={c.history.length > 0 && c.history.length <= 6}>
+      <details id={`history-${c.id}`} className="followup-history-box" open={c.history.length > 0 && c.history.length <= 6}>
         <summary>{t("followup.history_count", { count: c.history.length })}</summary>
         <FollowupHistory entries={c.history} currentText={textOf} />
       </details>
@@ -114,10 +116,9 @@ export default function PlanFollowup() {
   const t = useT();
   const date = useFormatDate();
   const data = useLoaderData<typeof loader>();
-  useLiveConsultation(data.consultation.id);
   const { total } = data;
   return (
-    <article className="followup-page">
+    <article className="followup-page" data-followup-page data-consultation-id={data.consultation.id}>
       <header className="page-head">
         <p>
           <Link to={`/c/${data.consultation.slug}`}>{data.consultation.title}</Link>

@@ -91,6 +91,20 @@ it("the responsible person signs in and reports a milestone complete, with evide
   await page.context().close();
 });
 
+it("the responsible person's forms work without JavaScript too", async () => {
+  const { context, page } = await signedInContext(browser, server.url, s.responsible.email, s.responsible.password, { javaScriptEnabled: false });
+  await page.goto(`${server.url}/admin/c/${s.t.consultationId}/seguimiento`);
+  const second = page.getByTestId(`mine-${commitment}`).getByTestId("milestone-2");
+  await second.getByLabel("Nivel de avance").selectOption({ label: "Limitado" });
+  await second.getByLabel("Fecha real de inicio").fill("2017-01-10");
+  await second.getByLabel("Nota (qué se hizo)").fill("Borrador de las guías ciudadanas.");
+  await second.getByRole("button", { name: "Guardar reporte" }).click();
+  await page.waitForLoadState();
+  expect(await page.getByTestId(`mine-${commitment}`).getByTestId("milestone-2").getByRole("status").textContent()).toBe("Reporte guardado.");
+  expect(await page.getByTestId(`mine-${commitment}`).getByTestId("milestone-2").locator(".followup-status").first().textContent()).toBe("Limitado");
+  await context.close();
+});
+
 async function citizenSees(page: Page) {
   await page.goto(`${server.url}/c/${s.slug}/plan/seguimiento`);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Seguimiento del plan");
@@ -109,9 +123,26 @@ async function citizenSees(page: Page) {
   expect(await page.content()).not.toContain(s.responsible.email);
 }
 
-it("a citizen on a phone sees the progress and the evidence", async () => {
+it("a citizen on a phone sees the progress and the evidence, and a new report arrives without reloading", async () => {
   const page = await newPage(browser, PHONE);
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+  });
   await citizenSees(page);
+  // Not hydrated: the page's one small script and socket.io's client, no React or Remix.
+  await expect.poll(() => scripts.some((p) => p.startsWith("/build/islands/follow-up-"))).toBe(true);
+  expect(scripts.filter((p) => !p.startsWith("/build/islands/follow-up-") && p !== "/vendor/socket.io.esm.min.js")).toEqual([]);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await s.responsible.client.ok("followup.add_evidence", {
+    proposalId: commitment,
+    position: 2,
+    url: "https://www.minfin.gob.gt/guias.html",
+    description: "Guías ciudadanas en línea",
+  });
+  const second = page.getByTestId(`commitment-${commitment}`).getByTestId("milestone-2");
+  await expect.poll(() => second.getByRole("link", { name: "Guías ciudadanas en línea" }).count(), { timeout: 5_000 }).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   await page.context().close();
 });
 

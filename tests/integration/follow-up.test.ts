@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceMilestones } from "../../server/commands/proposal-store.server";
 import { setupFollowup, type FollowupSetup } from "../support/follow-up";
-import { ApiClient, createMember, startServer, type TestServer } from "../support/server";
+import { ApiClient, createMember, emitWithAck, startServer, waitForEvent, type TestServer } from "../support/server";
 
 let server: TestServer;
 let s: FollowupSetup;
@@ -137,6 +137,23 @@ describe("follow-up, end to end", () => {
     expect(a2.milestones[1].lateness).toEqual({ kind: "late", days: 10 });
     expect(jul.total).toMatchObject({ commitments: 2, milestones: 4, complete: 1, late: 3 });
     expect(jul.total.commitmentsByLevel).toEqual({ not_started: 1, limited: 0, substantial: 1, complete: 0 });
+  });
+
+  it("a citizen's open page hears of a new report over socket.io (and reloads its data)", async () => {
+    const visitor = new ApiClient(server.url).socket();
+    try {
+      expect(await emitWithAck(visitor, "subscribe", { consultationId: s.t.consultationId })).toEqual({ ok: true });
+      const heard = waitForEvent<{ consultationId: string; type: string }>(visitor, "consultation:changed");
+      await s.responsible.client.ok("followup.add_evidence", {
+        proposalId: commitmentA,
+        position: 2,
+        url: "https://www.minfin.gob.gt/guias-ciudadanas.html",
+        description: "Guías ciudadanas publicadas",
+      });
+      expect(await heard).toMatchObject({ consultationId: s.t.consultationId, type: "followup.add_evidence" });
+    } finally {
+      visitor.disconnect();
+    }
   });
 
   it("a retried command (same id) is written once", async () => {
@@ -334,6 +351,7 @@ describe("history survives", () => {
       [1, "evidence", null],
       [1, "progress", "complete"],
       [2, "progress", "limited"],
+      [2, "evidence", null],
       [2, "progress", "substantial"],
       [2, "progress", "substantial"],
     ]);
