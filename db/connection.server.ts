@@ -51,7 +51,7 @@ export interface OpenDatabase {
   sqlite?: SQLite.Database;
 }
 
-/** `file:…` (or a bare path) opens SQLite; `postgres://…` opens a pool on PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+/** `file:…` (or a bare path) opens SQLite; `postgres://…` opens a pool on PostgreSQL (`poolSize`, DATABASE_POOL_SIZE; default 10). */
 export function openDatabase(url: string, options: { poolSize?: number } = {}): OpenDatabase {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });

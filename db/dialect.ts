@@ -4,6 +4,21 @@ import { PostgresAdapter, sql, type Kysely, type RawBuilder } from "kysely";
 
 export type DialectName = "sqlite" | "postgres";
 
+export interface TableShape {
+  name: string;
+  columns: string[];
+  /** The integer key the database numbers itself (AUTOINCREMENT, identity), if any. */
+  serial: string | null;
+}
+
+async function tablesIn(db: Kysely<any>, schema: string | undefined): Promise<TableShape[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: false });
+  return tables
+    .filter((t) => !t.isView && (schema === undefined || t.schema === schema))
+    .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name), serial: t.columns.find((c) => c.isAutoIncrementing)?.name ?? null }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
 export interface SqlDialect {
   name: DialectName;
   /**
@@ -26,6 +41,12 @@ export interface SqlDialect {
   isUniqueViolation(error: unknown): boolean;
   /** The error is a serialization failure or a deadlock: the transaction may be run again from the start. */
   isRetryable(error: unknown): boolean;
+  /** This database's own tables (Kysely's bookkeeping left out): columns in order, and the one the database numbers. */
+  tables(db: Kysely<any>): Promise<TableShape[]>;
+  /** Foreign keys of this database's own tables, as (table, referenced table) pairs (copy-database's order). */
+  foreignKeys(db: Kysely<any>): Promise<Array<{ table: string; references: string }>>;
+  /** After rows were inserted with their own numbers into `table`'s database-numbered `column`, new rows follow them. */
+  continueNumbering(db: Kysely<any>, table: string, column: string): Promise<void>;
 }
 
 const code = (error: unknown): string | undefined =>
@@ -43,6 +64,15 @@ export const sqliteDialect: SqlDialect = {
   isUniqueViolation: (e) => code(e)?.startsWith("SQLITE_CONSTRAINT") === true && /UNIQUE|PRIMARYKEY/.test(code(e)!),
   // One writer and BEGIN IMMEDIATE: SQLite transactions never need a rerun.
   isRetryable: () => false,
+  tables: (db) => tablesIn(db, undefined),
+  foreignKeys: async (db) =>
+    (
+      await sql<{ table: string; references: string }>`
+        SELECT m.name AS "table", f."table" AS "references" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+        WHERE m.type = 'table'`.execute(db)
+    ).rows,
+  // AUTOINCREMENT keeps the largest number inserted in sqlite_sequence by itself.
+  continueNumbering: async () => {},
 };
 
 export const postgresDialect: SqlDialect = {
@@ -56,6 +86,20 @@ export const postgresDialect: SqlDialect = {
   crossJoin: sql.raw("CROSS JOIN"),
   isUniqueViolation: (e) => code(e) === "23505",
   isRetryable: (e) => code(e) === "40001" || code(e) === "40P01",
+  // Only the search path's first schema: other Cocrea databases may live in the same PostgreSQL database.
+  tables: async (db) => tablesIn(db, (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0].s),
+  foreignKeys: async (db) =>
+    (
+      await sql<{ table: string; references: string }>`
+        SELECT t.relname AS "table", r.relname AS "references" FROM pg_constraint c
+        JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE c.contype = 'f' AND n.nspname = current_schema()`.execute(db)
+    ).rows,
+  continueNumbering: async (db, table, column) => {
+    await sql`SELECT setval(pg_get_serial_sequence(${table}, ${column}), COALESCE((SELECT MAX(${sql.ref(column)}) FROM ${sql.table(table)}), 0) + 1, false)`.execute(
+      db,
+    );
+  },
 };
 
 /** The dialect of a Kysely instance (or a transaction), read from its adapter. */

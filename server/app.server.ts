@@ -79,7 +79,7 @@ export function contentSecurityPolicy(nonce: string): string {
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild } = {}): Promise<Cocrea> {
-  const { db, sqlite } = openDatabase(env.DATABASE_URL);
+  const { db, sqlite } = openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   await migrateToLatest(db);
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, env.REDIS_PREFIX) : null;
 

@@ -3,6 +3,7 @@ import "./dotenv";
 import { randomUUID } from "node:crypto";
 import { backupSqlite } from "./backup.server";
 import { loadEnv } from "./env";
+import { copyDatabase, formatReport } from "../db/copy-database.server";
 import { migrateToLatest, openDatabase } from "../db/connection.server";
 import { CommandBus } from "./commands/bus.server";
 import { commands } from "./commands/registry";
@@ -12,10 +13,27 @@ import { zodErrorMap } from "../app/i18n/zod.server";
 const usage = `Usage:
   npm run cocrea -- create-admin <email> <name> <password>
   npm run cocrea -- create-token <email> <token-name>
-  npm run cocrea -- backup <new-file.sqlite>`;
+  npm run cocrea -- backup <new-file.sqlite>
+  npm run cocrea -- copy-database --from <file:…|postgres://…> --to <postgres://…|file:…>`;
+
+/** `--name value` from the arguments. */
+const option = (args: string[], name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
+  if (command === "copy-database") {
+    const [from, to] = [option(args, "from"), option(args, "to")];
+    if (!from || !to) {
+      console.error(usage);
+      process.exit(2);
+    }
+    const report = await copyDatabase(from, to);
+    for (const line of formatReport(report)) console.log(line);
+    process.exit(report.ok ? 0 : 1);
+  }
   const env = loadEnv();
   if (command === "backup" && args.length === 1) {
     // Before opening the database for commands: a backup writes nothing and migrates nothing.

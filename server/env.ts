@@ -10,6 +10,8 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).default("file:data/cocrea.sqlite"),
+  /** PostgreSQL only: connections in each node's pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   SESSION_SECRET: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: flag.default(true),
