@@ -9,6 +9,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/support/postgres-global.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -60,7 +60,7 @@ function Header({ lang, user }: { lang: Lang; user: { name: string } | null }) {
         ) : (
           <Link to="/login">{t("nav.login")}</Link>
         )}
-        <Form method="post" action="/lang" className="inline lang-switch">
+        <Form method="post" action="/lang" className="inline lang-switch" reloadDocument>
           <input type="hidden" name="_csrf" value={data?.csrfToken ?? ""} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           <button type="submit" name="lang" value={lang === "es" ? "en" : "es"} className="link" lang={lang === "es" ? "en" : "es"}>

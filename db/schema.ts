@@ -472,6 +472,40 @@ export interface WrittenResponseTable {
   superseded_at: string | null;
 }
 
+/** 0011: who answers for a commitment's follow-up; reassigning ends the previous row (ended_at), never deletes it. */
+export interface CommitmentResponsibleTable {
+  id: string;
+  consultation_id: string;
+  proposal_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: string;
+  ended_at: string | null;
+  ended_by: string | null;
+}
+
+/** 0011: one follow-up report on a commitment's milestone (by number); the newest progress row is the current state. */
+export interface FollowupUpdateTable {
+  seq: Generated<number>;
+  id: string;
+  consultation_id: string;
+  proposal_id: string;
+  milestone_position: number;
+  milestone_id: string | null;
+  milestone_description: string;
+  kind: "progress" | "evidence";
+  status: string | null;
+  actual_start_on: string | null;
+  actual_end_on: string | null;
+  evidence_url: string | null;
+  note: string;
+  author_user_id: string;
+  author_name: string;
+  author_institution: string;
+  command_id: string;
+  created_at: string;
+}
+
 export interface Database {
   consultations: ConsultationTable;
   stages: StageTable;
@@ -512,6 +546,8 @@ export interface Database {
   audit_events: AuditEventTable;
   funnel_snapshots: FunnelSnapshotTable;
   written_responses: WrittenResponseTable;
+  commitment_responsibles: CommitmentResponsibleTable;
+  followup_updates: FollowupUpdateTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;

@@ -44,6 +44,8 @@ import { log, requestIds } from "./log";
 import { refreshPresenceWhenNodesLeave } from "./realtime/roundtable-presence.server";
 import { connectRedis, streamsAdapter, type RedisLink } from "./realtime/redis.server";
 import { attachSockets, endSession, revokeAccess } from "./realtime/sockets.server";
+import { ParticipationTicker } from "./realtime/participation.server";
+import { PARTICIPATION_EVENTS } from "../app/live/participation-events";
 
 export interface Cocrea {
   db: DB;
@@ -103,12 +105,14 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
   const addressLimiter = new Limiter(Math.max(env.PUBLIC_ADDRESS_LIMIT_PER_MINUTE, env.PUBLIC_RATE_LIMIT_PER_MINUTE), 60, shared("address"));
   const apiLimiter = new Limiter(env.API_RATE_LIMIT_PER_MINUTE, 60, shared("api"));
   const loginLimiter = new Limiter(env.LOGIN_RATE_LIMIT, 15 * 60, shared("login"));
+  const participation = new ParticipationTicker(io, db);
   const bus = new CommandBus({
     db,
     commands,
     publish: (broadcasts) => {
       for (const b of broadcasts) {
         if (b.event === ACCESS_REVOKED) revokeAccess(io, b.data as AccessRevoked);
+        else if (b.event === PARTICIPATION_EVENTS.touched) participation.touch((b.data as { consultationId: string }).consultationId);
         else io.to(b.room).emit(b.event, b.data);
       }
     },
@@ -290,11 +294,12 @@ export async function createCocrea(env: Env, options: { remixBuild?: ServerBuild
       }),
     close: async () => {
       stopPresenceRefresh();
+      participation.close();
       io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await redis?.close();
       await db.destroy();
-      if (sqlite.open) sqlite.close();
+      if (sqlite?.open) sqlite.close();
     },
   };
 }

@@ -49,8 +49,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  // Nodes behind one load balancer must agree on the secret: it keys CSRF tokens and the anonymous clients'
-  // idempotency records, so a retry that lands on another node must meet the same one.
+  // Every node of a PostgreSQL deployment must key cookies and idempotency records alike: no per-node secret.
+  if (!parsed.data.SESSION_SECRET && /^postgres(ql)?:\/\//.test(parsed.data.DATABASE_URL)) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET: required with a PostgreSQL DATABASE_URL (the same on every node)");
+  }
+  // Nodes joined by Redis must agree on it too: a retry that lands on another node must meet the same keys.
   if (parsed.data.REDIS_URL && !parsed.data.SESSION_SECRET) {
     throw new Error("Invalid environment:\n  SESSION_SECRET: required with REDIS_URL (the same value on every node)");
   }

@@ -7,24 +7,26 @@ import { randomToken } from "./auth/crypto.server";
 import { createCocrea } from "./app.server";
 import { loadEnv } from "./env";
 import { isEmpty, seedDemo, DEMO_ADMIN_EMAIL } from "../db/seed/demo.server";
-import { sqlitePathFromUrl } from "../db/connection.server";
+import { isPostgresUrl, sqlitePathFromUrl } from "../db/connection.server";
 
 async function main() {
   const env = loadEnv();
   const cocrea = await createCocrea(env);
-  const dbFile = sqlitePathFromUrl(env.DATABASE_URL);
+  // The demo admin's password is kept beside the SQLite file; on PostgreSQL it is only printed once, when seeded.
+  const dbFile = isPostgresUrl(env.DATABASE_URL) ? ":memory:" : sqlitePathFromUrl(env.DATABASE_URL);
   const credentialsFile = path.join(path.dirname(path.resolve(dbFile)), "demo-admin.txt");
 
   if (env.SEED_DEMO && (await isEmpty(cocrea.db))) {
     const demo = await seedDemo(cocrea.bus, cocrea.db, randomToken(9));
     if (dbFile !== ":memory:") fs.writeFileSync(credentialsFile, `${demo.email}\n${demo.password}\n`, { mode: 0o600 });
     console.log(`Seeded the demo consultation "${demo.slug}".`);
+    if (dbFile === ":memory:") console.log(`Demo admin: e-mail: ${demo.email}  password: ${demo.password}`);
   }
 
   const port = await cocrea.listen(env.PORT, env.HOST);
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
   console.log(`Cocrea listening on ${url}`);
-  if (fs.existsSync(credentialsFile)) {
+  if (dbFile !== ":memory:" && fs.existsSync(credentialsFile)) {
     const [email, password] = fs.readFileSync(credentialsFile, "utf8").split("\n");
     if (email === DEMO_ADMIN_EMAIL) console.log(`Demo admin: ${url}/login  e-mail: ${email}  password: ${password}`);
   }

@@ -32,7 +32,7 @@ export const exportSchema = {
   $id: EXPORT_SCHEMA_PATH,
   title: "Cocrea: a co-creation consultation as open data",
   description:
-    "The whole consultation in one file: its stages, themes, forums with attendance counts, citizen inputs without personal data (hidden or withdrawn ones without their text), summaries, proposals with their versions, merge and split operations with their lineage edges, consensus votes, the commitments of the plan and the funnel snapshots. Times are ISO-8601 (UTC); dates YYYY-MM-DD.",
+    "The whole consultation in one file: its stages, themes, forums with attendance counts, citizen inputs without personal data (hidden or withdrawn ones without their text), summaries, proposals with their versions, merge and split operations with their lineage edges, consensus votes, the commitments of the plan, the funnel snapshots and the follow-up reports of the commitments. Times are ISO-8601 (UTC); dates YYYY-MM-DD.",
   type: "object",
   properties: {
     $schema: str("The URL of this schema."),
@@ -188,6 +188,25 @@ export const exportSchema = {
       obj({ summary_id: nstr(), proposal_id: nstr(), text: str(), written_at: str(), superseded_at: nstr() }),
       "The point of contact's written responses (superseded ones kept).",
     ),
+
+    followup_updates: list(
+      obj({
+        id: str(),
+        proposal_id: str(),
+        milestone_position: int,
+        milestone_description: str(),
+        kind: str(),
+        status: nstr(),
+        actual_start_on: nstr(),
+        actual_end_on: nstr(),
+        evidence_url: nstr(),
+        note: str(),
+        author_name: str(),
+        author_institution: str(),
+        created_at: str(),
+      }),
+      "Follow-up of the commitments: every progress report (status: not_started, limited, substantial, complete; actual dates) and every evidence link (note: what it shows), on a milestone by its number in the commitment, in the order written; corrections are later reports. The author by name and institution only.",
+    ),
   },
   required: [
     "$schema",
@@ -210,6 +229,7 @@ export const exportSchema = {
     "commitments",
     "snapshots",
     "responses",
+    "followup_updates",
   ],
   additionalProperties: false,
 } as const;
@@ -232,4 +252,5 @@ export const EXPORT_SECTIONS = [
   "commitments",
   "snapshots",
   "responses",
+  "followup_updates",
 ] as const;

@@ -1,5 +1,15 @@
 // Roles are held per consultation. A platform admin (created by the CLI) may act as point of contact anywhere.
-export const ROLES = ["point_of_contact", "facilitator", "systematizer", "proponent", "roundtable_member", "technical_member", "observer"] as const;
+export const ROLES = [
+  "point_of_contact",
+  "facilitator",
+  "systematizer",
+  "proponent",
+  "roundtable_member",
+  "technical_member",
+  "observer",
+  // 0009: reports the follow-up of the commitments the point of contact names them for (commitment_responsibles).
+  "commitment_responsible",
+] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -1,16 +1,17 @@
 import type { MessageKey } from "./es";
-import { intakeEn } from "./messages/intake";
-import { activityEn } from "./messages/activity";
-import { formsEn } from "./messages/forms";
-import { forumsEn } from "./messages/forums";
-import { roundtablesEn } from "./messages/roundtables";
-import { funnelPublicEn } from "./messages/funnel-public";
-import { technicalEn } from "./messages/technical";
-import { funnelSettingsEn } from "./messages/funnel-settings";
-import { reviewEn } from "./messages/review";
-import { technicalPagesEn } from "./messages/technical-pages";
-import { traceabilityEn } from "./messages/traceability";
-import { fateEn } from "./messages/fate";
+import { intakeEn } from "./messages/intake.en";
+import { activityEn } from "./messages/activity.en";
+import { formsEn } from "./messages/forms.en";
+import { forumsEn } from "./messages/forums.en";
+import { roundtablesEn } from "./messages/roundtables.en";
+import { funnelPublicEn } from "./messages/funnel-public.en";
+import { technicalEn } from "./messages/technical.en";
+import { funnelSettingsEn } from "./messages/funnel-settings.en";
+import { reviewEn } from "./messages/review.en";
+import { technicalPagesEn } from "./messages/technical-pages.en";
+import { followUpEn } from "./messages/follow-up.en";
+import { traceabilityEn } from "./messages/traceability.en";
+import { fateEn } from "./messages/fate.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -221,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   ...funnelSettingsEn,
   ...reviewEn,
   ...technicalPagesEn,
+  ...followUpEn,
   ...traceabilityEn,
   ...fateEn,
 };

@@ -10,6 +10,7 @@ import { technicalEs } from "./messages/technical";
 import { funnelSettingsEs } from "./messages/funnel-settings";
 import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
+import { followUpEs } from "./messages/follow-up";
 import { traceabilityEs } from "./messages/traceability";
 import { fateEs } from "./messages/fate";
 
@@ -222,6 +223,7 @@ export const es = {
   ...funnelSettingsEs,
   ...reviewEs,
   ...technicalPagesEs,
+  ...followUpEs,
   ...traceabilityEs,
   ...fateEs,
 } as const;

@@ -1,20 +1,35 @@
 // The one translation layer: Spanish first, English too. Used by pages, API errors and socket acks.
-import { en } from "./en";
-import { es, type MessageKey } from "./es";
+import { serverDictionaries } from "./dictionaries.server";
+import type { MessageKey } from "./es";
 
 export const LANGS = ["es", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "es";
 export const LANG_COOKIE = "cocrea_lang";
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { es, en };
+export type Dictionary = Record<MessageKey, string>;
+
+/**
+ * The server holds both languages (dictionaries.server.ts); a browser bundle gets an empty module in its place and
+ * loads only the reader's language before hydrating (entry.client.tsx), about half the messages' weight.
+ */
+const dictionaries: Partial<Record<Lang, Dictionary>> = { ...(serverDictionaries ?? {}) };
+
+export function registerDictionary(lang: Lang, dictionary: Dictionary): void {
+  dictionaries[lang] = dictionary;
+}
+
+function anyDictionary(): Dictionary | undefined {
+  return dictionaries.es ?? dictionaries.en;
+}
 
 export function isLang(value: unknown): value is Lang {
   return value === "es" || value === "en";
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in es;
+  const dictionary = anyDictionary();
+  return dictionary ? value in dictionary : false;
 }
 
 export type Params = Record<string, string | number>;
@@ -58,7 +73,7 @@ export function formatDateTime(lang: Lang, iso: string): string {
  * The template for a key: with a numeric `count`, the variant for its plural category (`key_one`, `key_many`…)
  * when the dictionary has one, else the key itself (written for the other category).
  */
-function templateFor(lang: Lang, dict: Record<MessageKey, string>, key: string, params: Params): string {
+function templateFor(lang: Lang, dict: Dictionary, key: string, params: Params): string {
   if (!isMessageKey(key)) return key;
   const count = params.count;
   if (typeof count === "number") {
@@ -74,7 +89,8 @@ function templateFor(lang: Lang, dict: Record<MessageKey, string>, key: string, 
  * A numeric `count` picks the plural form (see templateFor) and is written with the locale's grouping.
  */
 export function translate(lang: Lang, key: string, params: Params = {}): string {
-  const dict = dictionaries[lang] ?? es;
+  const dict = dictionaries[lang] ?? anyDictionary();
+  if (!dict) return key;
   const template = templateFor(isLang(lang) ? lang : DEFAULT_LANG, dict, key, params);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];

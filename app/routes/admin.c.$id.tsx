@@ -100,7 +100,8 @@ export default function Dashboard() {
               {" "}
               · <Link to={`/admin/c/${c.id}/opiniones`}>{t("intake.mod_link")}</Link>
             </>
-          ) : null}
+          ) : null}{" "}
+          · <Link to={`/admin/c/${c.id}/seguimiento`}>{t("followup.staff.nav")}</Link>
         </p>
       </header>
       <div className="grid">

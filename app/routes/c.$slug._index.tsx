@@ -131,6 +131,11 @@ export default function PublicCall() {
             {t("public_funnel.link")}
           </Link>
         </p>
+        <p>
+          <Link to={`/c/${consultation.slug}/plan/seguimiento`} data-testid="followup-link">
+            {t("followup.title")}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="take-part">

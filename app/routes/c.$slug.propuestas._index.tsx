@@ -10,6 +10,7 @@ import { LiveBadge } from "../components/LiveBadge";
 import { useFormatDate, useT } from "../i18n/react";
 import { consultationFunnel, funnelForums, funnelSummaries, publicConsultation, publicProposals } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
+import { useLiveParticipation } from "../live/useLiveParticipation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
 
@@ -56,6 +57,7 @@ export default function PublicFunnel() {
   const date = useFormatDate();
   const data = useLoaderData<typeof loader>();
   const live = useLiveConsultation(data.consultation.id);
+  const participation = useLiveParticipation(data.consultation.id, data.participation);
   const { filter } = data;
   const base = `/c/${data.consultation.slug}/propuestas`;
   const themeName = (id: string | null) => data.themes.find((th) => th.id === id)?.name ?? t("public_funnel.all_themes");
@@ -85,7 +87,7 @@ export default function PublicFunnel() {
         </p>
       </header>
 
-      <ParticipationFigures slug={data.consultation.slug} participation={data.participation} />
+      <ParticipationFigures slug={data.consultation.slug} participation={participation} />
 
       <section aria-labelledby="funnel-h">
         <h2 id="funnel-h">{t("public_funnel.title")}</h2>

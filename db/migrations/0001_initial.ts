@@ -1,6 +1,7 @@
 // The whole pipeline's tables, so later capabilities add screens, not a new model.
 // Written with Kysely's schema builder so the same migration runs on SQLite and PostgreSQL.
 import type { Kysely } from "kysely";
+import { serialKey } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   const text = "text" as const;
@@ -307,7 +308,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("proposal_stage_history")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", serialKey(db))
     .addColumn("proposal_id", text, (c) => c.notNull().references("proposals.id"))
     .addColumn("stage", text, (c) => c.notNull())
     .addColumn("entered_at", text, (c) => c.notNull())
@@ -374,7 +375,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_events")
-    .addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("seq", "integer", serialKey(db))
     .addColumn("consultation_id", text)
     .addColumn("actor_user_id", text)
     .addColumn("actor_label", text, (c) => c.notNull())

@@ -3,13 +3,14 @@
 // and consensus votes with their answers. The first model's `votes` table (one choice per member, no ballot) was
 // never written to; consensus_votes + vote_answers replace it.
 import { sql, type Kysely } from "kysely";
+import { realType, serialKey } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   const text = "text" as const;
   const consultation = (name: string, type: "text" | "real" | "integer", value: string | number) =>
     db.schema
       .alterTable("consultations")
-      .addColumn(name, type, (c) => c.notNull().defaultTo(value))
+      .addColumn(name, type === "real" ? realType(db) : type, (c) => c.notNull().defaultTo(value))
       .execute();
   await consultation("decision_rule", text, "consent");
   await consultation("stand_aside_max_share", "real", 0.25);
@@ -44,7 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("proposal_criteria")
-    .addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("seq", "integer", serialKey(db))
     .addColumn("proposal_id", text, (c) => c.notNull().references("proposals.id"))
     .addColumn("criterion", text, (c) => c.notNull())
     .addColumn("met", "integer", (c) => c.notNull())
@@ -101,7 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("vote_answers")
-    .addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("seq", "integer", serialKey(db))
     .addColumn("vote_id", text, (c) => c.notNull().references("consensus_votes.id"))
     .addColumn("user_id", text, (c) => c.notNull().references("users.id"))
     .addColumn("organization_id", text)

@@ -4,6 +4,7 @@
 // summary_inputs is rebuilt: its primary key (summary, input) and its one-summary-per-input index allowed one row
 // per pair for ever; now a pair may be linked, let go and linked again, and only the live link is unique per input.
 import { sql, type Kysely } from "kysely";
+import { serialKey } from "./portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("summaries").addColumn("deleted_at", "text").execute();
@@ -13,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("summary_inputs_0009")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", serialKey(db))
     .addColumn("summary_id", "text", (c) => c.notNull().references("summaries.id"))
     .addColumn("input_id", "text", (c) => c.notNull().references("citizen_inputs.id"))
     .addColumn("linked_at", "text")

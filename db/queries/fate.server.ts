@@ -2,6 +2,7 @@
 // that respond to either, and everything those proposals became through merges and splits not undone.
 // Forward walks reuse db/queries/lineage.server.ts's recursive CTE, one per starting proposal not already reached.
 import { sql } from "kysely";
+import { dialectOf, type SqlDialect } from "../dialect";
 import type { FateFacts, FateOperationFact, FateProposalFact } from "../../app/domain/fate";
 import type { DB } from "../connection.server";
 import { lineageWalks } from "./lineage.server";
@@ -55,15 +56,15 @@ const respondersQuery = (summaryId: string | null, inputId: string | null) => sq
   FROM proposal_responses r JOIN proposals p ON p.id = r.proposal_id
   WHERE r.input_id = ${inputId} AND p.state <> 'draft'`;
 
-const reasonsOf = (ids: string) => sql<{ id: string; state_reason: string | null }>`
-  SELECT p.id, p.state_reason FROM json_each(${ids}) j JOIN proposals p ON p.id = j.value`;
+const reasonsOf = (d: SqlDialect, ids: string) => sql<{ id: string; state_reason: string | null }>`
+  SELECT p.id, p.state_reason FROM ${d.jsonEach(sql`${ids}`, "j")} JOIN proposals p ON p.id = j.value`;
 
 /** Organizations recorded present at each operation (organizations are public; people are not named). */
-const presentAt = (operationIds: string) => sql<{ operation_id: string; acronym: string; name: string }>`
+const presentAt = (d: SqlDialect, operationIds: string) => sql<{ operation_id: string; acronym: string; name: string }>`
   SELECT o.id AS operation_id, g.acronym, g.name
-  FROM json_each(${operationIds}) j
+  FROM ${d.jsonEach(sql`${operationIds}`, "j")}
   JOIN proposal_operations o ON o.id = j.value
-  JOIN json_each(o.present) p
+  ${d.crossJoin} ${d.jsonEach("o.present", "p")}
   JOIN organizations g ON g.id = p.value
   ORDER BY o.id, p.key`;
 
@@ -88,7 +89,7 @@ export async function forwardFrom(db: DB, from: { summaryId: string | null; inpu
   for (const start of new Set(rows.map((r) => r.id))) {
     if (walked.has(start)) continue; // already reached from an earlier responder: its walk covered this one
     walked.add(start);
-    for (const w of (await lineageWalks.forward(start).execute(db)).rows) {
+    for (const w of (await lineageWalks.forward(dialectOf(db), start).execute(db)).rows) {
       walked.add(w.id);
       if (!proposals[w.id]) {
         proposals[w.id] = { id: w.id, title: w.title, state: w.state, stage: w.stage, stateReason: null };
@@ -105,7 +106,7 @@ export async function forwardFrom(db: DB, from: { summaryId: string | null; inpu
     }
   }
   if (needReason.length) {
-    for (const r of (await reasonsOf(JSON.stringify(needReason)).execute(db)).rows) proposals[r.id].stateReason = r.state_reason;
+    for (const r of (await reasonsOf(dialectOf(db), JSON.stringify(needReason)).execute(db)).rows) proposals[r.id].stateReason = r.state_reason;
   }
   return { responders, proposals, operations: [...operations.values()] };
 }
@@ -115,7 +116,8 @@ export async function presentAtOperations(db: DB, operationIds: string[]): Promi
   const out: Record<string, Array<{ acronym: string; name: string }>> = {};
   for (const id of operationIds) out[id] = [];
   if (operationIds.length === 0) return out;
-  for (const r of (await presentAt(JSON.stringify(operationIds)).execute(db)).rows) out[r.operation_id]?.push({ acronym: r.acronym, name: r.name });
+  for (const r of (await presentAt(dialectOf(db), JSON.stringify(operationIds)).execute(db)).rows)
+    out[r.operation_id]?.push({ acronym: r.acronym, name: r.name });
   return out;
 }
 

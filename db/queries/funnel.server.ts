@@ -174,7 +174,8 @@ export async function funnelSummaries(db: DB, consultationId: string) {
     .select(["s.id", "s.title", "th.name as theme_name"])
     .select((eb) => eb.fn.count<number>("si.input_id").as("inputs"))
     .where("s.consultation_id", "=", consultationId)
-    .groupBy("s.id")
+    // Every selected or sorted column is grouped: PostgreSQL refuses what SQLite lets through.
+    .groupBy(["s.id", "s.title", "s.created_at", "th.name", "th.position"])
     .orderBy("th.position")
     .orderBy("s.created_at")
     .execute();

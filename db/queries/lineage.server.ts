@@ -2,6 +2,7 @@
 // citizen inputs those proposals respond to, the inputs behind each summary, and what became of it since.
 // A recursive CTE walks the graph once; the rest are flat reads keyed by a JSON list of ids (one parameter).
 import { sql } from "kysely";
+import { dialectOf, type SqlDialect } from "../dialect";
 import type { LineageGraph } from "../../app/domain/proposals/lineage";
 import type { DB } from "../connection.server";
 
@@ -52,47 +53,47 @@ interface WalkRow {
 }
 
 // Each walk visits every proposal once (UNION on the id), following the lineage index from the proposals found
-// so far; then one pass reads the edges into those proposals with the proposal at the far end. CROSS JOIN keeps
-// SQLite's join order (walked ids first, then index lookups) instead of scanning the lineage table.
-const backward = (id: string) => sql<WalkRow>`
+// so far; then one pass reads the edges into those proposals with the proposal at the far end. ${d.orderedJoin} keeps
+// SQLite's join order (d.orderedJoin) (walked ids first, then index lookups) instead of scanning the lineage table.
+const backward = (d: SqlDialect, id: string) => sql<WalkRow>`
   WITH RECURSIVE behind(id) AS (
-    SELECT ${id}
+    SELECT CAST(${id} AS TEXT)
     UNION
     SELECT l.source_id FROM behind b
-      CROSS JOIN proposal_lineage l ON l.result_id = b.id
-      CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
+      ${d.orderedJoin} proposal_lineage l ON l.result_id = b.id
+      ${d.orderedJoin} proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
   )
   SELECT l.operation_id, l.source_id, l.result_id, o.kind, o.created_at AS op_created_at,
          p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at
   FROM behind b
-  CROSS JOIN proposal_lineage l ON l.result_id = b.id
-  CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
-  CROSS JOIN proposals p ON p.id = l.source_id`;
+  ${d.orderedJoin} proposal_lineage l ON l.result_id = b.id
+  ${d.orderedJoin} proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
+  ${d.orderedJoin} proposals p ON p.id = l.source_id`;
 
-const forward = (id: string) => sql<WalkRow>`
+const forward = (d: SqlDialect, id: string) => sql<WalkRow>`
   WITH RECURSIVE after(id) AS (
-    SELECT ${id}
+    SELECT CAST(${id} AS TEXT)
     UNION
     SELECT l.result_id FROM after a
-      CROSS JOIN proposal_lineage l ON l.source_id = a.id
-      CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
+      ${d.orderedJoin} proposal_lineage l ON l.source_id = a.id
+      ${d.orderedJoin} proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
   )
   SELECT l.operation_id, l.source_id, l.result_id, o.kind, o.created_at AS op_created_at,
          p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at
   FROM after a
-  CROSS JOIN proposal_lineage l ON l.source_id = a.id
-  CROSS JOIN proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
-  CROSS JOIN proposals p ON p.id = l.result_id`;
+  ${d.orderedJoin} proposal_lineage l ON l.source_id = a.id
+  ${d.orderedJoin} proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
+  ${d.orderedJoin} proposals p ON p.id = l.result_id`;
 
 const root = (id: string) => sql<Omit<WalkRow, "operation_id" | "source_id" | "result_id" | "kind" | "op_created_at">>`
   SELECT p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at FROM proposals p WHERE p.id = ${id}`;
 
 /** Organizations are few: their acronyms are read once rather than joined on every row. */
-const acronyms = (ids: string) => sql<{ id: string; acronym: string }>`
-  SELECT g.id, g.acronym FROM json_each(${ids}) j JOIN organizations g ON g.id = j.value`;
+const acronyms = (d: SqlDialect, ids: string) => sql<{ id: string; acronym: string }>`
+  SELECT g.id, g.acronym FROM ${d.jsonEach(sql`${ids}`, "j")} JOIN organizations g ON g.id = j.value`;
 
 /** What the proposals behind respond to, with each summary's title. */
-const responsesOf = (ids: string) => sql<{
+const responsesOf = (d: SqlDialect, ids: string) => sql<{
   proposal_id: string;
   summary_id: string | null;
   input_id: string | null;
@@ -100,19 +101,19 @@ const responsesOf = (ids: string) => sql<{
   theme_id: string | null;
 }>`
   SELECT r.proposal_id, r.summary_id, r.input_id, s.title, s.theme_id
-  FROM json_each(${ids}) j
+  FROM ${d.jsonEach(sql`${ids}`, "j")}
   JOIN proposal_responses r ON r.proposal_id = j.value
   LEFT JOIN summaries s ON s.id = r.summary_id`;
 
 /** The inputs behind those summaries, and the ones responded to directly (summary_id null). */
-const inputsOf = (summaryIds: string, inputIds: string) => sql<LineageInput & { status: string; summary_id: string | null }>`
+const inputsOf = (d: SqlDialect, summaryIds: string, inputIds: string) => sql<LineageInput & { status: string; summary_id: string | null }>`
   SELECT si.summary_id, i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
-  FROM json_each(${summaryIds}) j
+  FROM ${d.jsonEach(sql`${summaryIds}`, "j")}
   JOIN summary_inputs si ON si.summary_id = j.value AND si.removed_at IS NULL
   JOIN citizen_inputs i ON i.id = si.input_id
   UNION ALL
-  SELECT NULL, i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
-  FROM json_each(${inputIds}) j
+  SELECT CAST(NULL AS TEXT), i.id, i.channel, i.text, i.department, i.sector, i.created_at, i.status
+  FROM ${d.jsonEach(sql`${inputIds}`, "j")}
   JOIN citizen_inputs i ON i.id = j.value`;
 
 /** The walks as SQL, for the benchmark's same-statements baseline. */
@@ -121,8 +122,8 @@ export const lineageWalks = { backward, forward };
 export async function proposalLineage(db: DB, proposalId: string): Promise<Lineage | null> {
   const self = (await root(proposalId).execute(db)).rows[0];
   if (!self) return null;
-  const back = (await backward(proposalId).execute(db)).rows;
-  const ahead = (await forward(proposalId).execute(db)).rows;
+  const back = (await backward(dialectOf(db), proposalId).execute(db)).rows;
+  const ahead = (await forward(dialectOf(db), proposalId).execute(db)).rows;
 
   // Each walk yields every edge once; an operation's sources and results are gathered as its edges come.
   const found = new Map<string, { id: string; title: string; state: string; stage: string; organization_id: string | null; created_at: string }>([
@@ -142,7 +143,7 @@ export async function proposalLineage(db: DB, proposalId: string): Promise<Linea
   for (const r of back) behind.push(r.source_id);
 
   const organizationIds = [...new Set([...found.values()].map((p) => p.organization_id).filter((o): o is string => o !== null))];
-  const acronymOf = new Map((await acronyms(JSON.stringify(organizationIds)).execute(db)).rows.map((o) => [o.id, o.acronym]));
+  const acronymOf = new Map((await acronyms(dialectOf(db), JSON.stringify(organizationIds)).execute(db)).rows.map((o) => [o.id, o.acronym]));
   const proposals: Lineage["proposals"] = {};
   const states: LineageGraph["states"] = {};
   for (const p of found.values()) {
@@ -157,14 +158,14 @@ export async function proposalLineage(db: DB, proposalId: string): Promise<Linea
     states[p.id] = p.state;
   }
 
-  const responses = (await responsesOf(JSON.stringify(behind)).execute(db)).rows;
+  const responses = (await responsesOf(dialectOf(db), JSON.stringify(behind)).execute(db)).rows;
   const summaries: Lineage["summaries"] = {};
   const directInputs = new Set<string>();
   for (const r of responses) {
     if (r.summary_id && r.title !== null) summaries[r.summary_id] ??= { id: r.summary_id, title: r.title, themeId: r.theme_id ?? "", inputIds: [] };
     if (r.input_id) directInputs.add(r.input_id);
   }
-  const inputRows = (await inputsOf(JSON.stringify(Object.keys(summaries)), JSON.stringify([...directInputs])).execute(db)).rows;
+  const inputRows = (await inputsOf(dialectOf(db), JSON.stringify(Object.keys(summaries)), JSON.stringify([...directInputs])).execute(db)).rows;
   const inputs: Lineage["inputs"] = {};
   for (const { status, summary_id, ...i } of inputRows) {
     if (summary_id) summaries[summary_id]?.inputIds.push(i.id);

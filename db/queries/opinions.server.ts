@@ -1,12 +1,10 @@
 // Read models of the online opinion intake. Public reads select listed columns only: never the e-mail
 // (input_contacts), the client hash, the duplicate fingerprint, nor receipt codes of other people's opinions.
-import { sql } from "kysely";
+import { dialectOf } from "../dialect";
 import { GUATEMALA_UTC_OFFSET_HOURS } from "../../app/domain/opinion";
 import type { OpinionFacet } from "../../app/domain/opinion-stats";
 import type { DB } from "../connection.server";
 import { findConsultationId } from "./consultations.server";
-
-const localDay = sql<string>`date(created_at, ${`${GUATEMALA_UTC_OFFSET_HOURS} hours`})`;
 
 /** Columns anyone may see of a visible opinion. */
 const PUBLIC_COLUMNS = [
@@ -86,7 +84,7 @@ export async function opinionFacets(db: DB, consultationId: string): Promise<Opi
       "age_range",
       "gender",
       "speaks_indigenous_language",
-      localDay.as("day"),
+      dialectOf(db).localDay("created_at", GUATEMALA_UTC_OFFSET_HOURS).as("day"),
       (eb) => eb.fn.countAll<number>().as("n"),
     ])
     .where("consultation_id", "=", consultationId)

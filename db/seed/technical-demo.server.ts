@@ -6,6 +6,7 @@
 //
 // The vote session is left OPEN with every vote closed: a newcomer opening the technical roundtable sees a live
 // session (attendance, tallies, outcomes) whose funnel already reads 19 → 5 → 5 → 5 → 4, and can keep going.
+// The training commitment then has its follow-up (db/seed/follow-up-demo.server.ts).
 // The fiscal thematic roundtable stays mid-session (its stage stays open too).
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
@@ -17,6 +18,8 @@ import {
   type AccessKey,
   type AccessMerge,
 } from "../factories/technical-2016";
+import { followup2016 } from "../factories/follow-up-2016";
+import { seedFollowupDemo } from "./follow-up-demo.server";
 import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
 
 type Org = { id: string; acronym: string; name: string; sector: string };
@@ -302,5 +305,7 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
     const { outcome } = await run<{ outcome: { kind: string } }>(bus, chair, "vote.close", { voteId });
     if (outcome.kind !== "adopted") throw new Error(`demo seed: the vote on ${key} ended ${outcome.kind}, not adopted`);
   }
+  // After the plan: the training commitment's follow-up, like the report of commitment 10 of the 4th plan.
+  await seedFollowupDemo(bus, db, consultationId, contact, proposalIds[followup2016.commitmentKey]);
   return { accessRoundtableId, technicalId, sessionIds: { review, refinement, vote }, proposalIds };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { FORUM_EVENTS, type AttendanceChanged } from "../../app/domain/forum-events";
 import { addHeadCountSchema, attendanceRefSchema, registerAttendeeSchema } from "../../app/domain/schemas/forum";
 import { attendanceCounts, consultationOfAttendance, forumNotOpen, forumRoomsOf, forumRow } from "./forum-lookup.server";
-import { consultationOfForum } from "./lookup.server";
+import { announceParticipation, consultationOfForum } from "./lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 /** Whoever works the door: the point of contact or a facilitator. */
@@ -21,6 +21,7 @@ async function announceAttendance(trx: Trx, ctx: CommandContext, forumId: string
   const counts = await attendanceCounts(trx, consultationId);
   const event: AttendanceChanged = { consultationId, forumId, ...counts };
   for (const room of await forumRoomsOf(trx, consultationId)) ctx.broadcasts.push({ room, event: FORUM_EVENTS.attendanceChanged, data: event });
+  announceParticipation(ctx, consultationId);
   return event;
 }
 

@@ -1,6 +1,9 @@
 // The one write path: validate → authorize → one transaction (change + audit + idempotency record) → broadcast.
 import { z } from "zod";
+import type { Transaction } from "kysely";
 import type { DB } from "../../db/connection.server";
+import { dialectOf, type SqlDialect } from "../../db/dialect";
+import type { Database } from "../../db/schema";
 import { hasAnyRole } from "../../app/domain/roles";
 import { rolesOf } from "../../db/queries/admin.server";
 import { log as rootLog, type Logger } from "../log";
@@ -13,6 +16,9 @@ export const envelopeSchema = z.object({
   payload: z.unknown().optional(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** Runs of one command's transaction on PostgreSQL before a serialization failure is given up as an error. */
+const MAX_ATTEMPTS = 10;
 
 export type Outcome = { ok: true; result: unknown; replayed: boolean } | { ok: false; error: CommandError };
 
@@ -48,8 +54,14 @@ export function toIssues(error: z.ZodError): Issue[] {
 export class CommandBus {
   private readonly byType: Map<string, CommandDefinition<any, any>>;
 
+  private readonly dialect: SqlDialect;
+  /** PostgreSQL: transactions run side by side (and on other nodes); SQLite: one at a time. */
+  private readonly concurrent: boolean;
+
   constructor(private readonly options: CommandBusOptions) {
     this.byType = new Map(options.commands.map((c) => [c.type, c]));
+    this.dialect = dialectOf(options.db);
+    this.concurrent = this.dialect.name === "postgres";
   }
 
   list(): readonly CommandDefinition<any, any>[] {
@@ -105,43 +117,73 @@ export class CommandBus {
       await this.options.limitPublic(actor, type);
     }
 
-    const broadcasts: Broadcast[] = [];
-    const outcome = await this.inTurn(() =>
-      this.options.db.transaction().execute(async (trx) => {
-        const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
-        if (previous) {
-          if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
-          return { result: JSON.parse(previous.response) as unknown, replayed: true };
-        }
-        const consultationId = await def.consultationOf(trx, payload);
-        const roles = actor.kind === "user" && consultationId ? await rolesOf(trx, actor.userId, consultationId) : [];
-        this.authorize(def, actor, roles);
+    let broadcasts: Broadcast[] = [];
+    const outcome = await this.transact(async (trx) => {
+      // A rerun (PostgreSQL serialization failure) starts from nothing: broadcasts of a failed attempt are dropped.
+      broadcasts = [];
+      const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
+      if (previous) {
+        if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
+        return { result: JSON.parse(previous.response) as unknown, replayed: true };
+      }
+      const now = new Date().toISOString();
+      // Several nodes: the id is claimed first, so the same command sent to two nodes waits here on the other's
+      // row and, once that commits, reruns (serialization failure) and answers the first result (decision 0010).
+      if (this.concurrent) await trx.insertInto("command_log").values({ id, type, actor_key: key, status: 0, response: "null", created_at: now }).execute();
+      const consultationId = await def.consultationOf(trx, payload);
+      const roles = actor.kind === "user" && consultationId ? await rolesOf(trx, actor.userId, consultationId) : [];
+      this.authorize(def, actor, roles);
 
-        const now = new Date().toISOString();
-        const ctx: CommandContext = { actor, type, commandId: id, now, roles, consultationId, broadcasts };
-        const result = (await def.handle(trx, payload, ctx)) ?? null;
+      const ctx: CommandContext = { actor, type, commandId: id, now, roles, consultationId, broadcasts };
+      const result = (await def.handle(trx, payload, ctx)) ?? null;
+      await trx
+        .insertInto("audit_events")
+        .values({
+          consultation_id: consultationId,
+          actor_user_id: actor.kind === "user" ? actor.userId : null,
+          actor_label: actorLabel(actor),
+          command_id: id,
+          command_type: type,
+          payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
+          result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
+          created_at: now,
+        })
+        .execute();
+      if (this.concurrent)
         await trx
-          .insertInto("audit_events")
-          .values({
-            consultation_id: consultationId,
-            actor_user_id: actor.kind === "user" ? actor.userId : null,
-            actor_label: actorLabel(actor),
-            command_id: id,
-            command_type: type,
-            payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
-            result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
-            created_at: now,
-          })
+          .updateTable("command_log")
+          .set({ status: 200, response: JSON.stringify(result) })
+          .where("id", "=", id)
           .execute();
+      else
         await trx
           .insertInto("command_log")
           .values({ id, type, actor_key: key, status: 200, response: JSON.stringify(result), created_at: now })
           .execute();
-        return { result, replayed: false };
-      }),
-    );
+      return { result, replayed: false };
+    });
     if (!outcome.replayed && broadcasts.length > 0) this.options.publish(broadcasts);
     return outcome;
+  }
+
+  /**
+   * SQLite: one writer, commands in arrival order (below). PostgreSQL: concurrent SERIALIZABLE transactions on the
+   * pool, each run again from the start when the database reports a serialization failure or a deadlock, a bounded
+   * number of times with a growing random pause (decision 0010): the outcome is that of some one-at-a-time order.
+   */
+  private async transact<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (!this.concurrent) return this.inTurn(() => this.options.db.transaction().execute(fn));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.options.db.transaction().setIsolationLevel("serializable").execute(fn);
+      } catch (error) {
+        // A unique violation from a concurrent insert (the claim above, or a handler's) is rerun too: the next
+        // attempt sees the other transaction's row and answers as it would have one at a time.
+        const again = this.dialect.isRetryable(error) || this.dialect.isUniqueViolation(error);
+        if (!again || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+      }
+    }
   }
 
   /**

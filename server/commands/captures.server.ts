@@ -15,12 +15,14 @@ import {
   worktableRow,
 } from "./forum-lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
+import { announceParticipation } from "./lookup.server";
 
 const facilitator = { roles: ["facilitator"] } as const;
 
 async function broadcastCapture(trx: Trx, ctx: CommandContext, inputId: string, event: string): Promise<BoardCapture> {
   const [view] = await captureViews(trx, [inputId]);
   ctx.broadcasts.push({ room: forumRoom(view.forumId), event, data: view });
+  announceParticipation(ctx, ctx.consultationId!);
   return view;
 }
 

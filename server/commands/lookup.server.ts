@@ -1,6 +1,7 @@
 // Small reads shared by command handlers: resolve references and refuse unknown ones.
 import { CommandError, notFound } from "./errors";
 import { rooms, type CommandContext, type Trx } from "./types";
+import { PARTICIPATION_EVENTS } from "../../app/live/participation-events";
 
 /**
  * Consultations are never deleted, so one seen to exist keeps existing: remembering it saves a query on every
@@ -69,4 +70,12 @@ export async function nextPosition(trx: Trx, table: "stages" | "themes", consult
     .where("consultation_id", "=", consultationId)
     .executeTakeFirst();
   return Number(last?.max ?? 0) + 1;
+}
+
+/**
+ * The participation figures (opinions, attendance, captures, summaries) changed: the server sends them to the public
+ * room once per window (server/realtime/participation.server.ts), however many commands touched them.
+ */
+export function announceParticipation(ctx: CommandContext, consultationId: string): void {
+  ctx.broadcasts.push({ room: rooms.consultation(consultationId), event: PARTICIPATION_EVENTS.touched, data: { consultationId } });
 }

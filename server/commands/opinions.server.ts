@@ -6,7 +6,7 @@ import { hideOpinionSchema, reportOpinionSchema, restoreOpinionSchema, submitOpi
 import { OPINION_EVENTS, type OpinionChange } from "../../app/live/opinion-events";
 import { sha256 } from "../auth/crypto.server";
 import { CommandError, conflict, notFound } from "./errors";
-import { requireConsultation, requireStageOpen } from "./lookup.server";
+import { announceParticipation, requireConsultation, requireStageOpen } from "./lookup.server";
 import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from "./types";
 
 const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
@@ -52,6 +52,7 @@ function announceOpinion(ctx: CommandContext, consultationId: string, inputId: s
       ? { room: rooms.staff(consultationId), event: OPINION_EVENTS.reported, data }
       : { room: rooms.consultation(consultationId), event: OPINION_EVENTS.changed, data },
   );
+  if (change !== "reported") announceParticipation(ctx, consultationId);
 }
 
 export interface OpinionReceipt {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createOrganizationSchema, updateOrganizationSchema } from "../../app/domain/schemas/organization";
 import { sql } from "kysely";
+import { dialectOf } from "../../db/dialect";
 import { conflict, forbidden, notFound } from "./errors";
 import { announceChange, requireConsultation } from "./lookup.server";
 import { defineCommand, type Trx } from "./types";
@@ -21,7 +22,7 @@ async function refuseTakenAcronym(trx: Trx, acronym: string, exceptId?: string) 
 async function consultationsOfOrganization(trx: Trx, organizationId: string): Promise<Set<string>> {
   const rows = await sql<{ consultation_id: string | null }>`
     SELECT consultation_id FROM audit_events
-      WHERE command_type = 'organization.create' AND json_extract(result, '$.organizationId') = ${organizationId}
+      WHERE command_type = 'organization.create' AND ${dialectOf(trx).jsonField("result", "organizationId")} = ${organizationId}
     UNION SELECT m.consultation_id FROM memberships m JOIN users u ON u.id = m.user_id
       WHERE u.organization_id = ${organizationId} AND m.revoked_at IS NULL
     UNION SELECT consultation_id FROM invitations WHERE organization_id = ${organizationId} AND revoked_at IS NULL

@@ -20,6 +20,7 @@ import { setFunnelColumns } from "./funnel-settings.server";
 import { technicalCommands } from "./technical.server";
 import { technicalReviewCommands } from "./technical-review.server";
 import { voteCommands } from "./votes.server";
+import { followUpCommands } from "./follow-up.server";
 import type { CommandDefinition } from "./types";
 
 export const commands: readonly CommandDefinition<any, any>[] = [
@@ -73,6 +74,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   ...voteCommands,
   setFunnelColumns,
   ...responseCommands,
+  ...followUpCommands,
   createAdmin,
   createApiToken,
 ];

@@ -6,7 +6,7 @@ import { lineageDiff, lineageProblems, type LineageInput, type LineageProblem } 
 import { createSummarySchema, summaryRefSchema, updateSummarySchema } from "../../app/domain/schemas/forum";
 import { CommandError, conflict, notFound } from "./errors";
 import { consultationOfSummary } from "./forum-lookup.server";
-import { announceChange, consultationOfTheme } from "./lookup.server";
+import { announceChange, announceParticipation, consultationOfTheme } from "./lookup.server";
 import { defineCommand, type CommandContext, type Trx } from "./types";
 
 const systematizers = { roles: ["systematizer", "point_of_contact"] } as const;
@@ -75,6 +75,7 @@ export const createSummary = defineCommand({
       .execute();
     await announceLinks(trx, ctx, id, p.inputIds);
     announceChange(ctx, p.consultationId);
+    announceParticipation(ctx, p.consultationId);
     return { summaryId: id, inputCount: p.inputIds.length };
   },
 });
@@ -116,6 +117,7 @@ export const updateSummary = defineCommand({
     await announceLinks(trx, ctx, p.summaryId, add);
     await announceLinks(trx, ctx, null, remove);
     announceChange(ctx, summary.consultation_id);
+    announceParticipation(ctx, summary.consultation_id);
     return { summaryId: p.summaryId, added: add, removed: remove, previous: { title: summary.title, text: summary.text } };
   },
 });
@@ -142,6 +144,7 @@ export const deleteSummary = defineCommand({
       .execute();
     await announceLinks(trx, ctx, null, links);
     announceChange(ctx, summary.consultation_id);
+    announceParticipation(ctx, summary.consultation_id);
     return { summaryId: p.summaryId, title: summary.title, text: summary.text, inputIds: links };
   },
 });

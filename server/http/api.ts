@@ -6,6 +6,7 @@ import { listConsultations, publicConsultation } from "../../db/queries/consulta
 import type { DB } from "../../db/connection.server";
 import type { CommandBus } from "../commands/bus.server";
 import { CommandError } from "../commands/errors";
+import { followupRouter } from "./follow-up";
 import { funnelRouter } from "./funnel";
 import { exportRouter } from "./export";
 import { lineageRouter } from "./lineage";
@@ -82,6 +83,7 @@ export function apiRouter(deps: { db: DB; bus: CommandBus; apiLimiter: Limiter }
   router.use(lineageRouter(deps));
   router.use(funnelRouter(deps));
   router.use(exportRouter(deps));
+  router.use(followupRouter(deps));
 
   router.get("/consultations", async (_req, res, next) => {
     try {

@@ -402,6 +402,29 @@ function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, 
           .orderBy("written_at")
           .execute(),
       ),
+    followup_updates: () =>
+      once(
+        db
+          .selectFrom("followup_updates")
+          .select([
+            "id",
+            "proposal_id",
+            "milestone_position",
+            "milestone_description",
+            "kind",
+            "status",
+            "actual_start_on",
+            "actual_end_on",
+            "evidence_url",
+            "note",
+            "author_name",
+            "author_institution",
+            "created_at",
+          ])
+          .where("consultation_id", "=", id)
+          .orderBy("seq")
+          .execute(),
+      ),
   };
 }
 

@@ -4,14 +4,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newPage } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { opinion, openIntake } from "../support/intake";
+import { ApiClient, startServer, type TestServer } from "../support/server";
 import { mergePayload, registerProposals, setupRoundtable } from "../support/roundtables";
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -76,4 +77,23 @@ it("the funnel's chart and table follow a merge, a withdrawal and a round closin
   await page.waitForURL(/stage=unified&at=now/);
   expect(await page.getByTestId("proposal-list").locator("li").count()).toBe(2);
   await page.close();
+});
+
+it("the participation figures follow the intake live: opinions sent elsewhere raise the count without a reload", async () => {
+  const intake = await openIntake(server);
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.url}/c/${intake.slug}/propuestas`);
+  await expect.poll(() => page.getByTestId("live-status").textContent()).toBe("En vivo");
+  let reloaded = false;
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) reloaded = true;
+  });
+  expect(await text(page, "participation-opinionsOnline")).toBe("0");
+
+  const citizen = new ApiClient(server.url);
+  for (let i = 0; i < 3; i++) await citizen.ok("opinion.submit", opinion(intake.consultationId));
+  await expect.poll(() => text(page, "participation-opinionsOnline")).toBe("3");
+  await expect.poll(() => page.getByTestId("participation").textContent()).toContain("3 opiniones en línea");
+  expect(reloaded).toBe(false);
+  await page.context().close();
 });

@@ -3,7 +3,7 @@
 // while a second page submits. Also measures the JavaScript the opinion page transfers.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, newPage } from "../support/browser";
+import { launchBrowser, newPage, watchScripts } from "../support/browser";
 import { openIntake } from "../support/intake";
 import { createMember, loginCookie, startServer, type TestServer } from "../support/server";
 
@@ -181,19 +181,6 @@ it("a systematizer sees a new opinion arrive live, hides it with a reason, and t
 });
 
 /** Transferred bytes (compressed, with headers) of every script a page loads, via the DevTools protocol. */
-async function watchScripts(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Set<string>();
-  const transferred = new Map<string, number>();
-  cdp.on("Network.responseReceived", (e) => {
-    if (e.type === "Script") scripts.add(e.requestId);
-  });
-  cdp.on("Network.loadingFinished", (e) => transferred.set(e.requestId, e.encodedDataLength));
-  return { cdp, total: () => ({ files: scripts.size, bytes: [...scripts].reduce((sum, id) => sum + (transferred.get(id) ?? 0), 0) }) };
-}
-
 it("transfers little JavaScript (measured, with the lazily loaded socket.io client)", async () => {
   const page = await newPage(browser);
   const scripts = await watchScripts(page);

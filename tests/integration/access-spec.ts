@@ -123,6 +123,13 @@ export const ACCESS_SPEC = {
   //    considered (OGP co-creation standards). ──
   "response.write": ["point_of_contact"],
 
+  // ── Follow-up of the plan's commitments (decision 0009). The person the point of contact names for a commitment —
+  //    of its responsible institution — reports its milestones' progress and evidence, and nobody else: not the
+  //    point of contact, not another commitment's responsible person. The point of contact names that person. ──
+  "followup.update_milestone": ["commitment_responsible (the person assigned to that commitment)"],
+  "followup.add_evidence": ["commitment_responsible (the person assigned to that commitment)"],
+  "followup.assign_responsible": ["point_of_contact"],
+
   // ── The installation: accounts of admins and API tokens are made from the command line. ──
   "admin.create": ["system"],
   "api_token.create": ["system"],

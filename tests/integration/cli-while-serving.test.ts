@@ -8,12 +8,12 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { migrateToLatest, openDatabase } from "../../db/connection.server";
 import { factories } from "../../db/factories";
 import { CommandBus } from "../../server/commands/bus.server";
 import { commands } from "../../server/commands/registry";
+import { databaseUrlFor } from "../support/postgres";
 import { spawnServer, type ChildServer } from "../support/child-server";
 import { opinion } from "../support/intake";
 import { ApiClient, createConsultation } from "../support/server";
@@ -27,7 +27,7 @@ let server: ChildServer | null = null;
 
 /** The first admin and its API token, made through the bus before the server runs. */
 async function seedAdmin(): Promise<string> {
-  const { db } = openDatabase(`file:${dbFile}`);
+  const { db } = openDatabase(await databaseUrlFor(dbFile));
   await migrateToLatest(db);
   const bus = new CommandBus({ db, commands, publish: () => {} });
   const system = { kind: "system" as const, label: "test" };
@@ -43,12 +43,13 @@ async function seedAdmin(): Promise<string> {
 }
 
 /** One CLI run in its own process (asynchronously, so the write load keeps going meanwhile). */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+async function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const databaseUrl = await databaseUrlFor(dbFile);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, "server/cli.ts", ...args], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, SESSION_SECRET: "cli-test-secret", LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: "cli-test-secret", LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
     });
     let stdout = "";
     let stderr = "";
@@ -131,20 +132,23 @@ it("runs the CLI while the server writes: every CLI run succeeds and every ackno
 
   await server.stop();
   server = null;
-  const sqlite = new SQLite(dbFile, { readonly: true });
+  // Read back through the same engine the server used (the SQLite file, or its PostgreSQL schema under test:postgres).
+  const { db } = openDatabase(await databaseUrlFor(dbFile));
   try {
-    const stored = new Set(
-      (sqlite.prepare("select id from citizen_inputs where consultation_id = ?").all(consultationId) as Array<{ id: string }>).map((r) => r.id),
-    );
+    const stored = new Set((await db.selectFrom("citizen_inputs").select("id").where("consultation_id", "=", consultationId).execute()).map((r) => r.id));
     const lost = [...acknowledged].filter((id) => !stored.has(id));
     expect(lost).toEqual([]);
     for (const email of emails) {
-      const user = sqlite.prepare("select id, is_platform_admin from users where email = ?").get(email) as
-        { id: string; is_platform_admin: number } | undefined;
+      const user = await db.selectFrom("users").select(["id", "is_platform_admin"]).where("email", "=", email).executeTakeFirst();
       expect(user?.is_platform_admin, email).toBe(1);
-      expect(sqlite.prepare("select count(*) as n from api_tokens where user_id = ?").get(user!.id)).toEqual({ n: 1 });
+      const tokens = await db
+        .selectFrom("api_tokens")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("user_id", "=", user!.id)
+        .executeTakeFirstOrThrow();
+      expect(tokens).toEqual({ n: 1 });
     }
   } finally {
-    sqlite.close();
+    await db.destroy();
   }
 }, 60_000);

@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from "../../db/connection.server";
 import { factories } from "../../db/factories";
 import { CommandBus } from "../../server/commands/bus.server";
 import { commands } from "../../server/commands/registry";
+import { databaseUrlFor } from "../support/postgres";
 import { spawnServer, type ChildServer } from "../support/child-server";
 import { ApiClient, emitWithAck, loginCookie } from "../support/server";
 
@@ -21,7 +22,7 @@ const sockets: Socket[] = [];
 
 /** The first admin and its API token, made the way the CLI makes them (before the server runs). */
 async function seedAdmin(): Promise<string> {
-  const { db } = openDatabase(`file:${dbFile}`);
+  const { db } = openDatabase(await databaseUrlFor(dbFile));
   await migrateToLatest(db);
   const bus = new CommandBus({ db, commands, publish: () => {} });
   const system = { kind: "system" as const, label: "test" };

@@ -121,6 +121,7 @@ describe("the server's secret without SESSION_SECRET", () => {
   const dbFile = path.join(dir, "cocrea.sqlite");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  // A SQLite-only feature (PostgreSQL requires SESSION_SECRET): this one runs on its file under test:postgres too.
   it("is kept beside the database: a phone's retry after a SIGKILL and restart gets its first receipt", async () => {
     const { db } = openDatabase(`file:${dbFile}`);
     await migrateToLatest(db);
@@ -134,13 +135,13 @@ describe("the server's secret without SESSION_SECRET", () => {
     await db.destroy();
 
     const env = { SESSION_SECRET: "" };
-    let child = await spawnServer({ dbFile, env });
+    let child = await spawnServer({ dbFile, databaseUrl: `file:${dbFile}`, env });
     const id = randomUUID();
     const payload = opinion(consultationId);
     const first = await new ApiClient(child.url).command("opinion.submit", payload, id);
     expect(first.status).toBe(200);
     await child.kill();
-    child = await spawnServer({ dbFile, env });
+    child = await spawnServer({ dbFile, databaseUrl: `file:${dbFile}`, env });
     try {
       const retry = await new ApiClient(child.url).command("opinion.submit", payload, id);
       expect(retry.status).toBe(200);

@@ -13,6 +13,7 @@ import { roundtableMatrixFixture } from "../support/roundtable-fixture";
 import { proposalPayload, unifiedPayload } from "../support/roundtables";
 import { ApiClient, createAdmin, createMember, type TestServer } from "../support/server";
 import { technicalMatrixFixture } from "../support/technical-fixture";
+import { followupMatrixFixture } from "../support/follow-up";
 import type { CommandType } from "./access-spec";
 
 export const ACTORS = [...ROLES, "platform_admin", "anonymous"] as const;
@@ -60,6 +61,7 @@ export async function buildFixture(server: TestServer) {
     admin.ok<{ invitationId: string; path: string }>("invitation.create", { consultationId, email, name: "Delegada", role: "observer" });
   const { invitationId: pendingInvitationId } = await invite("pendiente@example.org");
   const invitationToken = (await invite("por-aceptar@example.org")).path.split("/").pop()!;
+  const followup = await followupMatrixFixture(server, technical);
   const { inputId: opinionId } = await actors.anonymous.ok<{ inputId: string }>("opinion.submit", {
     consultationId,
     about: "methodology",
@@ -73,6 +75,7 @@ export async function buildFixture(server: TestServer) {
     technical,
     forum,
     thematic,
+    followup,
     draftPlanStageId: t.stage("draft_plan"),
     spareThemeId,
     newRoundtableThemeId,
@@ -260,6 +263,18 @@ export const samples: Record<CommandType, Sample> = {
   "response.write": {
     ok: "point_of_contact",
     payload: (f) => ({ proposalId: f.technical.unified.toRevise, text: "La Mesa Técnica la afinó con la institución responsable." }),
+  },
+
+  "followup.update_milestone": {
+    payload: (f) => ({ proposalId: f.followup.commitmentA, position: 1, status: "limited", actualStartOn: "2016-09-15", note: "Mesa técnica conformada" }),
+  },
+  "followup.add_evidence": {
+    payload: (f) => ({ proposalId: f.followup.commitmentA, position: 1, url: "https://www.minfin.gob.gt/acta-1.pdf", description: "Lista de asistencia" }),
+  },
+  // Runs after the two above (the specification's order): it hands commitment A to B's responsible person.
+  "followup.assign_responsible": {
+    ok: "point_of_contact",
+    payload: (f) => ({ proposalId: f.followup.commitmentA, userId: f.followup.responsibleB.userId }),
   },
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },
@@ -479,4 +494,34 @@ export const cases: Case[] = [
     expect: "refused",
   },
   { command: "vote.close", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "allowed" },
+
+  // Follow-up: only the person assigned to the commitment reports on it.
+  {
+    command: "followup.update_milestone",
+    role: "commitment_responsible",
+    who: "the person assigned to the commitment",
+    actor: (f) => f.followup.responsibleA.client,
+    expect: "ok",
+  },
+  {
+    command: "followup.update_milestone",
+    role: "commitment_responsible",
+    who: "the person assigned to another commitment",
+    actor: (f) => f.followup.responsibleB.client,
+    expect: "refused",
+  },
+  {
+    command: "followup.add_evidence",
+    role: "commitment_responsible",
+    who: "the person assigned to the commitment",
+    actor: (f) => f.followup.responsibleA.client,
+    expect: "ok",
+  },
+  {
+    command: "followup.add_evidence",
+    role: "commitment_responsible",
+    who: "the person assigned to another commitment",
+    actor: (f) => f.followup.responsibleB.client,
+    expect: "refused",
+  },
 ];

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { databaseUrlFor } from "./postgres";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -46,9 +47,10 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+/** `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. */
 /**
- * `script` defaults to the app's server; benchmarks also run a bare socket.io server this way. `dbFile` names the
- * database; `databaseUrl` overrides it (two nodes on one database).
+ * `dbFile` names the database: the SQLite file, or, with COCREA_TEST_POSTGRES_URL set, a PostgreSQL schema kept for
+ * that name (a restart on the same dbFile finds its data). `databaseUrl` overrides both (two nodes on one database).
  */
 export async function spawnServer(options: {
   dbFile: string;
@@ -58,7 +60,7 @@ export async function spawnServer(options: {
   script?: string;
 }): Promise<ChildServer> {
   const port = options.port ?? (await freePort());
-  const databaseUrl = options.databaseUrl ?? `file:${options.dbFile}`;
+  const databaseUrl = options.databaseUrl ?? (await databaseUrlFor(options.dbFile));
   let log = "";
   const child = spawn(process.execPath, [TSX, options.script ?? "server/index.ts"], {
     cwd: ROOT,

@@ -1,4 +1,4 @@
-// Starts the real server (Express + Remix + socket.io) on a free port with a temporary SQLite file.
+// Starts the real server (Express + Remix + socket.io) on a free port with a temporary SQLite file (or PostgreSQL schema).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,12 +7,15 @@ import { io as connect, type Socket } from "socket.io-client";
 import { createCocrea, type Cocrea } from "../../server/app.server";
 import { loadEnv } from "../../server/env";
 import { factories } from "../../db/factories";
+import { createSchema, dropSchema, freshSchemaName, testPostgresUrl } from "./postgres";
 
 export interface TestServer {
   url: string;
   port: number;
   dir: string;
   dbFile: string;
+  /** DATABASE_URL of this server: the SQLite file, or its PostgreSQL schema. */
+  databaseUrl: string;
   cocrea: Cocrea;
   stop(): Promise<void>;
 }
@@ -20,16 +23,22 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-test-"));
   const dbFile = path.join(dir, "cocrea.sqlite");
-  const cocrea = await createCocrea(loadEnv({ DATABASE_URL: `file:${dbFile}`, SESSION_SECRET: "test-secret", SEED_DEMO: "0", HOST: "127.0.0.1", ...env }));
+  // With COCREA_TEST_POSTGRES_URL: a fresh schema of its own in that database, dropped at stop().
+  const postgres = testPostgresUrl();
+  const schema = postgres ? freshSchemaName() : undefined;
+  const databaseUrl = postgres && schema ? await createSchema(postgres, schema) : `file:${dbFile}`;
+  const cocrea = await createCocrea(loadEnv({ DATABASE_URL: databaseUrl, SESSION_SECRET: "test-secret", SEED_DEMO: "0", HOST: "127.0.0.1", ...env }));
   const port = await cocrea.listen(0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     dir,
     dbFile,
+    databaseUrl,
     cocrea,
     async stop() {
       await cocrea.close();
+      if (postgres && schema) await dropSchema(postgres, schema);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

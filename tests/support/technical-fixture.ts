@@ -20,6 +20,9 @@ const UNIFIED = [
   "mergeA",
   "mergeB",
   "toSplit",
+  // Adopted by tests/support/follow-up.ts (followupMatrixFixture): commitments to follow up.
+  "commitmentA",
+  "commitmentB",
 ] as const;
 
 export async function technicalMatrixFixture(server: TestServer) {

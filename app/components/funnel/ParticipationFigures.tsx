@@ -3,10 +3,11 @@
 import { Link } from "@remix-run/react";
 import type { Participation } from "../../domain/funnel-view";
 import type { MessageKey } from "../../i18n";
-import { useT } from "../../i18n/react";
+import { useFormatNumber, useT } from "../../i18n/react";
 
 export function ParticipationFigures({ slug, participation }: { slug: string; participation: Participation }) {
   const t = useT();
+  const number = useFormatNumber();
   const items: Array<{ key: keyof Participation; label: MessageKey; to: string }> = [
     { key: "opinionsOnline", label: "public_funnel.opinions_online", to: `/c/${slug}/estadisticas` },
     { key: "forumAttendance", label: "public_funnel.forum_attendance", to: "#forums" },
@@ -21,11 +22,11 @@ export function ParticipationFigures({ slug, participation }: { slug: string; pa
           <li key={i.key}>
             {i.to.startsWith("#") ? (
               <a href={i.to} className="pfig" data-testid={`participation-${i.key}`}>
-                {participation[i.key]}
+                {number(participation[i.key])}
               </a>
             ) : (
               <Link to={i.to} className="pfig" data-testid={`participation-${i.key}`}>
-                {participation[i.key]}
+                {number(participation[i.key])}
               </Link>
             )}{" "}
             <span>{t(i.label, { count: participation[i.key] })}</span>

@@ -25,7 +25,7 @@ import type SQLite from "better-sqlite3";
 import { CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { stagesBetween, laterStage } from "../../../app/domain/funnel";
 import { defaultStages } from "../../../app/domain/phases";
-import { migrateToLatest, openDatabase } from "../../../db/connection.server";
+import { migrateToLatest, openSqliteDatabase } from "../../../db/connection.server";
 import { inputFate } from "../../../db/queries/fate.server";
 import { consultationFunnel } from "../../../db/queries/funnel.server";
 import type { Database } from "../../../db/schema";
@@ -84,7 +84,7 @@ const LOREM =
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-bench-funnel-"));
   const dbFile = path.join(dir, "bench.sqlite");
-  const { db, sqlite } = openDatabase(`file:${dbFile}`);
+  const { db, sqlite } = openSqliteDatabase(`file:${dbFile}`);
   let server: ChildServer | null = null;
   try {
     await migrateToLatest(db);

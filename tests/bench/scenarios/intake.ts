@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
 import { DEPARTMENTS } from "../../../app/domain/guatemala";
-import { migrateToLatest, openDatabase } from "../../../db/connection.server";
+import { migrateToLatest, openSqliteDatabase } from "../../../db/connection.server";
 import { createAdmin, createConsultation, startServer, type TestServer } from "../../support/server";
 import { report, summarize } from "../stats";
 
@@ -62,7 +62,7 @@ async function rawInsertRate(sourceFile: string, ids: Set<string>): Promise<numb
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-bench-raw-"));
   const file = path.join(dir, "raw.sqlite");
-  const { db, sqlite } = openDatabase(`file:${file}`);
+  const { db, sqlite } = openSqliteDatabase(`file:${file}`);
   await migrateToLatest(db);
   // Parent rows for the foreign keys, copied once before timing.
   const copy = new SQLite(sourceFile, { readonly: true });

@@ -11,8 +11,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { migrateToLatest, openDatabase } from "../../../db/connection.server";
+import { migrateToLatest, openSqliteDatabase } from "../../../db/connection.server";
 import { factories } from "../../../db/factories";
+import { dialectOf } from "../../../db/dialect";
 import { lineageWalks, proposalLineage } from "../../../db/queries/lineage.server";
 import { CommandBus } from "../../../server/commands/bus.server";
 import { commands } from "../../../server/commands/registry";
@@ -34,7 +35,7 @@ const INPUTS_PER_SUMMARY = 10;
 
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-bench-merge-"));
-  const { db, sqlite } = openDatabase(`file:${path.join(dir, "bench.sqlite")}`);
+  const { db, sqlite } = openSqliteDatabase(`file:${path.join(dir, "bench.sqlite")}`);
   try {
     await migrateToLatest(db);
     const bus = new CommandBus({ db, commands, publish: () => {} });
@@ -242,7 +243,7 @@ export async function run(): Promise<void> {
     }
 
     // A second baseline: the backward walk's own SQL run raw (no query builder, no assembly into the lineage).
-    const walk = lineageWalks.backward(final).compile(db);
+    const walk = lineageWalks.backward(dialectOf(db), final).compile(db);
     const walkStatement = sqlite.prepare(walk.sql);
     const walkTimes: number[] = [];
     for (let i = 0; i < WARMUP + LINEAGE_RUNS; i++) {

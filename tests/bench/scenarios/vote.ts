@@ -15,7 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { migrateToLatest, openDatabase } from "../../../db/connection.server";
+import { migrateToLatest, openSqliteDatabase } from "../../../db/connection.server";
 import { factories } from "../../../db/factories";
 import type { VoteTallyCounts, VoteTallyEvent } from "../../../app/live/vote-events";
 import { CommandBus } from "../../../server/commands/bus.server";
@@ -55,7 +55,7 @@ interface Seeded {
 
 /** A technical roundtable ready to vote (as tests/support/technical.ts builds it), written through the command bus. */
 async function seed(dbFile: string): Promise<Seeded> {
-  const { db } = openDatabase(`file:${dbFile}`);
+  const { db } = openSqliteDatabase(`file:${dbFile}`);
   await migrateToLatest(db);
   const bus = new CommandBus({ db, commands, publish: () => {} });
   const system = { kind: "system" as const, label: "bench" };
