@@ -50,7 +50,12 @@ it("backs the database up while the server writes, and the copy holds everything
   const { db } = openDatabase(`file:${dbFile}`);
   await migrateToLatest(db);
   const system = new CommandBus({ db, commands, publish: () => {} });
-  server = await spawnServer({ dbFile, env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000", PUBLIC_ADDRESS_LIMIT_PER_MINUTE: "1000000" } });
+  // SQLite even under COCREA_TEST_POSTGRES_URL: the backup command is SQLite's (PostgreSQL has pg_dump).
+  server = await spawnServer({
+    dbFile,
+    databaseUrl: `file:${dbFile}`,
+    env: { PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000", PUBLIC_ADDRESS_LIMIT_PER_MINUTE: "1000000" },
+  });
   const admin = await createAdmin({ url: server.url, cocrea: { bus: system } } as unknown as TestServer);
   await db.destroy();
   const { consultationId, stage } = await createConsultation(admin.client);

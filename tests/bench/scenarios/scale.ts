@@ -20,6 +20,7 @@ import { factories } from "../../../db/factories";
 import { CommandBus } from "../../../server/commands/bus.server";
 import { commands } from "../../../server/commands/registry";
 import { spawnServer, type ChildServer } from "../../support/child-server";
+import { createSchema, dropSchema, freshSchemaName } from "../../support/postgres";
 import { summarize } from "../stats";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -111,7 +112,7 @@ const hasBackend = (setup: Setup) => setup.redis || setup.database === "postgres
 
 async function unavailable(setup: Setup): Promise<string | null> {
   if (setup.database === "postgres") {
-    if (!POSTGRES_URL) return "COCREA_TEST_POSTGRES_URL is not set (e.g. postgres://user:password@127.0.0.1:5432/cocrea_bench)";
+    if (!POSTGRES_URL) return "COCREA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)";
     try {
       const { db } = openDatabase(POSTGRES_URL);
       try {
@@ -353,7 +354,9 @@ async function runSetup(setup: Setup): Promise<Result> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocrea-scale-"));
   const dbFile = path.join(dir, "bench.sqlite");
-  const databaseUrl = setup.database === "postgres" ? POSTGRES_URL! : `file:${dbFile}`;
+  // PostgreSQL: a schema of its own, dropped afterwards, so runs never see each other's rows.
+  const schema = setup.database === "postgres" ? freshSchemaName() : null;
+  const databaseUrl = schema ? await createSchema(POSTGRES_URL!, schema) : `file:${dbFile}`;
   const { db } = openDatabase(databaseUrl);
   const nodes: ChildServer[] = [];
   try {
@@ -386,6 +389,7 @@ async function runSetup(setup: Setup): Promise<Result> {
   } finally {
     for (const n of nodes) await n.stop().catch(() => {});
     await db.destroy().catch(() => {});
+    if (schema) await dropSchema(POSTGRES_URL!, schema).catch(() => {});
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
