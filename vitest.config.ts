@@ -1,4 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "vitest/config";
+
+// Names this run's PostgreSQL schemas (tests/support/postgres.ts) in the workers and in the global teardown alike.
+process.env.COCREA_TEST_RUN ??= randomBytes(4).toString("hex");
 
 export default defineConfig({
   test: {
@@ -10,6 +14,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/postgres-global.ts"],
+          env: { COCREA_TEST_RUN: process.env.COCREA_TEST_RUN },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CompiledQuery, Kysely, sql, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import { CompiledQuery, Kysely, sql, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import pg from "pg";
 import { dialectOf, type SqlDialect } from "./dialect";
+import { CurrentSchemaPostgresDialect } from "./postgres-introspector";
 import { migrationProvider } from "./migrations/index";
 import { withStatementCache } from "./statement-cache";
 import type { Database } from "./schema";
@@ -57,7 +58,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle client that loses its server (a restart) must not crash the process; the pool replaces it.
     pool.on("error", () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     return { db, dialect: dialectOf(db) };
   }
   return openSqliteDatabase(url);

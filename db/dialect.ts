@@ -11,10 +11,11 @@ export interface TableShape {
   serial: string | null;
 }
 
-async function tablesIn(db: Kysely<any>, schema: string | undefined): Promise<TableShape[]> {
+/** On PostgreSQL the connection's introspector reads the current schema only (db/postgres-introspector.ts). */
+async function tablesIn(db: Kysely<any>): Promise<TableShape[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: false });
   return tables
-    .filter((t) => !t.isView && (schema === undefined || t.schema === schema))
+    .filter((t) => !t.isView)
     .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name), serial: t.columns.find((c) => c.isAutoIncrementing)?.name ?? null }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
@@ -64,7 +65,7 @@ export const sqliteDialect: SqlDialect = {
   isUniqueViolation: (e) => code(e)?.startsWith("SQLITE_CONSTRAINT") === true && /UNIQUE|PRIMARYKEY/.test(code(e)!),
   // One writer and BEGIN IMMEDIATE: SQLite transactions never need a rerun.
   isRetryable: () => false,
-  tables: (db) => tablesIn(db, undefined),
+  tables: (db) => tablesIn(db),
   foreignKeys: async (db) =>
     (
       await sql<{ table: string; references: string }>`
@@ -86,8 +87,7 @@ export const postgresDialect: SqlDialect = {
   crossJoin: sql.raw("CROSS JOIN"),
   isUniqueViolation: (e) => code(e) === "23505",
   isRetryable: (e) => code(e) === "40001" || code(e) === "40P01",
-  // Only the search path's first schema: other Cocrea databases may live in the same PostgreSQL database.
-  tables: async (db) => tablesIn(db, (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0].s),
+  tables: (db) => tablesIn(db),
   foreignKeys: async (db) =>
     (
       await sql<{ table: string; references: string }>`
