@@ -118,7 +118,7 @@ export class CommandBus {
     }
 
     let broadcasts: Broadcast[] = [];
-    const outcome = await this.transact(async (trx) => {
+    const outcome = await this.transact(def.isolation ?? "serializable", async (trx) => {
       // A rerun (PostgreSQL serialization failure) starts from nothing: broadcasts of a failed attempt are dropped.
       broadcasts = [];
       const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
@@ -171,11 +171,12 @@ export class CommandBus {
    * pool, each run again from the start when the database reports a serialization failure or a deadlock, a bounded
    * number of times with a growing random pause (decision 0010): the outcome is that of some one-at-a-time order.
    */
-  private async transact<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  private async transact<T>(isolation: "serializable" | "read_committed", fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     if (!this.concurrent) return this.inTurn(() => this.options.db.transaction().execute(fn));
+    const level = isolation === "read_committed" ? "read committed" : "serializable";
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.options.db.transaction().setIsolationLevel("serializable").execute(fn);
+        return await this.options.db.transaction().setIsolationLevel(level).execute(fn);
       } catch (error) {
         // A unique violation from a concurrent insert (the claim above, or a handler's) is rerun too: the next
         // attempt sees the other transaction's row and answers as it would have one at a time.

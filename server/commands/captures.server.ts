@@ -30,6 +30,8 @@ export const createCapture = defineCommand({
   type: "capture.create",
   summary: "Capture what a citizen said at a worktable (assigned facilitators only, while the forum is open). The command id becomes the capture's id.",
   schema: createCaptureSchema,
+  // The command id is the capture's id (a unique key): retries and a second node cannot store it twice.
+  isolation: "read_committed",
   access: facilitator,
   consultationOf: (trx, p) => consultationOfWorktable(trx, p.worktableId),
   async handle(trx, p, ctx) {

@@ -68,6 +68,9 @@ export const submitOpinion = defineCommand({
   summary: "Give an opinion on the methodology, one of its axes or a prioritized theme (anyone, opinion-intake stage open).",
   schema: submitOpinionSchema,
   access: "public",
+  // Unique indexes guard what must not happen twice (the command id, the receipt code). The duplicate-text rule
+  // below is a courtesy: on PostgreSQL two identical texts from one device at the very same instant may both land.
+  isolation: "read_committed",
   consultationOf: (trx, p) => requireConsultation(trx, p.consultationId),
   async handle(trx, p, ctx): Promise<OpinionReceipt> {
     // People never see the honeypot; the message still helps one whose browser filled it in by mistake.

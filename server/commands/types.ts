@@ -52,6 +52,13 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType, R = unknown>
   redact?(payload: z.output<S>): unknown;
   /** Stored in the audit log instead of the result when it holds a secret (the idempotency record keeps it). */
   redactResult?(result: R): unknown;
+  /**
+   * PostgreSQL only (SQLite runs one command at a time anyway). Every command runs SERIALIZABLE unless it says
+   * "read_committed": allowed only where correctness rests on unique indexes (the command id's claim, receipt codes,
+   * a capture's id) and not on what the command read, as with the citizens' and facilitators' inputs. Under
+   * SERIALIZABLE, hundreds of such inserts a second abort each other (decision 0010, addendum).
+   */
+  isolation?: "read_committed";
 }
 
 export function defineCommand<S extends z.ZodType, R>(def: CommandDefinition<S, R>): CommandDefinition<S, R> {
