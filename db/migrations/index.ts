@@ -10,6 +10,7 @@ import * as m0007 from "./0007_fate_indexes";
 import * as m0008 from "./0008_funnel_columns";
 import * as m0009 from "./0009_state_not_delete";
 import * as m0010 from "./0010_funnel_indexes";
+import * as m0011 from "./0011_plan";
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       "0008_funnel_columns": m0008,
       "0009_state_not_delete": m0009,
       "0010_funnel_indexes": m0010,
+      "0011_plan": m0011,
     };
   },
 };

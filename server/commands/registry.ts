@@ -20,6 +20,9 @@ import { setFunnelColumns } from "./funnel-settings.server";
 import { technicalCommands } from "./technical.server";
 import { technicalReviewCommands } from "./technical-review.server";
 import { voteCommands } from "./votes.server";
+import { planCommands } from "./plan.server";
+import { planCommentCommands } from "./plan-comments.server";
+import { planTextCommands } from "./plan-texts.server";
 import type { CommandDefinition } from "./types";
 
 export const commands: readonly CommandDefinition<any, any>[] = [
@@ -73,6 +76,9 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   ...voteCommands,
   setFunnelColumns,
   ...responseCommands,
+  ...planCommands,
+  ...planCommentCommands,
+  ...planTextCommands,
   createAdmin,
   createApiToken,
 ];
