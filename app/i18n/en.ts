@@ -11,6 +11,7 @@ import { reviewEn } from "./messages/review";
 import { technicalPagesEn } from "./messages/technical-pages";
 import { traceabilityEn } from "./messages/traceability";
 import { fateEn } from "./messages/fate";
+import { planEn } from "./messages/plan";
 
 const core = {
   "app.name": "Cocrea",
@@ -223,4 +224,5 @@ export const en: Record<MessageKey, string> = {
   ...technicalPagesEn,
   ...traceabilityEn,
   ...fateEn,
+  ...planEn,
 };

@@ -12,6 +12,7 @@ import { reviewEs } from "./messages/review";
 import { technicalPagesEs } from "./messages/technical-pages";
 import { traceabilityEs } from "./messages/traceability";
 import { fateEs } from "./messages/fate";
+import { planEs } from "./messages/plan";
 
 const core = {
   "app.name": "Cocrea",
@@ -224,6 +225,7 @@ export const es = {
   ...technicalPagesEs,
   ...traceabilityEs,
   ...fateEs,
+  ...planEs,
 } as const;
 
 export type MessageKey = keyof typeof es;
