@@ -149,7 +149,11 @@ export async function planView(db: DB, consultationId: string, options: { modera
       position: r.position,
       version: r.version,
       themeName: r.theme_name,
-      roundtableName: tables.find((t) => t.theme_id === r.theme_id)?.name ?? null,
+      // A theme has one thematic table; one left unnamed goes by its theme's name.
+      roundtableName: (() => {
+        const table = tables.find((t) => t.theme_id === r.theme_id);
+        return table ? table.name || r.theme_name : null;
+      })(),
       template,
       origin: { mergedFrom, inputs: lineage ? Object.keys(lineage.inputs).length : 0, summaries: lineage ? Object.keys(lineage.summaries).length : 0 },
       history: revisionHistory(
