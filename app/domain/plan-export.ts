@@ -58,7 +58,13 @@ export interface PlanExport {
     fields: Array<{ key: string; label: string; value: string }>;
     period: { startsOn: string | null; endsOn: string | null };
     milestones: Array<{ description: string; responsibleInstitution: string; isNew: boolean; startsOn: string | null; endsOn: string | null }>;
-    origin: { roundtable: string | null; theme: string; mergedFrom: Array<{ title: string; organization: string | null }>; citizenInputs: number; summaries: number };
+    origin: {
+      roundtable: string | null;
+      theme: string;
+      mergedFrom: Array<{ title: string; organization: string | null }>;
+      citizenInputs: number;
+      summaries: number;
+    };
     revisions: number;
     amendments: Array<{ reason: string; amendedAt: string }>;
   }>;
@@ -130,30 +136,24 @@ function milestoneDates(m: { startsOn: string | null; endsOn: string | null }, t
   return t("plan.export.milestone_dates", { start: m.startsOn ?? t("plan.export.not_set"), end: m.endsOn ?? t("plan.export.not_set") });
 }
 
-/** Print stylesheet: A4, page numbers in the bottom margin, the cover and funnel first, then one commitment per page. */
-const PRINT_CSS = `
-@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #444; } }
-body { font: 10.5pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; max-width: 52rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 20pt; margin: 0 0 .3em; } h2 { font-size: 14pt; margin: 1em 0 .4em; } h3 { font-size: 11pt; margin: .8em 0 .3em; }
-table { border-collapse: collapse; width: 100%; margin: .5em 0; } th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
-td.n, th.n { text-align: right; } th { background: #eee; }
-.commitment { break-before: page; page-break-before: always; }
-.commitment th[scope=row] { width: 28%; }
-.origin { font-size: 9.5pt; border-top: 1px solid #999; margin-top: .8em; padding-top: .3em; }
-.notice { border: 1px solid #b00; padding: .3em .6em; }
-@media print { body { max-width: none; padding: 0; } a { color: inherit; } }
-`;
+/** The print stylesheet (public/plan-print.css): the site allows no inline style. */
+export const PRINT_STYLESHEET = "/plan-print.css";
 
 export function planHtml(doc: PlanExport, t: Translate): string {
   const funnel = doc.funnel.rows.length
     ? `<table class="funnel"><thead><tr><th>${escapeHtml(t("plan.funnel_theme"))}</th>${doc.funnel.columns.map((c) => `<th class="n">${escapeHtml(c.label)}</th>`).join("")}</tr></thead><tbody>${doc.funnel.rows
         .map((r) => `<tr><th scope="row">${escapeHtml(r.theme)}</th>${r.entered.map((n) => `<td class="n">${n}</td>`).join("")}</tr>`)
-        .join("")}<tr><th scope="row">${escapeHtml(t("plan.funnel_total"))}</th>${doc.funnel.total.map((n) => `<td class="n"><strong>${n}</strong></td>`).join("")}</tr></tbody></table>`
+        .join(
+          "",
+        )}<tr><th scope="row">${escapeHtml(t("plan.funnel_total"))}</th>${doc.funnel.total.map((n) => `<td class="n"><strong>${n}</strong></td>`).join("")}</tr></tbody></table>`
     : `<p>${escapeHtml(t("plan.funnel_empty"))}</p>`;
   const commitments = doc.commitments
     .map((c) => {
       const rows = c.fields
-        .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${f.value ? escapeHtml(f.value).replace(/\n/g, "<br>") : t("plan.export.not_set")}</td></tr>`)
+        .map(
+          (f) =>
+            `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${f.value ? escapeHtml(f.value).replace(/\n/g, "<br>") : t("plan.export.not_set")}</td></tr>`,
+        )
         .join("");
       const milestones = c.milestones.length
         ? `<table class="milestones"><thead><tr><th>#</th><th>${escapeHtml(t("proposal.field.milestone_description"))}</th><th>${escapeHtml(t("proposal.field.milestone_institution"))}</th><th>${escapeHtml(t("proposal.field.milestone_is_new"))}</th><th>${escapeHtml(t("plan.export.period"))}</th></tr></thead><tbody>${c.milestones
@@ -177,13 +177,15 @@ ${amendments}
 </section>`;
     })
     .join("\n");
-  const approval = doc.approval ? `<p>${escapeHtml(t("plan.approval", doc.approval))}</p>` : `<p class="notice">${escapeHtml(t("plan.export.draft_notice"))}</p>`;
+  const approval = doc.approval
+    ? `<p>${escapeHtml(t("plan.approval", doc.approval))}</p>`
+    : `<p class="notice">${escapeHtml(t("plan.export.draft_notice"))}</p>`;
   const submission = doc.submission
     ? `<p>${escapeHtml(t("plan.submission", { on: doc.submission.on }))}${doc.submission.link ? ` — ${escapeHtml(doc.submission.link)}` : ""}${doc.submission.file ? ` — ${escapeHtml(t("plan.submission_file", { file: doc.submission.file }))}` : ""}</p>`
     : "";
   return `<!doctype html>
 <html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)} · ${escapeHtml(doc.consultation)}</title><style>${PRINT_CSS}</style></head>
+<title>${escapeHtml(doc.title)} · ${escapeHtml(doc.consultation)}</title><link rel="stylesheet" href="${PRINT_STYLESHEET}"></head>
 <body>
 <header class="cover"><h1>${escapeHtml(doc.title)}</h1><p><strong>${escapeHtml(doc.consultation)}</strong></p>
 <p>${escapeHtml(t("plan.status_line", { status: doc.statusLabel }))}</p>${approval}${submission}
@@ -222,7 +224,10 @@ export function planMarkdown(doc: PlanExport, t: Translate): string {
     out.push("");
     for (const a of c.amendments) out.push(`> ${t("plan.amendment", { reason: a.reason })}`, "");
     out.push(`### ${t("plan.origin")}`, "", ...origin(c, t).map((l) => `- ${l}`));
-    out.push(`- ${t("plan.origin_merged")}: ${c.origin.mergedFrom.length ? c.origin.mergedFrom.map((p) => p.title).join("; ") : t("plan.origin_merged_none")}`, "");
+    out.push(
+      `- ${t("plan.origin_merged")}: ${c.origin.mergedFrom.length ? c.origin.mergedFrom.map((p) => p.title).join("; ") : t("plan.origin_merged_none")}`,
+      "",
+    );
   }
   return out.join("\n");
 }

@@ -31,7 +31,11 @@ export function isPublic(status: PlanStatus): boolean {
 }
 
 /** Why a move is refused in this status (null: allowed). */
-export function moveRefusal(status: PlanStatus, move: PlanMove, facts: { commitments?: number } = {}): "frozen" | "not_frozen" | "wrong_status" | "empty" | null {
+export function moveRefusal(
+  status: PlanStatus,
+  move: PlanMove,
+  facts: { commitments?: number } = {},
+): "frozen" | "not_frozen" | "wrong_status" | "empty" | null {
   switch (move) {
     case "assemble":
       return isFrozen(status) ? "frozen" : null;

@@ -105,7 +105,14 @@ export default function AdminPlan() {
             <CommandForm intent="assemble" submitLabel={t("plan.admin.save")}>
               {(result) => (
                 <>
-                  <Field name="introduction" label={t("plan.introduction")} intent="assemble" result={result} multiline defaultValue={plan?.introduction ?? ""} />
+                  <Field
+                    name="introduction"
+                    label={t("plan.introduction")}
+                    intent="assemble"
+                    result={result}
+                    multiline
+                    defaultValue={plan?.introduction ?? ""}
+                  />
                   <table className="plan-assembly">
                     <thead>
                       <tr>
@@ -121,8 +128,8 @@ export default function AdminPlan() {
                           <tr key={p.id} data-testid="assembly-row">
                             <td>
                               <label className="check">
-                                <input type="checkbox" name="include" value={p.id} defaultChecked={Boolean(k) || !plan} />{" "}
-                                <span>{p.title}</span> <span className="muted small">({p.theme_name})</span>
+                                <input type="checkbox" name="include" value={p.id} defaultChecked={Boolean(k) || !plan} /> <span>{p.title}</span>{" "}
+                                <span className="muted small">({p.theme_name})</span>
                               </label>
                             </td>
                             <td>
@@ -136,7 +143,12 @@ export default function AdminPlan() {
                               />
                             </td>
                             <td>
-                              <input name={`number.${p.id}`} defaultValue={k?.number ?? ""} aria-label={`${t("plan.admin.number")}: ${p.title}`} className="narrow-input" />
+                              <input
+                                name={`number.${p.id}`}
+                                defaultValue={k?.number ?? ""}
+                                aria-label={`${t("plan.admin.number")}: ${p.title}`}
+                                className="narrow-input"
+                              />
                             </td>
                           </tr>
                         );
@@ -167,8 +179,22 @@ export default function AdminPlan() {
                       {(result) => (
                         <>
                           <Field name="title" label={t("proposal.field.title")} intent="amend" result={result} defaultValue={k.template.title} required />
-                          <Field name="objective" label={t("proposal.field.objective")} intent="amend" result={result} multiline defaultValue={k.template.objective} />
-                          <Field name="description" label={t("proposal.field.description")} intent="amend" result={result} multiline defaultValue={k.template.description} />
+                          <Field
+                            name="objective"
+                            label={t("proposal.field.objective")}
+                            intent="amend"
+                            result={result}
+                            multiline
+                            defaultValue={k.template.objective}
+                          />
+                          <Field
+                            name="description"
+                            label={t("proposal.field.description")}
+                            intent="amend"
+                            result={result}
+                            multiline
+                            defaultValue={k.template.description}
+                          />
                           <Field name="reason" label={t("plan.admin.amend_reason")} intent="amend" result={result} multiline required />
                         </>
                       )}
@@ -236,7 +262,9 @@ export default function AdminPlan() {
                   <p className="muted">{o.answer ? t("plan.observation_answer", { answer: o.answer }) : t("plan.observation_unanswered")}</p>
                   {data.canAnswer ? (
                     <CommandForm intent="answer_observation" hidden={{ observationId: o.id }} submitLabel={t("plan.admin.answer_observation")}>
-                      {(result) => <Field name="answer" label={t("plan.admin.answer_observation")} intent="answer_observation" result={result} multiline required />}
+                      {(result) => (
+                        <Field name="answer" label={t("plan.admin.answer_observation")} intent="answer_observation" result={result} multiline required />
+                      )}
                     </CommandForm>
                   ) : null}
                 </li>

@@ -120,10 +120,22 @@ export default function PlanComments() {
                   {data.canAnswer && !frozen ? (
                     <details className="revise">
                       <summary>{t("plan.review.revise")}</summary>
-                      <CommandForm intent="revise" hidden={{ proposalId: k.proposalId, expectedVersion: String(k.version) }} submitLabel={t("plan.review.revise_submit")}>
+                      <CommandForm
+                        intent="revise"
+                        hidden={{ proposalId: k.proposalId, expectedVersion: String(k.version) }}
+                        submitLabel={t("plan.review.revise_submit")}
+                      >
                         {(result) => (
                           <>
-                            <Field name="title" label={t("proposal.field.title")} intent="revise" result={result} defaultValue={k.template.title} required id={`title-${k.proposalId}`} />
+                            <Field
+                              name="title"
+                              label={t("proposal.field.title")}
+                              intent="revise"
+                              result={result}
+                              defaultValue={k.template.title}
+                              required
+                              id={`title-${k.proposalId}`}
+                            />
                             {(["problem", "objective", "description", "ambition"] as const).map((f) => (
                               <Field
                                 key={f}
@@ -142,7 +154,8 @@ export default function PlanComments() {
                                 <legend>{t("plan.review.revise_comments")}</legend>
                                 {k.comments.map((cm) => (
                                   <label key={cm.id} className="check">
-                                    <input type="checkbox" name="commentIds" value={cm.id} /> {cm.text ? (cm.text.length > 80 ? `${cm.text.slice(0, 80)}…` : cm.text) : "—"}
+                                    <input type="checkbox" name="commentIds" value={cm.id} />{" "}
+                                    {cm.text ? (cm.text.length > 80 ? `${cm.text.slice(0, 80)}…` : cm.text) : "—"}
                                   </label>
                                 ))}
                               </fieldset>

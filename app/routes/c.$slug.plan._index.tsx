@@ -149,7 +149,13 @@ export default function PublicPlan() {
             <h2 id="commitments-h">{t("plan.commitments")}</h2>
             {plan.commitments.length === 0 ? <p className="empty">{t("plan.commitments_empty")}</p> : null}
             {plan.commitments.map((k) => (
-              <section key={k.proposalId} id={`compromiso-${k.number}`} className="plan-commitment" data-testid="plan-commitment" aria-labelledby={`k-${k.proposalId}`}>
+              <section
+                key={k.proposalId}
+                id={`compromiso-${k.number}`}
+                className="plan-commitment"
+                data-testid="plan-commitment"
+                aria-labelledby={`k-${k.proposalId}`}
+              >
                 <h3 id={`k-${k.proposalId}`}>
                   {t("plan.commitment_number", { number: k.number })}: <span data-testid="commitment-title">{k.template.title}</span>
                 </h3>

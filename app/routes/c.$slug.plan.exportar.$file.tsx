@@ -13,9 +13,6 @@ const TYPES: Record<string, string> = {
   "plan.csv": "text/csv; charset=utf-8",
 };
 
-/** The printable document has no script: it may only use its own inline stylesheet. */
-const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const file = params.file ?? "";
   const type = TYPES[file];
@@ -25,9 +22,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const doc = await planExport(context.db, params.slug!, context.user, lang);
   if (!doc) throw new Response("Not found", { status: 404 });
   const t = translator(lang);
-  const body = file === "plan.html" ? planHtml(doc, t) : file === "plan.md" ? planMarkdown(doc, t) : file === "plan.csv" ? planCsv(doc, t) : JSON.stringify(doc, null, 2);
+  const body =
+    file === "plan.html" ? planHtml(doc, t) : file === "plan.md" ? planMarkdown(doc, t) : file === "plan.csv" ? planCsv(doc, t) : JSON.stringify(doc, null, 2);
   const headers: Record<string, string> = { "Content-Type": type, "Cache-Control": "no-store", "Content-Language": lang };
-  if (file === "plan.html") headers["Content-Security-Policy"] = EXPORT_CSP;
-  else headers["Content-Disposition"] = `inline; filename="${file.replace("plan", `plan-${params.slug}-${lang}`)}"`;
+  if (file !== "plan.html") headers["Content-Disposition"] = `inline; filename="${file.replace("plan", `plan-${params.slug}-${lang}`)}"`;
   return new Response(file === "plan.csv" ? `\uFEFF${body}` : body, { headers });
 }

@@ -48,7 +48,9 @@ export default function CommentReceipt() {
       ) : (
         <p className="intake-notice">{t("plan.receipt_hidden")}</p>
       )}
-      <CommentAnswer answer={comment.answer ? { verdict: comment.answer.verdict, reason: comment.answer.reason, answeredAt: comment.answer.answered_at } : null} />
+      <CommentAnswer
+        answer={comment.answer ? { verdict: comment.answer.verdict, reason: comment.answer.reason, answeredAt: comment.answer.answered_at } : null}
+      />
       <p>
         <Link to={`/c/${comment.slug}/plan#comentario-${comment.id}`}>{t("plan.back_to_plan")}</Link>
       </p>

@@ -87,9 +87,23 @@ export async function planView(db: DB, consultationId: string, options: { modera
   const ids = rows.map((r) => r.proposal_id);
   const none = ["00000000-0000-0000-0000-000000000000"];
   const [milestones, versions, links, amendments, comments, answers, reports, observations, tables] = await Promise.all([
-    db.selectFrom("milestones").selectAll().where("proposal_id", "in", ids.length ? ids : none).orderBy("position").execute(),
-    db.selectFrom("proposal_versions").selectAll().where("proposal_id", "in", ids.length ? ids : none).orderBy("revision").execute(),
-    db.selectFrom("plan_revision_comments").selectAll().where("proposal_id", "in", ids.length ? ids : none).execute(),
+    db
+      .selectFrom("milestones")
+      .selectAll()
+      .where("proposal_id", "in", ids.length ? ids : none)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("proposal_versions")
+      .selectAll()
+      .where("proposal_id", "in", ids.length ? ids : none)
+      .orderBy("revision")
+      .execute(),
+    db
+      .selectFrom("plan_revision_comments")
+      .selectAll()
+      .where("proposal_id", "in", ids.length ? ids : none)
+      .execute(),
     db.selectFrom("plan_amendments").selectAll().where("plan_id", "=", plan.id).orderBy("amended_at").execute(),
     db.selectFrom("plan_comments").selectAll().where("plan_id", "=", plan.id).orderBy("created_at").execute(),
     db
@@ -133,7 +147,12 @@ export async function planView(db: DB, consultationId: string, options: { modera
 
   const commitments: PlanCommitment[] = [];
   for (const r of rows) {
-    const template = publicTemplate(templateFromRow(r, milestones.filter((m) => m.proposal_id === r.proposal_id)));
+    const template = publicTemplate(
+      templateFromRow(
+        r,
+        milestones.filter((m) => m.proposal_id === r.proposal_id),
+      ),
+    );
     const facts: VersionFact[] = versions
       .filter((v) => v.proposal_id === r.proposal_id)
       .map((v) => ({ revision: v.revision, template: publicTemplate(JSON.parse(v.template) as ProposalTemplate), note: v.note, editedAt: v.edited_at }));

@@ -49,7 +49,8 @@ export const commentPlan = defineCommand({
       .executeTakeFirst();
     const refusal = commentRefusal(plan.status, stage?.status === "open");
     if (refusal === "stage") await requireStageOpen(trx, plan.consultation_id, COMMENT_PHASE);
-    if (refusal) throw new CommandError("stage_closed", `plan.error.comment_${refusal}`, { status: `@plan.status.${plan.status}`, stage: `@phase.${COMMENT_PHASE}` });
+    if (refusal)
+      throw new CommandError("stage_closed", `plan.error.comment_${refusal}`, { status: `@plan.status.${plan.status}`, stage: `@phase.${COMMENT_PHASE}` });
     if (p.proposalId) await requireCommitment(trx, plan.id, p.proposalId);
 
     const clientHash = clientHashOf(ctx.actor);

@@ -49,7 +49,8 @@ async function changeText(trx: Trx, ctx: CommandContext, p: Change, how: "revisi
 
 export const revisePlanCommitment = defineCommand({
   type: "plan.revise",
-  summary: "Revise a commitment's text in the draft plan, naming the comments that led to it; every version is kept (technical roundtable, point of contact; not once approved).",
+  summary:
+    "Revise a commitment's text in the draft plan, naming the comments that led to it; every version is kept (technical roundtable, point of contact; not once approved).",
   schema: revisePlanCommitmentSchema,
   access: { roles: ["point_of_contact", "technical_member"] },
   consultationOf: (trx, p) => consultationOfPlan(trx, p.planId),

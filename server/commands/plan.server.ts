@@ -14,15 +14,7 @@ import {
 } from "../../app/domain/schemas/plan";
 import { CommandError, conflict } from "./errors";
 import { requireConsultation } from "./lookup.server";
-import {
-  announcePlan,
-  consultationOfObservation,
-  consultationOfPlan,
-  planCommitments,
-  planRow,
-  refuseMove,
-  requireCommitment,
-} from "./plan-lookup.server";
+import { announcePlan, consultationOfObservation, consultationOfPlan, planCommitments, planRow, refuseMove, requireCommitment } from "./plan-lookup.server";
 import { userIdOf } from "./technical-lookup.server";
 import { defineCommand } from "./types";
 
@@ -89,7 +81,11 @@ export const assemblePlan = defineCommand({
     for (const [i, proposalId] of p.proposalIds.entries()) {
       const existing = current.find((c) => c.proposal_id === proposalId);
       if (existing) {
-        await trx.updateTable("plan_commitments").set({ position: i + 1, number: numbers[i] }).where("id", "=", existing.id).execute();
+        await trx
+          .updateTable("plan_commitments")
+          .set({ position: i + 1, number: numbers[i] })
+          .where("id", "=", existing.id)
+          .execute();
       } else {
         await trx
           .insertInto("plan_commitments")
@@ -172,7 +168,8 @@ export const observePlan = defineCommand({
 
 export const answerObservation = defineCommand({
   type: "plan.observation_answer",
-  summary: "Answer an observation of the OGP support unit (point of contact, technical-roundtable members); a new answer replaces the shown one, the audit keeps both.",
+  summary:
+    "Answer an observation of the OGP support unit (point of contact, technical-roundtable members); a new answer replaces the shown one, the audit keeps both.",
   schema: answerObservationSchema,
   access: { roles: ["point_of_contact", "technical_member"] },
   consultationOf: (trx, p) => consultationOfObservation(trx, p.observationId),

@@ -114,8 +114,14 @@ describe("draft for public comment", () => {
     }
     // The same words again from the same client: the first receipt, nothing new stored.
     const again = await comment("Que el portal publique también los contratos de obra municipal.");
-    expect((again.body as { ok: true; result: { receiptCode: string; duplicate: boolean } }).result).toMatchObject({ receiptCode: state.receipt, duplicate: true });
-    const general = await citizen.ok<{ commentId: string }>("plan.comment", { planId: f.planId, text: "El plan debería incluir un compromiso sobre municipios." });
+    expect((again.body as { ok: true; result: { receiptCode: string; duplicate: boolean } }).result).toMatchObject({
+      receiptCode: state.receipt,
+      duplicate: true,
+    });
+    const general = await citizen.ok<{ commentId: string }>("plan.comment", {
+      planId: f.planId,
+      text: "El plan debería incluir un compromiso sobre municipios.",
+    });
     state.generalId = general.commentId;
   });
 
@@ -161,7 +167,12 @@ describe("answers and revisions", () => {
       commentIds: [state.commentId],
     });
     expect(revised.revision).toBe(2);
-    const versions = await server.cocrea.db.selectFrom("proposal_versions").select(["revision"]).where("proposal_id", "=", f.adopted[0]).orderBy("revision").execute();
+    const versions = await server.cocrea.db
+      .selectFrom("proposal_versions")
+      .select(["revision"])
+      .where("proposal_id", "=", f.adopted[0])
+      .orderBy("revision")
+      .execute();
     expect(versions.map((v) => v.revision)).toEqual([1, 2]);
   });
 

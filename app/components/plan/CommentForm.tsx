@@ -13,7 +13,17 @@ export interface CommentPosted {
   text?: string;
 }
 
-export function CommentForm({ planId, proposalId, label, posted }: { planId: string; proposalId: string | null; label: string; posted?: CommentPosted | null }) {
+export function CommentForm({
+  planId,
+  proposalId,
+  label,
+  posted,
+}: {
+  planId: string;
+  proposalId: string | null;
+  label: string;
+  posted?: CommentPosted | null;
+}) {
   const t = useT();
   const key = proposalId ?? "plan";
   const id = `comment-${key}`;

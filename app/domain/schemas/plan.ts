@@ -15,7 +15,11 @@ const idList = (max: number) =>
   z.preprocess((v) => {
     if (v === undefined || v === null || v === "") return [];
     if (Array.isArray(v)) return v.filter((x) => x !== "");
-    if (typeof v === "string") return v.split(",").map((s) => s.trim()).filter(Boolean);
+    if (typeof v === "string")
+      return v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     return v;
   }, z.array(id).max(max));
 
@@ -40,9 +44,7 @@ export const assemblePlanSchema = z.object({
   /** The adopted commitments in the plan's order. */
   proposalIds: idList(100),
   /** Numbers shown, in the same order (empty: the position). */
-  numbers: z
-    .preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(z.string().trim().max(20)).max(100))
-    .default([]),
+  numbers: z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(z.string().trim().max(20)).max(100)).default([]),
 });
 
 export const planRefSchema = z.object({ planId: id });
@@ -114,11 +116,7 @@ export const approvePlanSchema = z.object({
   reference: shortText(500),
 });
 
-const httpLink = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(isHttpLink, { message: "plan.issue.http_link" });
+const httpLink = z.string().trim().max(2000).refine(isHttpLink, { message: "plan.issue.http_link" });
 
 export const submitPlanSchema = z
   .object({

@@ -107,7 +107,8 @@ export const planEs = {
   "plan.admin.no_plan": "Todavía no se ha armado el plan.",
 
   "plan.review.title": "Comentarios al borrador del plan",
-  "plan.review.intro": "La Mesa Técnica responde cada comentario (aceptado, en parte o no, con el motivo) y puede revisar el texto del compromiso: cada versión se conserva y la página pública muestra las diferencias.",
+  "plan.review.intro":
+    "La Mesa Técnica responde cada comentario (aceptado, en parte o no, con el motivo) y puede revisar el texto del compromiso: cada versión se conserva y la página pública muestra las diferencias.",
   "plan.review.answer": "Responder",
   "plan.review.verdict": "Respuesta",
   "plan.review.reason": "Motivo",
@@ -260,7 +261,8 @@ export const planEn: Record<keyof typeof planEs, string> = {
   "plan.admin.no_plan": "The plan has not been assembled yet.",
 
   "plan.review.title": "Comments on the draft plan",
-  "plan.review.intro": "The technical roundtable answers each comment (accepted, partly or not, with the reason) and may revise the commitment's text: every version is kept and the public page shows the differences.",
+  "plan.review.intro":
+    "The technical roundtable answers each comment (accepted, partly or not, with the reason) and may revise the commitment's text: every version is kept and the public page shows the differences.",
   "plan.review.answer": "Answer",
   "plan.review.verdict": "Answer",
   "plan.review.reason": "Reason",
