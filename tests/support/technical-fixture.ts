@@ -20,6 +20,7 @@ const UNIFIED = [
   "mergeA",
   "mergeB",
   "toSplit",
+  "toPlan",
 ] as const;
 
 export async function technicalMatrixFixture(server: TestServer) {
