@@ -6,6 +6,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { CommandButton, CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
+import { LiveBadge } from "../components/LiveBadge";
 import { isFrozen } from "../domain/plan";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
@@ -75,7 +76,6 @@ export default function AdminPlan() {
   const live = useLiveConsultation(c.id, { staff: true });
   const inPlan = new Map(plan?.commitments.map((k) => [k.proposalId, k]) ?? []);
   const frozen = plan ? isFrozen(plan.status) : false;
-  void live;
 
   return (
     <article className="plan-admin">
@@ -84,6 +84,7 @@ export default function AdminPlan() {
           <Link to={`/admin/c/${c.id}`}>{c.title}</Link>
         </p>
         <h1>{t("plan.admin.title")}</h1>
+        <LiveBadge status={live} />
         <p data-testid="plan-status">{plan ? t("plan.status_line", { status: t(`plan.status.${plan.status}`) }) : t("plan.admin.no_plan")}</p>
         <p className="row">
           <Link to={`/admin/c/${c.id}/plan/comentarios`}>{t("plan.admin.comments_link")}</Link>
@@ -135,7 +136,7 @@ export default function AdminPlan() {
                             <td>
                               <input
                                 type="number"
-                                min={1}
+                                min={0}
                                 name={`position.${p.id}`}
                                 defaultValue={k?.position ?? i + 1}
                                 aria-label={`${t("plan.admin.position")}: ${p.title}`}

@@ -20,7 +20,6 @@ beforeAll(async () => {
   server = await startServer({ PUBLIC_RATE_LIMIT_PER_MINUTE: "1000" });
   browser = await launchBrowser();
   f = await setupPlan(server, { adopted: 3 });
-  await f.t.admin.client.ok("plan.publish", { planId: f.planId });
   await f.t.admin.client.ok("stage.open", { stageId: f.t.stage("draft_plan") });
   slug = (await server.cocrea.db.selectFrom("consultations").select("slug").where("id", "=", f.t.consultationId).executeTakeFirstOrThrow()).slug;
 }, 120_000);
@@ -44,6 +43,29 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
   }
   return pages;
 }
+
+it("the point of contact orders and numbers the commitments, then publishes the draft", async () => {
+  const { page, context } = await signedInContext(browser, server.url, f.t.admin.email, f.t.admin.password);
+  await page.goto(`${server.url}/admin/c/${f.t.consultationId}/plan`);
+  await expect.poll(() => page.getByTestId("live-status").textContent()).toBe("En vivo");
+  expect(await page.getByTestId("plan-status").textContent()).toContain("en preparación");
+  const rows = page.getByTestId("assembly-row");
+  expect(await rows.count()).toBe(3);
+  // The third commitment goes first, numbered "1.a"; the others keep their order.
+  await rows
+    .nth(2)
+    .getByLabel(/^Orden/)
+    .fill("0");
+  await rows
+    .nth(2)
+    .getByLabel(/^Número/)
+    .fill("1.a");
+  await page.getByRole("button", { name: "Guardar el plan" }).click();
+  await expect.poll(() => page.getByTestId("plan-row").first().textContent()).toContain("1.a. Compromiso unificado 3");
+  await page.getByRole("button", { name: "Publicar el borrador para comentario público" }).click();
+  await expect.poll(() => page.getByTestId("plan-status").textContent()).toContain("borrador en comentario público");
+  await context.close();
+});
 
 it("a citizen comments on a phone without JavaScript and gets a receipt", async () => {
   const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true });
@@ -94,12 +116,17 @@ it("a technical-roundtable member answers the comment and revises the text", asy
 });
 
 it("the approved plan prints to PDF with the funnel table first and one commitment per page", async () => {
-  await f.t.admin.client.ok("plan.approve", {
-    planId: f.planId,
-    approvedBy: "Mesa Técnica de Gobierno Abierto",
-    approvedOn: "2016-10-28",
-    reference: "Acta 07-2016",
-  });
+  const admin = await signedInContext(browser, server.url, f.t.admin.email, f.t.admin.password);
+  await admin.page.goto(`${server.url}/admin/c/${f.t.consultationId}/plan`);
+  await expect.poll(() => admin.page.getByTestId("live-status").textContent()).toBe("En vivo");
+  await admin.page.locator("summary", { hasText: "Registrar la aprobación" }).click();
+  await admin.page.getByLabel("Aprobado por").fill("Mesa Técnica de Gobierno Abierto");
+  await admin.page.getByLabel("Fecha").fill("2016-10-28");
+  await admin.page.getByLabel("Referencia del acta").fill("Acta 07-2016");
+  await admin.page.getByRole("button", { name: "Registrar la aprobación" }).click();
+  await expect.poll(() => admin.page.getByTestId("plan-status").textContent()).toContain("aprobado");
+  await admin.context.close();
+
   const page = await newPage(browser);
   await page.goto(`${server.url}/c/${slug}/plan/exportar/plan.html`);
   const titles = await page.locator("section.commitment h2").allTextContents();
