@@ -4,7 +4,7 @@
 // proof that nothing was written. Staff hear new comments live on the socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupPlan, type PlanFixture } from "../support/plan";
-import { ApiClient, emitWithAck, startServer, waitForEvent, type CommandResponse, type TestServer } from "../support/server";
+import { ApiClient, createAdmin, emitWithAck, startServer, waitForEvent, type CommandResponse, type TestServer } from "../support/server";
 
 let server: TestServer;
 let f: PlanFixture;
@@ -300,5 +300,33 @@ describe("export in the OGP template", () => {
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(3);
     expect(csv).toContain("Nombre del compromiso");
     expect((await citizen.get(`/c/${slug}/plan/exportar/plan.pdf`)).status).toBe(404);
+  });
+});
+
+describe("moderation", () => {
+  it("a report reaches the moderators; a hidden comment keeps its row, leaves the public page and its receipt says so", async () => {
+    await citizen.ok("plan.comment_report", { commentId: state.generalId, reason: "No es sobre el plan" });
+    await refused(() => member().command("plan.comment_hide", { commentId: state.generalId, reason: "Fuera de tema" }), 403, "forbidden");
+    await admin().ok("plan.comment_hide", { commentId: state.generalId, reason: "Fuera de tema" });
+    await refused(() => admin().command("plan.comment_hide", { commentId: state.generalId, reason: "Otra vez" }), 409, "conflict");
+    const html = (await citizen.get(`/c/${slug}/plan`)).body as string;
+    expect(html).not.toContain("El plan debería incluir un compromiso sobre municipios.");
+    expect(html).toContain("Comentario ocultado por moderación.");
+    const row = await server.cocrea.db
+      .selectFrom("plan_comments")
+      .select(["text", "status", "status_reason"])
+      .where("id", "=", state.generalId!)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ text: "El plan debería incluir un compromiso sobre municipios.", status: "hidden", status_reason: "Fuera de tema" });
+    await admin().ok("plan.comment_restore", { commentId: state.generalId });
+    expect((await citizen.get(`/c/${slug}/plan`)).body).toContain("El plan debería incluir un compromiso sobre municipios.");
+  });
+
+  it("the staff pages are for staff: the comments view answers 403 to a signed-in person without a role", async () => {
+    const outsider = await createAdmin(server);
+    // A platform admin is the point of contact anywhere; a citizen without an account is sent to sign in.
+    expect((await outsider.client.get(`/admin/c/${f.t.consultationId}/plan/comentarios`)).status).toBe(200);
+    const res = await fetch(`${server.url}/admin/c/${f.t.consultationId}/plan/comentarios`, { redirect: "manual" });
+    expect([302, 303, 401, 403]).toContain(res.status);
   });
 });
