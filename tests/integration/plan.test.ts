@@ -134,6 +134,23 @@ describe("draft for public comment", () => {
     expect(page.body).toContain("Sin respuesta todavía.");
   });
 
+  it("a form post without JavaScript: a too-short comment answers 400 with the page, the message beside the form and the text kept", async () => {
+    const page = await fetch(`${server.url}/c/${slug}/plan`);
+    const cookie = (page.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("cocrea_csrf="))!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+    const before = await audits();
+    const res = await fetch(`${server.url}/c/${slug}/plan`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ _csrf: token, intent: "comment", planId: f.planId, proposalId: f.adopted[1], text: "Corto" }),
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('class="field-error"');
+    expect(html).toContain(">Corto</textarea>");
+    expect(await audits()).toBe(before);
+  });
+
   it("refuses a comment over the length limit (400), on a proposal outside the plan (400) and a filled honeypot (400)", async () => {
     const error = await refused(() => comment("x".repeat(2001)), 400, "invalid");
     expect(error!.issues?.[0].path).toEqual(["text"]);
