@@ -7,6 +7,8 @@ import { createContext, useContext } from "react";
 /** A route's handle asking for an island instead of hydration. */
 export interface IslandHandle {
   island?: string;
+  /** A page with no script at all: plain links and form posts (the public plan page, light on a cheap phone). */
+  serverOnly?: boolean;
 }
 
 /** Island name -> URL of its bundle (content-hashed, served with the rest of /build). */

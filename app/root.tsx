@@ -87,9 +87,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const lang = data?.lang ?? "es";
   const nonce = useNonce();
   // A route may ask for a small script of its own instead of React and Remix in the browser (see c.$slug.opinar).
-  const island = useMatches()
-    .map((m) => (m.handle as IslandHandle | undefined)?.island)
-    .find(Boolean);
+  const handles = useMatches().map((m) => m.handle as IslandHandle | undefined);
+  const island = handles.map((h) => h?.island).find(Boolean);
+  const serverOnly = handles.some((h) => h?.serverOnly);
   return (
     <html lang={lang}>
       <head>
@@ -104,7 +104,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Progress />
           <main id="main">{children}</main>
         </I18nProvider>
-        {island ? (
+        {serverOnly ? null : island ? (
           <IslandScript name={island} nonce={nonce} />
         ) : (
           <>

@@ -416,6 +416,7 @@ export interface VoteAnswerTable {
   superseded_at: string | null;
 }
 
+/** A citizen's comment on the draft plan (proposal_id null: on the plan as a whole); 0012 added the receipt and keys. */
 export interface PlanCommentTable {
   id: string;
   consultation_id: string;
@@ -423,6 +424,87 @@ export interface PlanCommentTable {
   text: string;
   status: InputStatus;
   created_at: string;
+  plan_id: string | null;
+  receipt_code: string | null;
+  client_hash: string | null;
+  text_fingerprint: string | null;
+  status_reason: string | null;
+  updated_at: string | null;
+}
+
+/** 0012: the consultation's action plan, one per consultation (see app/domain/plan.ts for its statuses). */
+export interface PlanTable {
+  id: string;
+  consultation_id: string;
+  status: string;
+  introduction: string;
+  published_at: string | null;
+  review_sent_at: string | null;
+  approved_at: string | null;
+  approved_by_name: string | null;
+  approved_on: string | null;
+  approval_reference: string | null;
+  submitted_on: string | null;
+  submission_link: string | null;
+  submission_file: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanCommitmentTable {
+  id: string;
+  plan_id: string;
+  proposal_id: string;
+  position: number;
+  number: string;
+  added_at: string;
+  removed_at: string | null;
+}
+
+export interface PlanCommentAnswerTable {
+  id: string;
+  comment_id: string;
+  verdict: string; // accepted | partly | not_accepted
+  reason: string;
+  answered_by: string | null;
+  answered_at: string;
+  superseded_at: string | null;
+}
+
+export interface PlanCommentReportTable {
+  id: string;
+  comment_id: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface PlanRevisionCommentTable {
+  proposal_id: string;
+  revision: number;
+  comment_id: string;
+}
+
+export interface PlanObservationTable {
+  id: string;
+  plan_id: string;
+  proposal_id: string | null;
+  text: string;
+  recorded_by: string | null;
+  recorded_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface PlanAmendmentTable {
+  id: string;
+  plan_id: string;
+  proposal_id: string;
+  revision: number;
+  reason: string;
+  amended_by: string | null;
+  amended_at: string;
 }
 
 /** Idempotency: the first answer given to a client-chosen command id. */
@@ -542,6 +624,13 @@ export interface Database {
   consensus_votes: ConsensusVoteTable;
   vote_answers: VoteAnswerTable;
   plan_comments: PlanCommentTable;
+  plans: PlanTable;
+  plan_commitments: PlanCommitmentTable;
+  plan_comment_answers: PlanCommentAnswerTable;
+  plan_comment_reports: PlanCommentReportTable;
+  plan_revision_comments: PlanRevisionCommentTable;
+  plan_observations: PlanObservationTable;
+  plan_amendments: PlanAmendmentTable;
   command_log: CommandLogTable;
   audit_events: AuditEventTable;
   funnel_snapshots: FunnelSnapshotTable;

@@ -12,6 +12,7 @@ import { technicalPagesEn } from "./messages/technical-pages.en";
 import { followUpEn } from "./messages/follow-up.en";
 import { traceabilityEn } from "./messages/traceability.en";
 import { fateEn } from "./messages/fate.en";
+import { planEn } from "./messages/plan.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -225,4 +226,5 @@ export const en: Record<MessageKey, string> = {
   ...followUpEn,
   ...traceabilityEn,
   ...fateEn,
+  ...planEn,
 };

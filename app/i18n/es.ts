@@ -13,6 +13,7 @@ import { technicalPagesEs } from "./messages/technical-pages";
 import { followUpEs } from "./messages/follow-up";
 import { traceabilityEs } from "./messages/traceability";
 import { fateEs } from "./messages/fate";
+import { planEs } from "./messages/plan";
 
 const core = {
   "app.name": "Cocrea",
@@ -226,6 +227,7 @@ export const es = {
   ...followUpEs,
   ...traceabilityEs,
   ...fateEs,
+  ...planEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -94,7 +94,8 @@ export default function Dashboard() {
         <h1>{c.title}</h1>
         <LiveBadge status={live} />
         <p>
-          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · {t("admin.count_signed", { count: data.declarations })}
+          <Link to={`/c/${c.slug}`}>{t("admin.public_page")}</Link> · <Link to={`/admin/c/${c.id}/plan`}>{t("plan.admin.title")}</Link> ·{" "}
+          {t("admin.count_signed", { count: data.declarations })}
           {data.canModerate ? (
             <>
               {" "}

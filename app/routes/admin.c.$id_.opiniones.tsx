@@ -70,6 +70,7 @@ export default function Moderation() {
         <p className="row">
           <Link to={`/c/${c.slug}/estadisticas`}>{t("intake.stats_title")}</Link>
           <Link to={`/admin/c/${c.id}/systematization?channel=online`}>{t("phase.systematization")}</Link>
+          <Link to={`/admin/c/${c.id}/plan/comentarios`}>{t("plan.review.title")}</Link>
         </p>
       </header>
       <nav className="row filters" aria-label={t("intake.mod_filter")}>

@@ -129,7 +129,8 @@ export default function PublicCall() {
         <p>
           <Link to={`/c/${consultation.slug}/propuestas`} data-testid="funnel-link">
             {t("public_funnel.link")}
-          </Link>
+          </Link>{" "}
+          · <Link to={`/c/${consultation.slug}/plan`}>{t("plan.public_title")}</Link>
         </p>
         <p>
           <Link to={`/c/${consultation.slug}/plan/seguimiento`} data-testid="followup-link">

@@ -1,6 +1,6 @@
 // An opinion's receipt: what the citizen said, its status, and what became of it — step by step to the summary,
 // the proposals, merges and the commitment, or the recorded reason it went no further (app/domain/fate.ts). Live.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FateView } from "../components/fate/FateSteps";
 import { useInputChanges } from "../components/fate/useInputChanges";
@@ -11,6 +11,7 @@ import { formatReceiptCode, isReceiptCode, normalizeReceiptCode } from "../domai
 import { translate, type MessageKey } from "../i18n";
 import { useT } from "../i18n/react";
 import { inputFate, opinionReceipt } from "../lib/queries.server";
+import { commentByReceipt } from "../lib/plan.server";
 import { useLiveConsultation } from "../live/useLive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Cocrea" }, { name: "robots", content: "noindex" }];
@@ -20,6 +21,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const receipt = isReceiptCode(code) ? await opinionReceipt(context.db, code) : null;
   const title = `${translate(context.lang, "intake.receipt_title")} ${formatReceiptCode(code)} · Cocrea`;
   const found = receipt ? await inputFate(context.db, receipt.id) : null;
+  if (!receipt && isReceiptCode(code)) {
+    // Comments on the draft plan share the receipt codes' space: their receipt lives beside the plan.
+    const comment = await commentByReceipt(context.db, code);
+    if (comment) throw redirect(`/c/${comment.slug}/plan/recibo/${code}`);
+  }
   if (!receipt || !found) throw json({ title }, { status: 404 });
   return json({ title, code, receipt, consultationId: found.head.consultation_id, fate: fateOfInput(found.facts) });
 }

@@ -11,6 +11,7 @@ import * as m0008 from "./0008_funnel_columns";
 import * as m0009 from "./0009_state_not_delete";
 import * as m0010 from "./0010_funnel_indexes";
 import * as m0011 from "./0011_follow_up";
+import * as m0012 from "./0012_plan";
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -26,6 +27,7 @@ export const migrationProvider: MigrationProvider = {
       "0009_state_not_delete": m0009,
       "0010_funnel_indexes": m0010,
       "0011_follow_up": m0011,
+      "0012_plan": m0012,
     };
   },
 };

@@ -5,6 +5,7 @@ import type { DB } from "../connection.server";
 import { seedForumsDemo } from "./forums-demo.server";
 import { seedIntakeDemo } from "./intake-demo.server";
 import { seedRoundtablesDemo } from "./roundtables-demo.server";
+import { seedPlanDemo } from "./plan-demo.server";
 import { seedTechnicalDemo } from "./technical-demo.server";
 import { runCommand, seedActor } from "./run-command.server";
 
@@ -52,5 +53,6 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const forums = await seedForumsDemo(bus, db, consultationId);
   const roundtables = await seedRoundtablesDemo(bus, db, consultationId);
   await seedTechnicalDemo(bus, db, consultationId);
-  return { email: DEMO_ADMIN_EMAIL, password, slug, consultationId, intake, forums, roundtables };
+  const plan = await seedPlanDemo(bus, db, consultationId);
+  return { email: DEMO_ADMIN_EMAIL, password, slug, consultationId, intake, forums, roundtables, plan };
 }

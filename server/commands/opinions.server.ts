@@ -12,7 +12,7 @@ import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from 
 const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
 
 /** Uniform over the alphabet: bytes past the last whole multiple of its length are drawn again. */
-function newReceiptCode(): string {
+export function newReceiptCode(): string {
   const limit = 256 - (256 % RECEIPT_ALPHABET.length);
   let code = "";
   while (code.length < RECEIPT_LENGTH) {
@@ -27,7 +27,7 @@ function newReceiptCode(): string {
  * Private key of who sent an opinion, for the duplicate rule only: anonymous clients are already a salted hash —
  * of their device cookie when they have one, so two people behind one address may send the same words.
  */
-function clientHashOf(actor: Actor): string {
+export function clientHashOf(actor: Actor): string {
   if (actor.kind === "anonymous") return actor.deviceKey ?? actor.clientKey;
   return sha256(actor.kind === "user" ? `user:${actor.userId}` : `system:${actor.label}`).slice(0, 32);
 }

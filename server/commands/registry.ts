@@ -21,6 +21,9 @@ import { technicalCommands } from "./technical.server";
 import { technicalReviewCommands } from "./technical-review.server";
 import { voteCommands } from "./votes.server";
 import { followUpCommands } from "./follow-up.server";
+import { planCommands } from "./plan.server";
+import { planCommentCommands } from "./plan-comments.server";
+import { planTextCommands } from "./plan-texts.server";
 import type { CommandDefinition } from "./types";
 
 export const commands: readonly CommandDefinition<any, any>[] = [
@@ -75,6 +78,9 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   setFunnelColumns,
   ...responseCommands,
   ...followUpCommands,
+  ...planCommands,
+  ...planCommentCommands,
+  ...planTextCommands,
   createAdmin,
   createApiToken,
 ];

@@ -129,6 +129,26 @@ export const ACCESS_SPEC = {
   "followup.update_milestone": ["commitment_responsible (the person assigned to that commitment)"],
   "followup.add_evidence": ["commitment_responsible (the person assigned to that commitment)"],
   "followup.assign_responsible": ["point_of_contact"],
+  // ── The action plan (issue 9, docs/decisions/0008). The point of contact assembles it from the adopted commitments,
+  //    publishes the draft, sends it for review and records the OGP support unit's observations, records the
+  //    approval and the submission, and amends commitments after approval. Citizens comment without an account (like
+  //    opinions) and report comments; the point of contact and systematizers moderate them, as they moderate
+  //    opinions. The technical roundtable (its members, and the point of contact) answers comments and observations
+  //    and revises the commitments' texts before approval; observers decide nothing. ──
+  "plan.assemble": ["point_of_contact"],
+  "plan.publish": ["point_of_contact"],
+  "plan.comment": ["anyone"],
+  "plan.comment_report": ["anyone"],
+  "plan.comment_hide": ["point_of_contact", "systematizer"],
+  "plan.comment_restore": ["point_of_contact", "systematizer"],
+  "plan.comment_answer": ["point_of_contact", "technical_member"],
+  "plan.revise": ["point_of_contact", "technical_member"],
+  "plan.send_review": ["point_of_contact"],
+  "plan.observe": ["point_of_contact"], // the support unit has no account: the point of contact records what it sent
+  "plan.observation_answer": ["point_of_contact", "technical_member"],
+  "plan.approve": ["point_of_contact"],
+  "plan.submit": ["point_of_contact"],
+  "plan.amend": ["point_of_contact"], // after approval a change is the institution's act, recorded with its reason
 
   // ── The installation: accounts of admins and API tokens are made from the command line. ──
   "admin.create": ["system"],

@@ -12,6 +12,7 @@ import { forumMatrixFixture } from "../support/forum-fixture";
 import { roundtableMatrixFixture } from "../support/roundtable-fixture";
 import { proposalPayload, unifiedPayload } from "../support/roundtables";
 import { ApiClient, createAdmin, createMember, type TestServer } from "../support/server";
+import { planMatrixFixture } from "../support/plan";
 import { technicalMatrixFixture } from "../support/technical-fixture";
 import { followupMatrixFixture } from "../support/follow-up";
 import type { CommandType } from "./access-spec";
@@ -77,6 +78,8 @@ export async function buildFixture(server: TestServer) {
     thematic,
     followup,
     draftPlanStageId: t.stage("draft_plan"),
+    submissionStageId: t.stage("submission"),
+    plan: await planMatrixFixture(t, technical.unified.toPlan),
     spareThemeId,
     newRoundtableThemeId,
     spareOrganizationId,
@@ -129,8 +132,9 @@ export const samples: Record<CommandType, Sample> = {
   "stage.add": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, name: "Taller de refinamiento" }) },
   "stage.update": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId, name: "Borrador para comentarios" }) },
   "stage.move": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId, position: 8 }) },
-  "stage.open": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId }) },
-  "stage.close": { ok: "point_of_contact", payload: (f) => ({ stageId: f.draftPlanStageId }) },
+  // The submission stage: the draft-plan stage stays open for the plan's comments below.
+  "stage.open": { ok: "point_of_contact", payload: (f) => ({ stageId: f.submissionStageId }) },
+  "stage.close": { ok: "point_of_contact", payload: (f) => ({ stageId: f.submissionStageId }) },
   "theme.create": { ok: "point_of_contact", payload: (f) => ({ consultationId: f.consultationId, name: "Gobierno abierto municipal" }) },
   "theme.update": { ok: "point_of_contact", payload: (f) => ({ themeId: f.spareThemeId, name: "Datos abiertos" }) },
   "theme.move": { ok: "point_of_contact", payload: (f) => ({ themeId: f.spareThemeId, position: 1 }) },
@@ -275,6 +279,47 @@ export const samples: Record<CommandType, Sample> = {
   "followup.assign_responsible": {
     ok: "point_of_contact",
     payload: (f) => ({ proposalId: f.followup.commitmentA, userId: f.followup.responsibleB.userId }),
+  },
+  "plan.assemble": {
+    ok: "point_of_contact",
+    payload: (f) => ({ consultationId: f.consultationId, introduction: "Plan de acción 2016–2018.", proposalIds: [f.plan.proposalId] }),
+  },
+  // Published while the fixture was built (its comment must exist for the refusals): the point of contact gets past
+  // authorization and is told the plan is already published.
+  "plan.publish": { payload: (f) => ({ planId: f.plan.planId }) },
+  "plan.comment": {
+    ok: "anonymous",
+    payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, text: "Que se publiquen también los contratos." }),
+  },
+  "plan.comment_report": { ok: "anonymous", payload: (f) => ({ commentId: f.plan.commentId, reason: "Contiene datos personales" }) },
+  "plan.comment_hide": { ok: "point_of_contact", payload: (f) => ({ commentId: f.plan.commentId, reason: "Contiene datos personales" }) },
+  "plan.comment_restore": { ok: "point_of_contact", payload: (f) => ({ commentId: f.plan.commentId }) },
+  "plan.comment_answer": {
+    ok: ["point_of_contact", "technical_member"],
+    payload: (f) => ({ commentId: f.plan.commentId, verdict: "partly", reason: "Se publican los contratos de obra." }),
+  },
+  // The second revision with the same words changes nothing (400): only the first person gets a 200.
+  "plan.revise": {
+    ok: "technical_member",
+    payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, objective: "Publicar los contratos de obra en datos abiertos." }),
+  },
+  "plan.send_review": { ok: "point_of_contact", payload: (f) => ({ planId: f.plan.planId }) },
+  "plan.observe": { ok: "point_of_contact", payload: (f) => ({ planId: f.plan.planId, text: "Las metas necesitan fechas verificables." }) },
+  "plan.observation_answer": {
+    ok: ["point_of_contact", "technical_member"],
+    payload: (f) => ({ observationId: f.plan.observationId, answer: "Se agregaron fechas a las metas." }),
+  },
+  "plan.approve": {
+    ok: "point_of_contact",
+    payload: (f) => ({ planId: f.plan.planId, approvedBy: "Mesa Técnica de Gobierno Abierto", approvedOn: "2016-10-28", reference: "Acta 07-2016" }),
+  },
+  "plan.submit": {
+    ok: "point_of_contact",
+    payload: (f) => ({ planId: f.plan.planId, submittedOn: "2016-10-31", link: "https://www.opengovpartnership.org/" }),
+  },
+  "plan.amend": {
+    ok: "point_of_contact",
+    payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, objective: "Objetivo enmendado.", reason: "Acuerdo de la Mesa de Alto Nivel" }),
   },
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },

@@ -23,6 +23,7 @@ const UNIFIED = [
   // Adopted by tests/support/follow-up.ts (followupMatrixFixture): commitments to follow up.
   "commitmentA",
   "commitmentB",
+  "toPlan",
 ] as const;
 
 export async function technicalMatrixFixture(server: TestServer) {

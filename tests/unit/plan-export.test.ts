@@ -1,0 +1,78 @@
+// The plan in the OGP template (app/domain/plan-export.ts): one shape, written as CSV, Markdown and printable HTML.
+// Expectations written by hand.
+import { describe, expect, it } from "vitest";
+import { buildPlanExport, planCsv, planHtml, planMarkdown, type PlanExportInput } from "../../app/domain/plan-export";
+import { translator } from "../../app/i18n";
+
+const input: PlanExportInput = {
+  consultationTitle: "Tercer plan",
+  status: "approved",
+  introduction: "Primer párrafo.\n\nSegundo <párrafo>.",
+  approval: { by: "Mesa Técnica", on: "2016-10-20", reference: "Acta 3" },
+  submission: null,
+  commitments: [
+    {
+      number: "1",
+      themeName: "Acceso a la información",
+      roundtableName: "Mesa de acceso",
+      template: {
+        title: "=Portal, de datos",
+        leadAgency: "MINFIN",
+        responsiblePerson: { name: "Ana Pérez", title: "Directora", email: "ana@example.org", phone: "5555-5555" },
+        otherActors: { government: "", others: "" },
+        problem: 'Dice "nada"',
+        objective: "Publicar",
+        description: "",
+        ogpChallenges: [],
+        relevance: { transparency: true, accountability: false, participation: false, technology: false, text: "" },
+        ambition: "",
+        milestones: [{ description: "Meta uno", responsibleInstitution: "MINFIN", isNew: true, startsOn: "2016-09-01", endsOn: "2017-06-30" }],
+      },
+      origin: { mergedFrom: [{ title: "Propuesta A", organization: "ICEFI" }], inputs: 12, summaries: 1 },
+      revisions: 2,
+      amendments: [],
+    },
+  ],
+  funnel: { columns: ["proposed", "plan"], themes: [{ name: "Acceso a la información", entered: [19, 4] }], total: [19, 4] },
+};
+
+describe("the plan's export", () => {
+  const es = translator("es");
+  const doc = buildPlanExport(input, es, { lang: "es", generatedAt: "2016-10-21T12:00:00Z" });
+
+  it("never carries the responsible person's e-mail or phone", () => {
+    expect(doc.commitments[0].fields.find((f) => f.key === "responsiblePerson")?.value).toBe("Ana Pérez · Directora");
+    expect(JSON.stringify(doc)).not.toContain("ana@example.org");
+    expect(JSON.stringify(doc)).not.toContain("5555-5555");
+  });
+
+  it("writes CSV with quoting and a guard against spreadsheet formulas", () => {
+    const lines = planCsv(doc, es).split("\r\n");
+    expect(lines[1].startsWith(`1,"'=Portal, de datos",MINFIN,Ana Pérez · Directora,,"Dice ""nada""",Publicar,`)).toBe(true);
+    expect(lines[1].endsWith(",Acceso a la información,Mesa de acceso,Propuesta A,12")).toBe(true);
+  });
+
+  it("writes Markdown with the funnel table and each commitment's origin", () => {
+    const md = planMarkdown(doc, es);
+    expect(md).toContain("| Eje temático | Propuestas en mesas temáticas | En el plan |");
+    expect(md).toContain("| Acceso a la información | 19 | 4 |");
+    expect(md).toContain("| **Total** | **19** | **4** |");
+    expect(md).toContain("- 12 aportes ciudadanos detrás");
+    expect(md).toContain("- Propuestas unificadas en este compromiso: Propuesta A");
+  });
+
+  it("writes HTML that escapes text and starts each commitment on a new page", () => {
+    const html = planHtml(doc, es);
+    expect(html).toContain("<p>Segundo &lt;párrafo&gt;.</p>");
+    expect(html).toContain('<section class="commitment" data-number="1">');
+    expect(html).toContain('<link rel="stylesheet" href="/plan-print.css">');
+    expect(html).toContain("Aprobado por Mesa Técnica el 2016-10-20. Acta: Acta 3");
+  });
+
+  it("labels in English when asked", () => {
+    const en = translator("en");
+    const md = planMarkdown(buildPlanExport(input, en, { lang: "en", generatedAt: "2016-10-21T12:00:00Z" }), en);
+    expect(md).toContain("## Commitment 1: =Portal, de datos");
+    expect(md).toContain("| Theme | Proposed at thematic roundtables | In the plan |");
+  });
+});
