@@ -5,7 +5,7 @@
 import { FUNNEL_STAGES } from "./funnel";
 import type { ProposalTemplate } from "./schemas/proposal";
 import { TEMPLATE_FIELDS, templateText } from "./proposals/versions";
-import type { MessageKey, Translate } from "../i18n";
+import { formatDate, isLang, type MessageKey, type Translate } from "../i18n";
 
 export interface PlanExportInput {
   consultationTitle: string;
@@ -132,8 +132,19 @@ function origin(c: PlanExport["commitments"][number], t: Translate): string[] {
   ];
 }
 
-function milestoneDates(m: { startsOn: string | null; endsOn: string | null }, t: Translate): string {
-  return t("plan.export.milestone_dates", { start: m.startsOn ?? t("plan.export.not_set"), end: m.endsOn ?? t("plan.export.not_set") });
+/** Dates for people (HTML, Markdown) in the export's language; the CSV keeps ISO dates for spreadsheets. */
+function readable(iso: string, lang: string | undefined): string {
+  return lang && isLang(lang) ? formatDate(lang, iso) : iso;
+}
+
+function milestoneDates(m: { startsOn: string | null; endsOn: string | null }, t: Translate, lang?: string): string {
+  const date = (iso: string | null) => (iso ? readable(iso, lang) : t("plan.export.not_set"));
+  return t("plan.export.milestone_dates", { start: date(m.startsOn), end: date(m.endsOn) });
+}
+
+/** The approval's words with its date written for people. */
+function approvalLine(doc: PlanExport, t: Translate): string {
+  return doc.approval ? t("plan.approval", { ...doc.approval, on: readable(doc.approval.on, doc.lang) }) : "";
 }
 
 /** The print stylesheet (public/plan-print.css): the site allows no inline style. */
@@ -159,7 +170,7 @@ export function planHtml(doc: PlanExport, t: Translate): string {
         ? `<table class="milestones"><thead><tr><th>#</th><th>${escapeHtml(t("proposal.field.milestone_description"))}</th><th>${escapeHtml(t("proposal.field.milestone_institution"))}</th><th>${escapeHtml(t("proposal.field.milestone_is_new"))}</th><th>${escapeHtml(t("plan.export.period"))}</th></tr></thead><tbody>${c.milestones
             .map(
               (m, i) =>
-                `<tr><td>${i + 1}</td><td>${escapeHtml(m.description)}</td><td>${escapeHtml(m.responsibleInstitution)}</td><td>${escapeHtml(t(m.isNew ? "proposal.field.milestone_new" : "proposal.field.milestone_ongoing"))}</td><td>${escapeHtml(milestoneDates(m, t))}</td></tr>`,
+                `<tr><td>${i + 1}</td><td>${escapeHtml(m.description)}</td><td>${escapeHtml(m.responsibleInstitution)}</td><td>${escapeHtml(t(m.isNew ? "proposal.field.milestone_new" : "proposal.field.milestone_ongoing"))}</td><td>${escapeHtml(milestoneDates(m, t, doc.lang))}</td></tr>`,
             )
             .join("")}</tbody></table>`
         : "";
@@ -170,18 +181,16 @@ export function planHtml(doc: PlanExport, t: Translate): string {
       return `<section class="commitment" data-number="${escapeHtml(c.number)}">
 <h2>${escapeHtml(t("plan.commitment_number", { number: c.number }))}: ${escapeHtml(c.title)}</h2>
 <table class="template"><tbody>${rows}
-<tr><th scope="row">${escapeHtml(t("plan.export.period"))}</th><td>${escapeHtml(milestoneDates(c.period, t))}</td></tr></tbody></table>
+<tr><th scope="row">${escapeHtml(t("plan.export.period"))}</th><td>${escapeHtml(milestoneDates(c.period, t, doc.lang))}</td></tr></tbody></table>
 <h3>${escapeHtml(t("proposal.field.milestones"))}</h3>${milestones || `<p>${t("plan.export.not_set")}</p>`}
 ${amendments}
 <div class="origin"><h3>${escapeHtml(t("plan.origin"))}</h3><p>${origin(c, t).map(escapeHtml).join(" · ")}</p><p>${escapeHtml(t("plan.origin_merged"))}:</p>${merged}</div>
 </section>`;
     })
     .join("\n");
-  const approval = doc.approval
-    ? `<p>${escapeHtml(t("plan.approval", doc.approval))}</p>`
-    : `<p class="notice">${escapeHtml(t("plan.export.draft_notice"))}</p>`;
+  const approval = doc.approval ? `<p>${escapeHtml(approvalLine(doc, t))}</p>` : `<p class="notice">${escapeHtml(t("plan.export.draft_notice"))}</p>`;
   const submission = doc.submission
-    ? `<p>${escapeHtml(t("plan.submission", { on: doc.submission.on }))}${doc.submission.link ? ` — ${escapeHtml(doc.submission.link)}` : ""}${doc.submission.file ? ` — ${escapeHtml(t("plan.submission_file", { file: doc.submission.file }))}` : ""}</p>`
+    ? `<p>${escapeHtml(t("plan.submission", { on: readable(doc.submission.on, doc.lang) }))}${doc.submission.link ? ` — ${escapeHtml(doc.submission.link)}` : ""}${doc.submission.file ? ` — ${escapeHtml(t("plan.submission_file", { file: doc.submission.file }))}` : ""}</p>`
     : "";
   return `<!doctype html>
 <html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -189,7 +198,7 @@ ${amendments}
 <body>
 <header class="cover"><h1>${escapeHtml(doc.title)}</h1><p><strong>${escapeHtml(doc.consultation)}</strong></p>
 <p>${escapeHtml(t("plan.status_line", { status: doc.statusLabel }))}</p>${approval}${submission}
-<p>${escapeHtml(t("plan.export.generated", { date: doc.generatedAt.slice(0, 10) }))}</p></header>
+<p>${escapeHtml(t("plan.export.generated", { date: readable(doc.generatedAt.slice(0, 10), doc.lang) }))}</p></header>
 ${doc.introduction ? `<section class="introduction"><h2>${escapeHtml(t("plan.introduction"))}</h2>${paragraphs(doc.introduction)}</section>` : ""}
 <section class="funnel-table"><h2>${escapeHtml(t("plan.funnel_title"))}</h2>${funnel}</section>
 ${commitments}
@@ -201,9 +210,10 @@ const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
 
 export function planMarkdown(doc: PlanExport, t: Translate): string {
   const out: string[] = [`# ${doc.title}`, "", `**${doc.consultation}**`, "", t("plan.status_line", { status: doc.statusLabel }), ""];
-  if (doc.approval) out.push(t("plan.approval", doc.approval), "");
+  if (doc.approval) out.push(approvalLine(doc, t), "");
   else out.push(`> ${t("plan.export.draft_notice")}`, "");
-  if (doc.submission) out.push(`${t("plan.submission", { on: doc.submission.on })}${doc.submission.link ? ` — <${doc.submission.link}>` : ""}`, "");
+  if (doc.submission)
+    out.push(`${t("plan.submission", { on: readable(doc.submission.on, doc.lang) })}${doc.submission.link ? ` — <${doc.submission.link}>` : ""}`, "");
   if (doc.introduction) out.push(`## ${t("plan.introduction")}`, "", doc.introduction, "");
   out.push(`## ${t("plan.funnel_title")}`, "");
   out.push(`| ${t("plan.funnel_theme")} | ${doc.funnel.columns.map((c) => mdCell(c.label)).join(" | ")} |`);
@@ -214,11 +224,11 @@ export function planMarkdown(doc: PlanExport, t: Translate): string {
     out.push(`## ${t("plan.commitment_number", { number: c.number })}: ${c.title}`, "");
     out.push(`| ${t("plan.export.field")} | ${t("plan.export.value")} |`, "| --- | --- |");
     for (const f of c.fields) out.push(`| ${mdCell(f.label)} | ${mdCell(f.value || t("plan.export.not_set"))} |`);
-    out.push(`| ${t("plan.export.period")} | ${milestoneDates(c.period, t)} |`, "");
+    out.push(`| ${t("plan.export.period")} | ${milestoneDates(c.period, t, doc.lang)} |`, "");
     out.push(`### ${t("proposal.field.milestones")}`, "");
     c.milestones.forEach((m, i) =>
       out.push(
-        `${i + 1}. ${m.description} — ${m.responsibleInstitution} (${t(m.isNew ? "proposal.field.milestone_new" : "proposal.field.milestone_ongoing")}; ${milestoneDates(m, t)})`,
+        `${i + 1}. ${m.description} — ${m.responsibleInstitution} (${t(m.isNew ? "proposal.field.milestone_new" : "proposal.field.milestone_ongoing")}; ${milestoneDates(m, t, doc.lang)})`,
       ),
     );
     out.push("");

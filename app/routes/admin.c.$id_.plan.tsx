@@ -9,7 +9,7 @@ import { Field } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
 import { isFrozen } from "../domain/plan";
 import { translate } from "../i18n";
-import { useT } from "../i18n/react";
+import { useT, useFormatDate } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { adoptedProposals, planContext } from "../lib/plan.server";
 import { requireStaff } from "../lib/read-policy.server";
@@ -70,6 +70,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function AdminPlan() {
   const t = useT();
+  const date = useFormatDate();
   const data = useLoaderData<typeof loader>();
   const c = data.consultation;
   const plan = data.plan;
@@ -242,8 +243,8 @@ export default function AdminPlan() {
               ) : null}
             </div>
           ) : null}
-          {plan.approval ? <p>{t("plan.approval", plan.approval)}</p> : null}
-          {plan.submission ? <p>{t("plan.submission", { on: plan.submission.on })}</p> : null}
+          {plan.approval ? <p>{t("plan.approval", { ...plan.approval, on: date(plan.approval.on) })}</p> : null}
+          {plan.submission ? <p>{t("plan.submission", { on: date(plan.submission.on) })}</p> : null}
         </section>
       ) : null}
 

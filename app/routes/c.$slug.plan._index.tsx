@@ -12,7 +12,7 @@ import { TemplateSheet } from "../components/plan/TemplateSheet";
 import { formatReceiptCode } from "../domain/opinion";
 import { commentRefusal, isFrozen, isPublic } from "../domain/plan";
 import { translate } from "../i18n";
-import { useT } from "../i18n/react";
+import { useT, useFormatDate } from "../i18n/react";
 import type { IslandHandle } from "../island-script";
 import type { ActionResult } from "../lib/action-result";
 import { handleIntakeForm } from "../lib/intake-form.server";
@@ -48,6 +48,7 @@ type Posted = ActionResult & { values?: Record<string, string> };
 
 export default function PublicPlan() {
   const t = useT();
+  const date = useFormatDate();
   const data = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as Posted | undefined;
   const c = data.consultation;
@@ -92,10 +93,10 @@ export default function PublicPlan() {
         <p className="empty">{t("plan.none_public")}</p>
       ) : (
         <>
-          {plan.approval ? <p data-testid="plan-approval">{t("plan.approval", plan.approval)}</p> : null}
+          {plan.approval ? <p data-testid="plan-approval">{t("plan.approval", { ...plan.approval, on: date(plan.approval.on) })}</p> : null}
           {plan.submission ? (
             <p data-testid="plan-submission">
-              {t("plan.submission", { on: plan.submission.on })}
+              {t("plan.submission", { on: date(plan.submission.on) })}
               {plan.submission.link ? (
                 <>
                   {" — "}

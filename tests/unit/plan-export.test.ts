@@ -66,7 +66,13 @@ describe("the plan's export", () => {
     expect(html).toContain("<p>Segundo &lt;párrafo&gt;.</p>");
     expect(html).toContain('<section class="commitment" data-number="1">');
     expect(html).toContain('<link rel="stylesheet" href="/plan-print.css">');
-    expect(html).toContain("Aprobado por Mesa Técnica el 2016-10-20. Acta: Acta 3");
+    expect(html).toContain("Aprobado por Mesa Técnica el 20 de octubre de 2016. Acta: Acta 3");
+    // People read dates in words; the CSV below keeps ISO dates for spreadsheets.
+    expect(html).toContain("Del 1 de septiembre de 2016 al 30 de junio de 2017");
+  });
+
+  it("keeps ISO dates in the CSV", () => {
+    expect(planCsv(doc, es)).toContain("Del 2016-09-01 al 2017-06-30");
   });
 
   it("labels in English when asked", () => {
@@ -74,5 +80,6 @@ describe("the plan's export", () => {
     const md = planMarkdown(buildPlanExport(input, en, { lang: "en", generatedAt: "2016-10-21T12:00:00Z" }), en);
     expect(md).toContain("## Commitment 1: =Portal, de datos");
     expect(md).toContain("| Theme | Proposed at thematic roundtables | In the plan |");
+    expect(md).toContain("Approved by Mesa Técnica on October 20, 2016. Act: Acta 3");
   });
 });
