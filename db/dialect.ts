@@ -44,6 +44,12 @@ export interface SqlDialect {
   isRetryable(error: unknown): boolean;
   /** This database's own tables (Kysely's bookkeeping left out): columns in order, and the one the database numbers. */
   tables(db: Kysely<any>): Promise<TableShape[]>;
+  /**
+   * Runs `fn` while no other process holding the same `key` runs (nodes starting together on one database: one
+   * seeds the demo, the others then find it). PostgreSQL: a session advisory lock on one pooled connection; SQLite:
+   * one process writes at a time anyway, so `fn` just runs.
+   */
+  exclusively<T>(db: Kysely<any>, key: number, fn: () => Promise<T>): Promise<T>;
   /** Foreign keys of this database's own tables, as (table, referenced table) pairs (copy-database's order). */
   foreignKeys(db: Kysely<any>): Promise<Array<{ table: string; references: string }>>;
   /** After rows were inserted with their own numbers into `table`'s database-numbered `column`, new rows follow them. */
@@ -66,6 +72,7 @@ export const sqliteDialect: SqlDialect = {
   // One writer and BEGIN IMMEDIATE: SQLite transactions never need a rerun.
   isRetryable: () => false,
   tables: (db) => tablesIn(db),
+  exclusively: (_db, _key, fn) => fn(),
   foreignKeys: async (db) =>
     (
       await sql<{ table: string; references: string }>`
@@ -88,6 +95,15 @@ export const postgresDialect: SqlDialect = {
   isUniqueViolation: (e) => code(e) === "23505",
   isRetryable: (e) => code(e) === "40001" || code(e) === "40P01",
   tables: (db) => tablesIn(db),
+  exclusively: (db, key, fn) =>
+    db.connection().execute(async (conn) => {
+      await sql`SELECT pg_advisory_lock(${key})`.execute(conn);
+      try {
+        return await fn();
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${key})`.execute(conn);
+      }
+    }),
   foreignKeys: async (db) =>
     (
       await sql<{ table: string; references: string }>`

@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invariantViolations, operationsFrom, type LineageGraph } from "../../app/domain/proposals/lineage";
 import { spawnServer, type ChildServer } from "../support/child-server";
-import { POSTGRES_HINT, testPostgresUrl } from "../support/postgres";
+import { migrateToLatest, openDatabase } from "../../db/connection.server";
+import { createSchema, dropSchema, freshSchemaName, POSTGRES_HINT, testPostgresUrl } from "../support/postgres";
 import { createDelegate, mergePayload, proposalPayload, registerProposals, setupRoundtable, type Table } from "../support/roundtables";
 import { ApiClient, startServer, type CommandResponse, type TestServer } from "../support/server";
 
@@ -114,4 +115,25 @@ describe.skipIf(!postgres)("two nodes on one PostgreSQL database", () => {
       expect(await db().selectFrom("command_log").select(["status"]).where("id", "=", id).execute()).toEqual([{ status: 200 }]);
     }
   }, 120_000);
+});
+
+describe.skipIf(!postgres)("two nodes starting together on an empty PostgreSQL database with SEED_DEMO=1", () => {
+  const schema = freshSchemaName();
+  afterAll(() => dropSchema(postgres!, schema));
+
+  it("seed the demo once: one node seeds, the other waits and finds it", async () => {
+    const databaseUrl = await createSchema(postgres!, schema);
+    const nodes = await Promise.all(
+      ["seed-a", "seed-b"].map((name) => spawnServer({ dbFile: name, databaseUrl, env: { SEED_DEMO: "1" }, startTimeoutMs: 120_000 })),
+    );
+    try {
+      expect(nodes.filter((n) => n.output().includes("Seeded the demo consultation"))).toHaveLength(1);
+      const { db } = openDatabase(databaseUrl);
+      await migrateToLatest(db);
+      expect((await db.selectFrom("consultations").select("slug").execute()).map((c) => c.slug)).toEqual(["plan-gobierno-abierto-2016-2018"]);
+      await db.destroy();
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()));
+    }
+  }, 180_000);
 });

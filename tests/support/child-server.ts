@@ -58,6 +58,8 @@ export async function spawnServer(options: {
   port?: number;
   env?: Record<string, string>;
   script?: string;
+  /** How long the server may take to answer /healthz (seeding the demo first takes longer). */
+  startTimeoutMs?: number;
 }): Promise<ChildServer> {
   const port = options.port ?? (await freePort());
   const databaseUrl = options.databaseUrl ?? (await databaseUrlFor(options.dbFile));
@@ -82,7 +84,7 @@ export async function spawnServer(options: {
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
     try {
@@ -93,7 +95,7 @@ export async function spawnServer(options: {
     }
     if (Date.now() > deadline) {
       process.kill(-child.pid!, "SIGKILL");
-      throw new Error(`server did not start within 30 s:\n${log}`);
+      throw new Error(`server did not start within ${(options.startTimeoutMs ?? 30_000) / 1000} s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
