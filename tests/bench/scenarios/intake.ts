@@ -162,7 +162,8 @@ export async function run(): Promise<void> {
   const cocreaDb = await seed(dir, "cocrea");
   const bareDb = await seed(dir, "bare");
   const limits = { PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", PUBLIC_ADDRESS_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000" };
-  const profile = PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}` } : {};
+  const hook = new URL("../workers/cpu-profile-hook.mjs", import.meta.url).href;
+  const profile: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `--import=${hook}`, BENCH_PROFILE_DIR: path.resolve(PROFILE_DIR) } : {};
   const cocrea = await spawnServer({ dbFile: cocreaDb.dbFile, databaseUrl: `file:${cocreaDb.dbFile}`, env: { ...limits, LOG_LEVEL: "warn", ...profile } });
   const bare = await spawnServer({ dbFile: bareDb.dbFile, databaseUrl: `file:${bareDb.dbFile}`, script: BARE });
   const tallies = {
@@ -200,9 +201,9 @@ export async function run(): Promise<void> {
   const unique = new Set(ackedIds);
   const check = new SQLite(cocreaDb.dbFile, { readonly: true });
   const stored = new Set(
-    (
-      check.prepare("SELECT id FROM citizen_inputs WHERE consultation_id = ? AND channel = 'online'").all(cocreaDb.consultationId) as Array<{ id: string }>
-    ).map((r) => r.id),
+    (check.prepare("SELECT id FROM citizen_inputs WHERE consultation_id = ? AND channel = 'online'").all(cocreaDb.consultationId) as Array<{ id: string }>).map(
+      (r) => r.id,
+    ),
   );
   const audited = (check.prepare("SELECT count(*) AS n FROM audit_events WHERE command_type = 'opinion.submit'").get() as { n: number }).n;
   check.close();
