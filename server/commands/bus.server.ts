@@ -1,8 +1,9 @@
 // The one write path: validate → authorize → one transaction (change + audit + idempotency record) → broadcast.
 import { z } from "zod";
-import { CompiledQuery, type Transaction } from "kysely";
+import { CompiledQuery, type Insertable, type Transaction } from "kysely";
 import type { DB } from "../../db/connection.server";
 import { dialectOf, type SqlDialect } from "../../db/dialect";
+import { prepared } from "../../db/prepared";
 import type { Database } from "../../db/schema";
 import { hasAnyRole } from "../../app/domain/roles";
 import { rolesOf } from "../../db/queries/admin.server";
@@ -23,6 +24,27 @@ const SAVEPOINT = CompiledQuery.raw("savepoint command");
 const ROLLBACK_TO = CompiledQuery.raw("rollback to savepoint command");
 const RELEASE = CompiledQuery.raw("release savepoint command");
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+// The statements every command runs, compiled once (db/prepared.ts).
+const findCommand = prepared((db, p: { id: string }) => db.selectFrom("command_log").selectAll().where("id", "=", p.id));
+const appendAudit = prepared((db, p: Insertable<Database["audit_events"]> & { consultation_id: string | null; actor_user_id: string | null }) =>
+  db.insertInto("audit_events").values({
+    consultation_id: p.consultation_id,
+    actor_user_id: p.actor_user_id,
+    actor_label: p.actor_label,
+    command_id: p.command_id,
+    command_type: p.command_type,
+    payload: p.payload,
+    result: p.result,
+    created_at: p.created_at,
+  }),
+);
+const logCommand = prepared((db, p: { id: string; type: string; actor_key: string; response: string; created_at: string }) =>
+  db.insertInto("command_log").values({ id: p.id, type: p.type, actor_key: p.actor_key, status: 200, response: p.response, created_at: p.created_at }),
+);
+const settleCommand = prepared((db, p: { id: string; response: string }) =>
+  db.updateTable("command_log").set({ status: 200, response: p.response }).where("id", "=", p.id),
+);
 
 /** Runs of one command's transaction on PostgreSQL before a serialization failure is given up as an error. */
 const MAX_ATTEMPTS = 10;
@@ -135,7 +157,7 @@ export class CommandBus {
     const outcome = await this.transact(async (trx) => {
       // A rerun (PostgreSQL serialization failure) starts from nothing: broadcasts of a failed attempt are dropped.
       broadcasts = [];
-      const previous = await trx.selectFrom("command_log").selectAll().where("id", "=", id).executeTakeFirst();
+      const [previous] = (await findCommand(trx, { id })).rows;
       if (previous) {
         if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
         return { result: JSON.parse(previous.response) as unknown, replayed: true };
@@ -150,30 +172,18 @@ export class CommandBus {
 
       const ctx: CommandContext = { actor, type, commandId: id, now, roles, consultationId, broadcasts };
       const result = (await def.handle(trx, payload, ctx)) ?? null;
-      await trx
-        .insertInto("audit_events")
-        .values({
-          consultation_id: consultationId,
-          actor_user_id: actor.kind === "user" ? actor.userId : null,
-          actor_label: actorLabel(actor),
-          command_id: id,
-          command_type: type,
-          payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
-          result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
-          created_at: now,
-        })
-        .execute();
-      if (this.concurrent)
-        await trx
-          .updateTable("command_log")
-          .set({ status: 200, response: JSON.stringify(result) })
-          .where("id", "=", id)
-          .execute();
-      else
-        await trx
-          .insertInto("command_log")
-          .values({ id, type, actor_key: key, status: 200, response: JSON.stringify(result), created_at: now })
-          .execute();
+      await appendAudit(trx, {
+        consultation_id: consultationId,
+        actor_user_id: actor.kind === "user" ? actor.userId : null,
+        actor_label: actorLabel(actor),
+        command_id: id,
+        command_type: type,
+        payload: JSON.stringify(def.redact ? def.redact(payload) : payload),
+        result: JSON.stringify(def.redactResult ? def.redactResult(result) : result),
+        created_at: now,
+      });
+      if (this.concurrent) await settleCommand(trx, { id, response: JSON.stringify(result) });
+      else await logCommand(trx, { id, type, actor_key: key, response: JSON.stringify(result), created_at: now });
       return { result, replayed: false };
     });
     if (!outcome.replayed && broadcasts.length > 0) this.options.publish(broadcasts);

@@ -184,6 +184,8 @@ export async function run(): Promise<void> {
   } finally {
     await cocrea.stop();
     await bare.stop();
+    // tsx's launcher exits first; its child may still be writing the profile (run.ts kills leftovers on exit).
+    if (PROFILE_DIR) await new Promise((r) => setTimeout(r, 5_000));
   }
 
   console.log(`path: POST /api/v1/commands opinion.submit → command bus (validation, rate limit, one transaction with audit + idempotency record)`);
