@@ -1,4 +1,5 @@
 // Small reads shared by command handlers: resolve references and refuse unknown ones.
+import { prepared } from "../../db/prepared";
 import { CommandError, notFound } from "./errors";
 import { rooms, type CommandContext, type Trx } from "./types";
 import { PARTICIPATION_EVENTS } from "../../app/live/participation-events";
@@ -37,14 +38,19 @@ export async function consultationOfForum(trx: Trx, forumId: string): Promise<st
 }
 
 /** Refuses with 409 naming the stage when the consultation's stage of this phase is not open. */
-export async function requireStageOpen(trx: Trx, consultationId: string, phase: string): Promise<void> {
-  const stage = await trx
+// Run by every opinion, vote and capture: compiled once (db/prepared.ts).
+const stageOfPhase = prepared((db, p: { consultationId: string; phase: string }) =>
+  db
     .selectFrom("stages")
     .select(["name", "status", "phase"])
-    .where("consultation_id", "=", consultationId)
-    .where("phase", "=", phase)
+    .where("consultation_id", "=", p.consultationId)
+    .where("phase", "=", p.phase)
     .orderBy("position")
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export async function requireStageOpen(trx: Trx, consultationId: string, phase: string): Promise<void> {
+  const [stage] = (await stageOfPhase(trx, { consultationId, phase })).rows;
   if (stage?.status === "open") return;
   throw new CommandError("stage_closed", "error.stage_closed", {
     stage: stage?.name || `@phase.${phase}`,

@@ -4,12 +4,71 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { DUPLICATE_WINDOW_MINUTES, RECEIPT_ALPHABET, RECEIPT_LENGTH, normalizeForDuplicates } from "../../app/domain/opinion";
 import { hideOpinionSchema, reportOpinionSchema, restoreOpinionSchema, submitOpinionSchema } from "../../app/domain/schemas/opinion";
 import { OPINION_EVENTS, type OpinionChange } from "../../app/live/opinion-events";
+import { prepared } from "../../db/prepared";
+import type { CitizenInputTable } from "../../db/schema";
 import { sha256 } from "../auth/crypto.server";
 import { CommandError, conflict, notFound } from "./errors";
 import { announceParticipation, requireConsultation, requireStageOpen } from "./lookup.server";
 import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from "./types";
 
 const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
+
+// opinion.submit's statements, compiled once (db/prepared.ts): the intake's hot path.
+const openTheme = prepared((db, p: { themeId: string; consultationId: string }) =>
+  db.selectFrom("themes").select("id").where("id", "=", p.themeId).where("consultation_id", "=", p.consultationId).where("archived_at", "is", null),
+);
+// One equality on one indexed column: the planner cannot pick the wide (consultation, date) index instead.
+const sameTextSince = prepared((db, p: { fingerprint: string; since: string }) =>
+  db.selectFrom("citizen_inputs").select(["id", "receipt_code", "created_at"]).where("text_fingerprint", "=", p.fingerprint).where("created_at", ">=", p.since),
+);
+type NewOpinion = Pick<
+  CitizenInputTable,
+  | "id"
+  | "consultation_id"
+  | "subject"
+  | "theme_id"
+  | "axis"
+  | "text"
+  | "department"
+  | "sector"
+  | "age_range"
+  | "gender"
+  | "speaks_indigenous_language"
+  | "receipt_code"
+  | "client_hash"
+  | "text_fingerprint"
+> & { now: string };
+const insertOpinion = prepared((db, p: NewOpinion) =>
+  db
+    .insertInto("citizen_inputs")
+    .values({
+      id: p.id,
+      consultation_id: p.consultation_id,
+      channel: "online",
+      subject: p.subject,
+      theme_id: p.theme_id,
+      axis: p.axis,
+      text: p.text,
+      department: p.department,
+      sector: p.sector,
+      age_range: p.age_range,
+      gender: p.gender,
+      speaks_indigenous_language: p.speaks_indigenous_language,
+      forum_id: null,
+      worktable_id: null,
+      captured_by: null,
+      speaker_sector: null,
+      tags: "[]",
+      receipt_code: p.receipt_code,
+      client_hash: p.client_hash,
+      text_fingerprint: p.text_fingerprint,
+      status: "visible",
+      status_reason: null,
+      created_at: p.now,
+      updated_at: p.now,
+    })
+    .onConflict((oc) => oc.column("receipt_code").doNothing()),
+);
 
 /** Uniform over the alphabet: bytes past the last whole multiple of its length are drawn again. */
 export function newReceiptCode(): string {
@@ -77,28 +136,16 @@ export const submitOpinion = defineCommand({
     if (p.website) throw new CommandError("invalid", "intake.error.honeypot");
     await requireStageOpen(trx, p.consultationId, "opinion_intake");
     if (p.subject === "theme") {
-      const theme = await trx
-        .selectFrom("themes")
-        .select("id")
-        .where("id", "=", p.themeId!)
-        .where("consultation_id", "=", p.consultationId)
-        .where("archived_at", "is", null)
-        .executeTakeFirst();
+      const [theme] = (await openTheme(trx, { themeId: p.themeId!, consultationId: p.consultationId })).rows;
       if (!theme) {
         throw new CommandError("invalid", "error.invalid_payload", {}, [{ path: ["themeId"], code: "custom", message: "intake.error.unknown_theme" }]);
       }
     }
 
     const clientHash = clientHashOf(ctx.actor);
-    // One equality on one indexed column: the planner cannot pick the wide (consultation, date) index instead.
     const fingerprint = sha256(`${p.consultationId}\n${clientHash}\n${normalizeForDuplicates(p.text)}`).slice(0, 32);
     const since = new Date(Date.parse(ctx.now) - DUPLICATE_WINDOW_MINUTES * 60_000).toISOString();
-    const earlier = await trx
-      .selectFrom("citizen_inputs")
-      .select(["id", "receipt_code", "created_at"])
-      .where("text_fingerprint", "=", fingerprint)
-      .where("created_at", ">=", since)
-      .executeTakeFirst();
+    const [earlier] = (await sameTextSince(trx, { fingerprint, since })).rows;
     if (earlier) return { inputId: earlier.id, receiptCode: earlier.receipt_code ?? "", createdAt: earlier.created_at, duplicate: true };
 
     const id = randomUUID();
@@ -107,37 +154,24 @@ export const submitOpinion = defineCommand({
     for (let attempt = 0; !receiptCode; attempt++) {
       if (attempt === 5) throw new Error("could not draw a free receipt code");
       const candidate = newReceiptCode();
-      const inserted = await trx
-        .insertInto("citizen_inputs")
-        .values({
-          id,
-          consultation_id: p.consultationId,
-          channel: "online",
-          subject: p.subject,
-          theme_id: p.subject === "theme" ? p.themeId! : null,
-          axis: p.subject === "axis" ? p.axis! : null,
-          text: p.text,
-          department: p.department ?? null,
-          sector: p.sector ?? null,
-          age_range: p.ageRange ?? null,
-          gender: p.gender ?? null,
-          speaks_indigenous_language: p.indigenousLanguage === "yes" ? 1 : p.indigenousLanguage === "no" ? 0 : null,
-          forum_id: null,
-          worktable_id: null,
-          captured_by: null,
-          speaker_sector: null,
-          tags: "[]",
-          receipt_code: candidate,
-          client_hash: clientHash,
-          text_fingerprint: fingerprint,
-          status: "visible",
-          status_reason: null,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-        })
-        .onConflict((oc) => oc.column("receipt_code").doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) receiptCode = candidate;
+      const inserted = await insertOpinion(trx, {
+        id,
+        consultation_id: p.consultationId,
+        subject: p.subject,
+        theme_id: p.subject === "theme" ? p.themeId! : null,
+        axis: p.subject === "axis" ? p.axis! : null,
+        text: p.text,
+        department: p.department ?? null,
+        sector: p.sector ?? null,
+        age_range: p.ageRange ?? null,
+        gender: p.gender ?? null,
+        speaks_indigenous_language: p.indigenousLanguage === "yes" ? 1 : p.indigenousLanguage === "no" ? 0 : null,
+        receipt_code: candidate,
+        client_hash: clientHash,
+        text_fingerprint: fingerprint,
+        now: ctx.now,
+      });
+      if (Number(inserted.numAffectedRows ?? 0) === 1) receiptCode = candidate;
     }
     if (p.email && p.emailConsent) {
       await trx.insertInto("input_contacts").values({ input_id: id, email: p.email, consent_at: ctx.now }).execute();

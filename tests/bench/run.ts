@@ -25,4 +25,4 @@ for (const name of chosen) {
   const mod = (await import(pathToFileURL(path.join(dir, `${name}.ts`)).href)) as { run: () => Promise<void> };
   await mod.run();
 }
-process.exit(0);
+process.exit(); // keeps a failed verification's exit code
