@@ -38,7 +38,7 @@ export function PlanCommentItem({ comment: c, isNew }: { comment: PlanCommentInQ
         <details className="hide">
           <summary>{t("intake.mod_hide")}…</summary>
           <CommandForm intent="comment_hide" hidden={{ commentId: c.id }} submitLabel={t("intake.mod_hide")} className="row hide-form">
-            {(r) => <Field id={`hide-${c.id}`} name="reason" label={t("intake.mod_hide_reason")} intent="comment_hide" result={r} required />}
+            {(r) => <Field id={`hide-${c.id}`} name="reason" label={t("planmod.hide_reason")} intent="comment_hide" result={r} required />}
           </CommandForm>
         </details>
       )}

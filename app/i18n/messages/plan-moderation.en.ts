@@ -6,6 +6,7 @@ export const planModerationEn: Record<keyof typeof planModerationEs, string> = {
   "planmod.queue_intro":
     "New opinions and comments on the draft plan appear here live, with their reports. Hiding deletes nothing: the text stays in the audit log, is counted separately and can be restored.",
   "planmod.queue_empty": "No opinions or comments on the plan in this view.",
+  "planmod.hide_reason": "Reason for hiding it",
   "planmod.amend_title": "Amend commitment {number}",
   "planmod.amend_intro":
     "The plan is approved: every change is recorded as an amendment, with its reason, and the previous text stays readable on the public sheet. Change the fields that need it, milestones included.",

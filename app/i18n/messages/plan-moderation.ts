@@ -5,6 +5,7 @@ export const planModerationEs = {
   "planmod.queue_intro":
     "Las opiniones nuevas y los comentarios al borrador del plan aparecen aquí en vivo, con sus denuncias. Ocultar no borra nada: el texto queda en el registro, se cuenta aparte y puede restaurarse.",
   "planmod.queue_empty": "No hay opiniones ni comentarios al plan en esta vista.",
+  "planmod.hide_reason": "Motivo para ocultarlo",
   "planmod.amend_title": "Enmendar el compromiso {number}",
   "planmod.amend_intro":
     "El plan está aprobado: cualquier cambio queda registrado como enmienda, con su motivo, y el texto anterior sigue a la vista en la ficha pública. Cambie los campos que correspondan, metas incluidas.",
