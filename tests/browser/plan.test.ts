@@ -171,6 +171,10 @@ it("after approval the point of contact amends a milestone with a reason; the pu
   const { page, context } = await signedInContext(browser, server.url, f.t.admin.email, f.t.admin.password);
   await page.goto(`${server.url}/admin/c/${f.t.consultationId}/plan`);
   await page.getByTestId("amend-link").first().click();
+  // The form posted back as prefilled changes nothing: refused, nothing recorded.
+  await page.getByLabel("Motivo de la enmienda").fill("Sin cambios.");
+  await page.getByRole("button", { name: "Registrar la enmienda" }).click();
+  await expect.poll(() => page.locator(".form-error").first().textContent()).toContain("no cambió");
   const milestone = page.getByLabel("Descripción de la meta").first();
   expect(await milestone.inputValue()).not.toBe("");
   await milestone.fill("Publicar los contratos de obra pública cada mes en datos abiertos");
