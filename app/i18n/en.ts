@@ -13,6 +13,7 @@ import { followUpEn } from "./messages/follow-up.en";
 import { traceabilityEn } from "./messages/traceability.en";
 import { fateEn } from "./messages/fate.en";
 import { planEn } from "./messages/plan.en";
+import { planModerationEn } from "./messages/plan-moderation.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -227,4 +228,5 @@ export const en: Record<MessageKey, string> = {
   ...traceabilityEn,
   ...fateEn,
   ...planEn,
+  ...planModerationEn,
 };

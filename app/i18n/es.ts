@@ -14,6 +14,7 @@ import { followUpEs } from "./messages/follow-up";
 import { traceabilityEs } from "./messages/traceability";
 import { fateEs } from "./messages/fate";
 import { planEs } from "./messages/plan";
+import { planModerationEs } from "./messages/plan-moderation";
 
 const core = {
   "app.name": "Cocrea",
@@ -228,6 +229,7 @@ export const es = {
   ...traceabilityEs,
   ...fateEs,
   ...planEs,
+  ...planModerationEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -40,4 +40,5 @@ export { consultationFunnel, funnelForums, funnelSummaries } from "../../db/quer
 export { technicalPublic, technicalSession, technicalTableId, technicalTemplates } from "../../db/queries/technical.server";
 export { proposalReview, technicalPanel } from "../../db/queries/proposal-review.server";
 export { funnelSnapshots, reasonedResponse, snapshotComparison } from "../../db/queries/traceability.server";
+export { planCommentCounts, planCommentQueue } from "../../db/queries/plan-moderation.server";
 export { consultationFollowup, responsibleCandidates, todayInGuatemala } from "../../db/queries/follow-up.server";

@@ -62,6 +62,7 @@ export async function action(args: ActionFunctionArgs) {
       answer_observation: "plan.observation_answer",
       approve: "plan.approve",
       submit: "plan.submit",
+      // Amendments have their own page (the whole template): admin.c.$id_.plan_.enmendar.$proposalId.tsx
       amend: "plan.amend",
     },
     extra,
@@ -175,33 +176,9 @@ export default function AdminPlan() {
                   ({k.themeName} · {t("plan.revision", { revision: k.history.length || 1 })})
                 </span>
                 {data.canEdit && frozen ? (
-                  <details>
-                    <summary>{t("plan.admin.amend")}</summary>
-                    <CommandForm intent="amend" hidden={{ proposalId: k.proposalId }} submitLabel={t("plan.admin.amend")}>
-                      {(result) => (
-                        <>
-                          <Field name="title" label={t("proposal.field.title")} intent="amend" result={result} defaultValue={k.template.title} required />
-                          <Field
-                            name="objective"
-                            label={t("proposal.field.objective")}
-                            intent="amend"
-                            result={result}
-                            multiline
-                            defaultValue={k.template.objective}
-                          />
-                          <Field
-                            name="description"
-                            label={t("proposal.field.description")}
-                            intent="amend"
-                            result={result}
-                            multiline
-                            defaultValue={k.template.description}
-                          />
-                          <Field name="reason" label={t("plan.admin.amend_reason")} intent="amend" result={result} multiline required />
-                        </>
-                      )}
-                    </CommandForm>
-                  </details>
+                  <Link to={`/admin/c/${c.id}/plan/enmendar/${k.proposalId}`} data-testid="amend-link">
+                    {t("plan.admin.amend")}
+                  </Link>
                 ) : null}
               </li>
             ))}

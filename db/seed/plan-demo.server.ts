@@ -34,12 +34,17 @@ export async function seedPlanDemo(bus: CommandBus, db: DB, consultationId: stri
   if (adopted.length === 0) return null;
   const contact = await personOf(db, consultationId, "point_of_contact");
   const member = await personOf(db, consultationId, "technical_member");
-  const stage = await db
-    .selectFrom("stages")
-    .select(["id", "status"])
-    .where("consultation_id", "=", consultationId)
-    .where("phase", "=", "draft_plan")
-    .executeTakeFirstOrThrow();
+  const stages = await db.selectFrom("stages").select(["id", "phase", "status"]).where("consultation_id", "=", consultationId).execute();
+  const stageOf = (phase: string) => stages.find((s) => s.phase === phase)!;
+  const stage = stageOf("draft_plan");
+  // Each of stages 8 to 10 is opened for its step and closed once the plan records it, in order, so the timeline
+  // reads like the plan: reviewed, approved, submitted (closing also records the funnel, as for any stage).
+  const during = async (phase: string, step: () => Promise<unknown>) => {
+    const s = stageOf(phase);
+    if (s.status !== "open") await run(bus, contact, "stage.open", { stageId: s.id });
+    await step();
+    await run(bus, contact, "stage.close", { stageId: s.id });
+  };
 
   const { planId } = await run<{ planId: string }>(bus, contact, "plan.assemble", {
     consultationId,
@@ -65,10 +70,12 @@ export async function seedPlanDemo(bus: CommandBus, db: DB, consultationId: stri
   }
 
   await run(bus, contact, "stage.close", { stageId: stage.id });
-  await run(bus, contact, "plan.send_review", { planId });
-  const { observationId } = await run<{ observationId: string }>(bus, contact, "plan.observe", { planId, text: plan2016.observation.text });
-  await run(bus, member, "plan.observation_answer", { observationId, answer: plan2016.observation.answer });
-  await run(bus, contact, "plan.approve", { planId, ...plan2016.approval });
-  await run(bus, contact, "plan.submit", { planId, ...plan2016.submission });
+  await during("ogp_review", async () => {
+    await run(bus, contact, "plan.send_review", { planId });
+    const { observationId } = await run<{ observationId: string }>(bus, contact, "plan.observe", { planId, text: plan2016.observation.text });
+    await run(bus, member, "plan.observation_answer", { observationId, answer: plan2016.observation.answer });
+  });
+  await during("approval", () => run(bus, contact, "plan.approve", { planId, ...plan2016.approval }));
+  await during("submission", () => run(bus, contact, "plan.submit", { planId, ...plan2016.submission }));
   return { planId, commitments: adopted.map((p) => p.id) };
 }

@@ -2,12 +2,14 @@
 // receipt; a technical-roundtable member answers the comment and revises the commitment's text on the comments view
 // (a staff member's page, live); after approval the printable export prints to PDF (Chromium's own printing) with
 // one commitment per page — the page count and each commitment's title alone on its page, with its new text.
+// The moderation queue shows a new comment on the plan live and hides it; after approval the amendment page changes
+// a milestone with a reason.
 import type { Browser } from "playwright-core";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newPage, signedInContext } from "../support/browser";
 import { setupPlan, type PlanFixture } from "../support/plan";
-import { startServer, type TestServer } from "../support/server";
+import { ApiClient, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -84,6 +86,24 @@ it("a citizen comments on a phone without JavaScript and gets a receipt", async 
   await page.context().close();
 });
 
+it("a moderator sees a new comment on the plan arrive in the moderation queue live, and hides it", async () => {
+  const SPAM = "Visite mi tienda en línea para comprar ofertas de temporada.";
+  const { page, context } = await signedInContext(browser, server.url, f.t.admin.email, f.t.admin.password);
+  await page.goto(`${server.url}/admin/c/${f.t.consultationId}/opiniones`);
+  await expect.poll(() => page.getByTestId("live-status").textContent()).toBe("En vivo");
+  expect(await page.getByTestId("mod-plan-comment").count()).toBe(1);
+  await new ApiClient(server.url).ok("plan.comment", { planId: f.planId, proposalId: null, text: SPAM });
+  const item = page.getByTestId("mod-plan-comment").filter({ hasText: SPAM });
+  await expect.poll(() => item.count()).toBe(1);
+  expect(await item.getByTestId("mod-plan-comment-label").textContent()).toBe("Comentario al plan de acción");
+  await item.locator("summary", { hasText: "Ocultar" }).click();
+  await item.getByLabel("Motivo para ocultarlo").fill("Publicidad");
+  await item.getByRole("button", { name: "Ocultar" }).click();
+  await expect.poll(() => item.getAttribute("data-status")).toBe("hidden");
+  expect(await item.textContent()).toContain("Publicidad");
+  await context.close();
+});
+
 it("a technical-roundtable member answers the comment and revises the text", async () => {
   const member = f.t.members[1];
   const { page, context } = await signedInContext(browser, server.url, member.email, member.password);
@@ -145,4 +165,28 @@ it("the approved plan prints to PDF with the funnel table first and one commitme
   // Page numbers from the print stylesheet's margin box.
   expect(pages[3]).toContain("4 / 4");
   await page.context().close();
+});
+
+it("after approval the point of contact amends a milestone with a reason; the public sheet shows it", async () => {
+  const { page, context } = await signedInContext(browser, server.url, f.t.admin.email, f.t.admin.password);
+  await page.goto(`${server.url}/admin/c/${f.t.consultationId}/plan`);
+  await page.getByTestId("amend-link").first().click();
+  // The form posted back as prefilled changes nothing: refused, nothing recorded.
+  await page.getByLabel("Motivo de la enmienda").fill("Sin cambios.");
+  await page.getByRole("button", { name: "Registrar la enmienda" }).click();
+  await expect.poll(() => page.locator(".form-error").first().textContent()).toContain("no cambió");
+  const milestone = page.getByLabel("Descripción de la meta").first();
+  expect(await milestone.inputValue()).not.toBe("");
+  await milestone.fill("Publicar los contratos de obra pública cada mes en datos abiertos");
+  await page.getByLabel("Motivo de la enmienda").fill("Acuerdo de la Mesa de Alto Nivel.");
+  await page.getByRole("button", { name: "Registrar la enmienda" }).click();
+  await page.waitForURL(`${server.url}/admin/c/${f.t.consultationId}/plan`);
+  await context.close();
+
+  const visitor = await newPage(browser, { javaScriptEnabled: false });
+  await visitor.goto(`${server.url}/c/${slug}/plan`);
+  const sheet = visitor.getByTestId("plan-commitment").first();
+  expect(await sheet.getByTestId("amendment").textContent()).toContain("Acuerdo de la Mesa de Alto Nivel.");
+  expect(await sheet.textContent()).toContain("Publicar los contratos de obra pública cada mes en datos abiertos");
+  await visitor.context().close();
 });

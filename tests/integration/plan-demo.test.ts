@@ -47,3 +47,27 @@ it("prints in the OGP template with the funnel table first", async () => {
   expect(doc.funnel.total.at(-1)).toBe(4);
   for (const c of doc.commitments) expect(c.origin.mergedFrom.length).toBeGreaterThan(0);
 });
+
+it("reads like the plan on the timeline: the draft, review, approval and submission stages opened and closed in order", async () => {
+  const stages = await server.cocrea.db
+    .selectFrom("stages")
+    .select(["phase", "status", "opened_at", "closed_at"])
+    .where("consultation_id", "=", seeded.consultationId)
+    .where("phase", "in", ["draft_plan", "ogp_review", "approval", "submission"])
+    .orderBy("position")
+    .execute();
+  expect(stages.map((s) => [s.phase, s.status])).toEqual([
+    ["draft_plan", "closed"],
+    ["ogp_review", "closed"],
+    ["approval", "closed"],
+    ["submission", "closed"],
+  ]);
+  // Each opened after the one before it closed.
+  for (let i = 1; i < stages.length; i++) expect(stages[i]!.opened_at! >= stages[i - 1]!.closed_at!).toBe(true);
+  const plan = await server.cocrea.db
+    .selectFrom("plans")
+    .select(["approved_at"])
+    .where("consultation_id", "=", seeded.consultationId)
+    .executeTakeFirstOrThrow();
+  expect(plan.approved_at! >= stages[2]!.opened_at! && plan.approved_at! <= stages[2]!.closed_at!).toBe(true);
+});
