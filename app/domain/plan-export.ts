@@ -6,6 +6,7 @@ import { FUNNEL_STAGES } from "./funnel";
 import type { ProposalTemplate } from "./schemas/proposal";
 import { TEMPLATE_FIELDS, templateText } from "./proposals/versions";
 import { formatDate, isLang, type MessageKey, type Translate } from "../i18n";
+import { FIELD_LABELS } from "./proposals/field-labels";
 
 export interface PlanExportInput {
   consultationTitle: string;
@@ -25,20 +26,6 @@ export interface PlanExportInput {
   /** The funnel: per theme, how many proposals entered each column. */
   funnel: { columns: readonly string[]; themes: ReadonlyArray<{ name: string; entered: readonly number[] }>; total: readonly number[] };
 }
-
-const FIELD_LABELS: Record<string, MessageKey> = {
-  title: "proposal.field.title",
-  leadAgency: "proposal.field.lead_agency",
-  responsiblePerson: "proposal.field.responsible_person",
-  otherActors: "proposal.field.other_actors",
-  problem: "proposal.field.problem",
-  objective: "proposal.field.objective",
-  description: "proposal.field.description",
-  ogpChallenges: "proposal.field.ogp_challenges",
-  relevance: "proposal.field.relevance",
-  ambition: "proposal.field.ambition",
-  milestones: "proposal.field.milestones",
-};
 
 export interface PlanExport {
   title: string;

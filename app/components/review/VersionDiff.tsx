@@ -1,23 +1,8 @@
 // What changed between two revisions of a proposal, word by word: <ins> and <del> with a visible mark ("+", "−"),
 // underline and strike-through, and a label for screen readers, so the change reads without colour too.
 import type { FieldChange } from "../../domain/proposals/versions";
-import type { MessageKey } from "../../i18n";
 import { useT } from "../../i18n/react";
-
-/** Template field key → its label on the OGP sheet. */
-const FIELD_LABELS: Record<string, MessageKey> = {
-  title: "proposal.field.title",
-  leadAgency: "proposal.field.lead_agency",
-  responsiblePerson: "proposal.field.responsible_person",
-  otherActors: "proposal.field.other_actors",
-  problem: "proposal.field.problem",
-  objective: "proposal.field.objective",
-  description: "proposal.field.description",
-  ogpChallenges: "proposal.field.ogp_challenges",
-  relevance: "proposal.field.relevance",
-  ambition: "proposal.field.ambition",
-  milestones: "proposal.field.milestones",
-};
+import { FIELD_LABELS } from "../../domain/proposals/field-labels";
 
 export function VersionDiff({ changes, previous }: { changes: FieldChange[]; previous: number }) {
   const t = useT();
