@@ -174,7 +174,7 @@ export default function AdminPlan() {
                 <strong>{k.number}.</strong> {k.template.title}{" "}
                 <span className="muted small">
                   ({k.themeName} · {t("plan.revision", { revision: k.history.length || 1 })})
-                </span>
+                </span>{" "}
                 {data.canEdit && frozen ? (
                   <Link to={`/admin/c/${c.id}/plan/enmendar/${k.proposalId}`} data-testid="amend-link">
                     {t("plan.admin.amend")}
