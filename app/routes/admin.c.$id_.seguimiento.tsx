@@ -11,6 +11,8 @@ import type { ActionResult } from "../lib/action-result";
 import { handleCommandForm } from "../lib/command-form.server";
 import { consultationFollowup, responsibleCandidates, todayInGuatemala } from "../lib/queries.server";
 import { requireStaff } from "../lib/read-policy.server";
+import { LiveBadge } from "../components/LiveBadge";
+import { useLiveConsultation } from "../live/useLive";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/followup.css" }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Seguimiento · Cocrea` : "Cocrea" }];
@@ -195,6 +197,9 @@ function AssignForm({ c, candidates }: { c: Commitment; candidates: Data["candid
 export default function FollowupStaff() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
+  // Follow-up commands announce on the consultation's public room: a report, an evidence or an assignment made in
+  // another tab or by someone else shows here without a reload.
+  const live = useLiveConsultation(data.consultation.id);
   const mine = data.commitments.filter((c) => c.mine);
   return (
     <div className="followup-staff">
@@ -203,6 +208,7 @@ export default function FollowupStaff() {
           <Link to={`/admin/c/${data.consultation.id}`}>{data.consultation.title}</Link>
         </p>
         <h1>{t("followup.staff.title")}</h1>
+        <LiveBadge status={live} />
         <p className="muted">{t("followup.staff.intro")}</p>
         <p>
           <Link to={`/c/${data.consultation.slug}/plan/seguimiento`}>{t("followup.staff.public_link")}</Link>

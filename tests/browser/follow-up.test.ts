@@ -151,3 +151,21 @@ it("and without JavaScript", async () => {
   await citizenSees(page);
   await page.context().close();
 });
+
+it("the staff page follows changes made elsewhere: a reassignment shows without reloading", async () => {
+  const { page } = await signedInContext(browser, server.url, s.t.admin.email, s.t.admin.password);
+  await page.goto(`${server.url}/admin/c/${s.t.consultationId}/seguimiento`);
+  await expect.poll(() => page.getByTestId("live-status").textContent()).toBe("En vivo");
+  let reloaded = false;
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) reloaded = true;
+  });
+  const row = page.getByTestId(`assign-${commitment}`);
+  expect(await row.textContent()).toContain(`Asignada ahora: ${s.responsible.name}`);
+
+  // Another tab, or another point of contact, hands the commitment to someone else.
+  await s.t.admin.client.ok("followup.assign_responsible", { proposalId: commitment, userId: s.otherResponsible.userId });
+  await expect.poll(() => row.textContent()).toContain(`Asignada ahora: ${s.otherResponsible.name}`);
+  expect(reloaded).toBe(false);
+  await page.context().close();
+});
