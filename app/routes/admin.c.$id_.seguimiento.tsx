@@ -20,6 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** Each form's intent names its command and the thing it acts on, so errors show next to the right form. */
 const COMMAND_OF_INTENT: Array<[RegExp, string]> = [
   [/^assign-[0-9a-f-]{36}$/, "followup.assign_responsible"],
+  [/^end-[0-9a-f-]{36}$/, "followup.end_responsibility"],
   [/^update-[0-9a-f-]{36}-\d+$/, "followup.update_milestone"],
   [/^evidence-[0-9a-f-]{36}-\d+$/, "followup.add_evidence"],
 ];
@@ -189,7 +190,20 @@ function AssignForm({ c, candidates }: { c: Commitment; candidates: Data["candid
         <FormError result={result} intent={intent} />
         <Saved result={result} intent={intent} text={t("followup.staff.assigned")} />
       </Form>
-      {c.responsible ? <small className="muted">{t("followup.staff.current", { name: c.responsible.name })}</small> : null}
+      {c.responsible ? (
+        <Form method="post" className="inline-form">
+          <FormBasics intent={`end-${c.id}`} />
+          <input type="hidden" name="proposalId" value={c.id} />
+          <small className="muted">{t("followup.staff.current", { name: c.responsible.name })}</small>{" "}
+          <button type="submit" className="link">
+            {t("followup.staff.end")}
+          </button>
+          <FormError result={result} intent={`end-${c.id}`} />
+        </Form>
+      ) : (
+        <small className="muted">{t("followup.no_responsible")}</small>
+      )}
+      <Saved result={result} intent={`end-${c.id}`} text={t("followup.staff.ended")} />
     </li>
   );
 }

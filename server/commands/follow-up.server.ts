@@ -4,7 +4,7 @@
 // a correction is a newer report. Reports are keyed by the milestone's number in the commitment's text, so they
 // survive a revision that replaces the milestone rows.
 import { randomUUID } from "node:crypto";
-import { addEvidenceSchema, assignResponsibleSchema, updateMilestoneSchema } from "../../app/domain/schemas/follow-up";
+import { addEvidenceSchema, assignResponsibleSchema, endResponsibilitySchema, updateMilestoneSchema } from "../../app/domain/schemas/follow-up";
 import { rolesOf } from "../../db/queries/admin.server";
 import { conflict, forbidden, notFound } from "./errors";
 import { consultationOfProposal } from "./roundtable-lookup.server";
@@ -144,6 +144,27 @@ export const assignResponsible = defineCommand({
   },
 });
 
+/** The point of contact ends an assignment without naming anyone yet (the person left the institution, say). */
+export const endResponsibility = defineCommand({
+  type: "followup.end_responsibility",
+  summary: "End the current responsible person's assignment to a commitment without naming another (kept in history; reports stay).",
+  schema: endResponsibilitySchema,
+  access: { roles: ["point_of_contact"] },
+  consultationOf: (trx, p) => consultationOfProposal(trx, p.proposalId),
+  async handle(trx, p, ctx) {
+    const commitment = await requireCommitment(trx, p.proposalId);
+    const current = await currentResponsible(trx, p.proposalId);
+    if (!current) throw conflict("followup.error.no_responsible", { title: commitment.title });
+    await trx
+      .updateTable("commitment_responsibles")
+      .set({ ended_at: ctx.now, ended_by: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+      .where("id", "=", current.id)
+      .execute();
+    announce(ctx, commitment.consultation_id);
+    return { proposalId: p.proposalId, ended: current.user_id };
+  },
+});
+
 export const updateMilestone = defineCommand({
   type: "followup.update_milestone",
   summary: "Report a milestone's progress (OGP level, actual start and completion dates, a note); a correction is a new report.",
@@ -172,4 +193,4 @@ export const addEvidence = defineCommand({
     insertReport(trx, ctx, { proposalId: p.proposalId, position: p.position, kind: "evidence", evidenceUrl: p.url, note: p.description }),
 });
 
-export const followUpCommands = [assignResponsible, updateMilestone, addEvidence];
+export const followUpCommands = [assignResponsible, endResponsibility, updateMilestone, addEvidence];

@@ -167,5 +167,10 @@ it("the staff page follows changes made elsewhere: a reassignment shows without 
   await s.t.admin.client.ok("followup.assign_responsible", { proposalId: commitment, userId: s.otherResponsible.userId });
   await expect.poll(() => row.textContent()).toContain(`Asignada ahora: ${s.otherResponsible.name}`);
   expect(reloaded).toBe(false);
+
+  // Ending the assignment without naming anyone else.
+  await row.getByRole("button", { name: "Quitar la asignación" }).click();
+  await expect.poll(() => row.getByRole("status").textContent()).toBe("Asignación terminada: el compromiso no tiene persona responsable.");
+  await expect.poll(() => row.textContent()).toContain("Sin persona responsable asignada");
   await page.context().close();
 });

@@ -129,6 +129,7 @@ export const ACCESS_SPEC = {
   "followup.update_milestone": ["commitment_responsible (the person assigned to that commitment)"],
   "followup.add_evidence": ["commitment_responsible (the person assigned to that commitment)"],
   "followup.assign_responsible": ["point_of_contact"],
+  "followup.end_responsibility": ["point_of_contact"], // the one who names the person also ends the assignment
   // ── The action plan (issue 9, docs/decisions/0008). The point of contact assembles it from the adopted commitments,
   //    publishes the draft, sends it for review and records the OGP support unit's observations, records the
   //    approval and the submission, and amends commitments after approval. Citizens comment without an account (like

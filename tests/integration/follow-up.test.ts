@@ -340,6 +340,41 @@ describe("history survives", () => {
     });
   });
 
+  it("ending an assignment without naming anyone: kept in history, reports stay, nobody may report until someone is named", async () => {
+    // Commitment B: the first person is named, reports once, then the point of contact ends the assignment.
+    await admin().ok("followup.assign_responsible", { proposalId: commitmentB, userId: s.responsible.userId });
+    await s.responsible.client.ok("followup.update_milestone", { proposalId: commitmentB, position: 1, status: "limited", actualStartOn: "2016-09-20" });
+    const before = await written();
+    await admin().ok("followup.end_responsibility", { proposalId: commitmentB });
+    const after = await written();
+    expect(after.responsibles).toBe(before.responsibles); // ended, not deleted
+    expect(after.updates).toBe(before.updates); // the report stays
+    const row = await server.cocrea.db
+      .selectFrom("commitment_responsibles")
+      .select(["user_id", "ended_at"])
+      .where("proposal_id", "=", commitmentB)
+      .executeTakeFirstOrThrow();
+    expect(row.user_id).toBe(s.responsible.userId);
+    expect(row.ended_at).not.toBeNull();
+
+    // The person can no longer report on it (403, nothing written); ending again is a 409 naming the commitment.
+    const refused = await s.responsible.client.command("followup.update_milestone", {
+      proposalId: commitmentB,
+      position: 1,
+      status: "substantial",
+      actualStartOn: "2016-09-20",
+    });
+    expect(refused.status).toBe(403);
+    const again = await admin().command("followup.end_responsibility", { proposalId: commitmentB });
+    expect(again.status).toBe(409);
+    expect(await written()).toEqual(after);
+
+    // The public page says so, and still shows the report made before.
+    const html = await page();
+    expect(html).toContain("Sin persona responsable asignada");
+    expect((await followup("2016-10-01")).commitments.find((c: { id: string }) => c.id === commitmentB)).toBeTruthy();
+  });
+
   it("the open-data export lists every report, without e-mails or user ids", async () => {
     const res = await fetch(`${server.url}/api/v1/consultations/${s.t.consultationId}/export.json`);
     expect(res.status).toBe(200);

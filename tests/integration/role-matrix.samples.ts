@@ -280,6 +280,8 @@ export const samples: Record<CommandType, Sample> = {
     ok: "point_of_contact",
     payload: (f) => ({ proposalId: f.followup.commitmentA, userId: f.followup.responsibleB.userId }),
   },
+  // Runs after the assignment above: it ends it, leaving commitment A without a responsible person.
+  "followup.end_responsibility": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.followup.commitmentA }) },
   "plan.assemble": {
     ok: "point_of_contact",
     payload: (f) => ({ consultationId: f.consultationId, introduction: "Plan de acción 2016–2018.", proposalIds: [f.plan.proposalId] }),

@@ -8,6 +8,8 @@ const milestoneRef = { proposalId: id, position: z.coerce.number().int().min(1).
 
 export const assignResponsibleSchema = z.object({ proposalId: id, userId: id });
 
+export const endResponsibilitySchema = z.object({ proposalId: id });
+
 export const updateMilestoneSchema = z
   .object({
     ...milestoneRef,

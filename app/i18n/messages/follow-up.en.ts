@@ -73,6 +73,8 @@ export const followUpEn: Record<keyof typeof followUpEs, string> = {
   "followup.staff.assign": "Assign",
   "followup.staff.assigned": "Person assigned.",
   "followup.staff.current": "Assigned now: {name}",
+  "followup.staff.end": "End the assignment",
+  "followup.staff.ended": "Assignment ended: the commitment has no responsible person.",
   "followup.staff.update_legend": "Report progress of milestone {n}",
   "followup.staff.status": "Progress level",
   "followup.staff.actual_start": "Actual start date",
@@ -90,6 +92,7 @@ export const followUpEn: Record<keyof typeof followUpEs, string> = {
 
   "followup.error.not_commitment": "“{title}” is not a commitment of the plan: only adopted proposals are followed up.",
   "followup.error.not_responsible_role": "{name} does not hold the role “Commitment responsible” in this consultation.",
+  "followup.error.no_responsible": "“{title}” has no responsible person assigned.",
   "followup.error.already_responsible": "{name} is already the person responsible for “{title}”.",
   "followup.issue.end_required": "A complete milestone needs its actual completion date.",
   "followup.issue.end_only_when_complete": "The completion date goes only when the milestone is complete.",

@@ -72,6 +72,8 @@ export const followUpEs = {
   "followup.staff.assign": "Asignar",
   "followup.staff.assigned": "Persona asignada.",
   "followup.staff.current": "Asignada ahora: {name}",
+  "followup.staff.end": "Quitar la asignación",
+  "followup.staff.ended": "Asignación terminada: el compromiso no tiene persona responsable.",
   "followup.staff.update_legend": "Reportar avance de la meta {n}",
   "followup.staff.status": "Nivel de avance",
   "followup.staff.actual_start": "Fecha real de inicio",
@@ -89,6 +91,7 @@ export const followUpEs = {
 
   "followup.error.not_commitment": "«{title}» no es un compromiso del plan: solo se da seguimiento a propuestas adoptadas.",
   "followup.error.not_responsible_role": "{name} no tiene el rol «Responsable de compromiso» en esta consulta.",
+  "followup.error.no_responsible": "«{title}» no tiene persona responsable asignada.",
   "followup.error.already_responsible": "{name} ya es la persona responsable de «{title}».",
   "followup.issue.end_required": "Una meta cumplida necesita su fecha real de cumplimiento.",
   "followup.issue.end_only_when_complete": "La fecha de cumplimiento solo va cuando la meta está cumplida.",
