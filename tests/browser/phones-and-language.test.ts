@@ -40,6 +40,14 @@ async function pages(): Promise<string[]> {
     `/admin/c/${c}/technical`,
     `/admin/c/${c}/roundtables/${session.id}`,
     `/admin/c/${c}/proposals/${proposal.id}`,
+    // The plan (issue 9): public plan, follow-up, the staff pages and the one moderation queue.
+    `/c/${seeded.slug}/plan`,
+    `/c/${seeded.slug}/plan/seguimiento`,
+    `/admin/c/${c}/plan`,
+    `/admin/c/${c}/plan/comentarios`,
+    `/admin/c/${c}/plan/enmendar/${proposal.id}`,
+    `/admin/c/${c}/seguimiento`,
+    `/admin/c/${c}/opiniones`,
   ];
 }
 
