@@ -10,6 +10,7 @@ import { sha256 } from "../auth/crypto.server";
 import { CommandError, conflict, notFound } from "./errors";
 import { announceParticipation, requireConsultation, requireStageOpen } from "./lookup.server";
 import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from "./types";
+import { moderate } from "../../app/domain/moderation";
 
 const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
 
@@ -186,14 +187,10 @@ export const submitOpinion = defineCommand({
 /** Hiding and restoring change the status and keep the row: the audit log and the hidden count keep it traceable. */
 async function setHidden(trx: Trx, inputId: string, ctx: CommandContext, hidden: { reason: string } | null) {
   const row = await onlineOpinion(trx, inputId);
-  if (hidden && row.status === "hidden") throw conflict("intake.error.already_hidden");
-  if (!hidden && row.status !== "hidden") throw conflict("intake.error.not_hidden");
-  const status = hidden ? ("hidden" as const) : ("visible" as const);
-  await trx
-    .updateTable("citizen_inputs")
-    .set({ status, status_reason: hidden?.reason ?? null, updated_at: ctx.now })
-    .where("id", "=", inputId)
-    .execute();
+  const change = moderate(row.status, hidden);
+  if (!change.ok) throw conflict(change.messageKey);
+  const { status } = change;
+  await trx.updateTable("citizen_inputs").set({ status, status_reason: change.reason, updated_at: ctx.now }).where("id", "=", inputId).execute();
   announceOpinion(ctx, ctx.consultationId!, inputId, hidden ? "hidden" : "restored");
   return { inputId, status };
 }

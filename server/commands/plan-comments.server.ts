@@ -13,6 +13,7 @@ import { clientHashOf, newReceiptCode } from "./opinions.server";
 import { consultationOfComment, consultationOfPlan, planRow, requireCommitment } from "./plan-lookup.server";
 import { userIdOf } from "./technical-lookup.server";
 import { defineCommand, rooms, type CommandContext, type Trx } from "./types";
+import { moderate } from "../../app/domain/moderation";
 
 const moderators = { roles: ["point_of_contact", "systematizer"] } as const;
 
@@ -100,14 +101,10 @@ export const commentPlan = defineCommand({
 
 async function setHidden(trx: Trx, commentId: string, ctx: CommandContext, hidden: { reason: string } | null) {
   const row = await trx.selectFrom("plan_comments").select(["status"]).where("id", "=", commentId).executeTakeFirstOrThrow();
-  if (hidden && row.status === "hidden") throw conflict("intake.error.already_hidden");
-  if (!hidden && row.status !== "hidden") throw conflict("intake.error.not_hidden");
-  const status = hidden ? ("hidden" as const) : ("visible" as const);
-  await trx
-    .updateTable("plan_comments")
-    .set({ status, status_reason: hidden?.reason ?? null, updated_at: ctx.now })
-    .where("id", "=", commentId)
-    .execute();
+  const change = moderate(row.status, hidden);
+  if (!change.ok) throw conflict(change.messageKey);
+  const { status } = change;
+  await trx.updateTable("plan_comments").set({ status, status_reason: change.reason, updated_at: ctx.now }).where("id", "=", commentId).execute();
   announceComment(ctx, ctx.consultationId!, commentId, status, "public");
   return { commentId, status };
 }
