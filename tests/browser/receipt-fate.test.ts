@@ -79,11 +79,11 @@ it("a receipt shows the fate of its opinion after a summary and a merge take it 
   // Each step is a link to its public sheet: the merged proposal's page and the summary's.
   await mergedStep.getByRole("link").click();
   await page.waitForURL(`${server.url}/c/**/propuestas/${merged}`);
-  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Obras públicas municipales abiertas");
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Obras públicas municipales abiertas"); // the URL changes before the new page renders
   await page.goBack();
   await summaryStep.getByRole("link").click();
   await page.waitForURL(`${server.url}/c/**/resumenes/${summaryId}`);
-  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Obras municipales a la vista");
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Obras municipales a la vista"); // the URL changes before the new page renders
   expect(await page.locator('[data-fate-step="merged_into"]').textContent()).toContain("«Obras públicas municipales abiertas»");
   await page.context().close();
 
