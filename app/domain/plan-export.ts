@@ -193,36 +193,72 @@ ${commitments}
 `;
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+// Texts typed by people (titles, fields, the introduction, reasons) are escaped before they enter the Markdown, so a
+// renderer that passes HTML through shows `<script>` or `<img onerror>` as words, never as markup (the HTML export
+// escapes them too); links, images, emphasis and code are neutralized by escaping their punctuation, and a line that
+// would open a heading, a list, a quote or a rule gets its first character escaped. Our own labels are written as is.
+const mdEntities = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const mdInline = (s: string) => mdEntities(s).replace(/([\\`*_[\]~|])/g, "\\$1");
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+/** A line's opening that a renderer would read as block markup (a heading, a rule, a list item; * and > are escaped already). */
+const mdLineStart = (line: string) =>
+  line.replace(/^(\s*)([#=+\-]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+/** One line of people's text (a heading, a list item, a cell): line breaks become spaces. */
+const mdText = (s: string) => mdLineStart(mdInline(oneLine(s)));
+/** People's text of several paragraphs (the introduction): every line escaped, paragraphs kept. */
+const mdBlock = (s: string) =>
+  s
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => mdLineStart(mdInline(line.trim())))
+    .join("\n");
+/** A table cell: escaped text, line breaks as <br> (ours). */
+const mdCell = (s: string) =>
+  s
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => mdInline(line.trim()))
+    .join("<br>");
+/** A link we can show as an autolink; anything else is written as escaped text. */
+const mdLink = (url: string) => (/^https?:\/\/[^\s<>()]+$/i.test(url) ? `<${url}>` : mdText(url));
 
 export function planMarkdown(doc: PlanExport, t: Translate): string {
-  const out: string[] = [`# ${doc.title}`, "", `**${doc.consultation}**`, "", t("plan.status_line", { status: doc.statusLabel }), ""];
-  if (doc.approval) out.push(approvalLine(doc, t), "");
+  const out: string[] = [`# ${doc.title}`, "", `**${mdText(doc.consultation)}**`, "", t("plan.status_line", { status: doc.statusLabel }), ""];
+  if (doc.approval)
+    out.push(t("plan.approval", { by: mdText(doc.approval.by), on: readable(doc.approval.on, doc.lang), reference: mdText(doc.approval.reference) }), "");
   else out.push(`> ${t("plan.export.draft_notice")}`, "");
   if (doc.submission)
-    out.push(`${t("plan.submission", { on: readable(doc.submission.on, doc.lang) })}${doc.submission.link ? ` — <${doc.submission.link}>` : ""}`, "");
-  if (doc.introduction) out.push(`## ${t("plan.introduction")}`, "", doc.introduction, "");
+    out.push(`${t("plan.submission", { on: readable(doc.submission.on, doc.lang) })}${doc.submission.link ? ` — ${mdLink(doc.submission.link)}` : ""}`, "");
+  if (doc.introduction) out.push(`## ${t("plan.introduction")}`, "", mdBlock(doc.introduction), "");
   out.push(`## ${t("plan.funnel_title")}`, "");
   out.push(`| ${t("plan.funnel_theme")} | ${doc.funnel.columns.map((c) => mdCell(c.label)).join(" | ")} |`);
   out.push(`| --- | ${doc.funnel.columns.map(() => "---:").join(" | ")} |`);
   for (const r of doc.funnel.rows) out.push(`| ${mdCell(r.theme)} | ${r.entered.join(" | ")} |`);
   out.push(`| **${t("plan.funnel_total")}** | ${doc.funnel.total.map((n) => `**${n}**`).join(" | ")} |`, "");
   for (const c of doc.commitments) {
-    out.push(`## ${t("plan.commitment_number", { number: c.number })}: ${c.title}`, "");
+    out.push(`## ${t("plan.commitment_number", { number: mdInline(c.number) })}: ${mdInline(oneLine(c.title))}`, "");
     out.push(`| ${t("plan.export.field")} | ${t("plan.export.value")} |`, "| --- | --- |");
-    for (const f of c.fields) out.push(`| ${mdCell(f.label)} | ${mdCell(f.value || t("plan.export.not_set"))} |`);
+    for (const f of c.fields) out.push(`| ${mdCell(f.label)} | ${f.value ? mdCell(f.value) : t("plan.export.not_set")} |`);
     out.push(`| ${t("plan.export.period")} | ${milestoneDates(c.period, t, doc.lang)} |`, "");
     out.push(`### ${t("proposal.field.milestones")}`, "");
     c.milestones.forEach((m, i) =>
       out.push(
-        `${i + 1}. ${m.description} — ${m.responsibleInstitution} (${t(m.isNew ? "proposal.field.milestone_new" : "proposal.field.milestone_ongoing")}; ${milestoneDates(m, t, doc.lang)})`,
+        `${i + 1}. ${mdInline(oneLine(m.description))} — ${mdInline(oneLine(m.responsibleInstitution))} (${t(m.isNew ? "proposal.field.milestone_new" : "proposal.field.milestone_ongoing")}; ${milestoneDates(m, t, doc.lang)})`,
       ),
     );
     out.push("");
-    for (const a of c.amendments) out.push(`> ${t("plan.amendment", { reason: a.reason })}`, "");
-    out.push(`### ${t("plan.origin")}`, "", ...origin(c, t).map((l) => `- ${l}`));
+    for (const a of c.amendments) out.push(`> ${t("plan.amendment", { reason: mdInline(oneLine(a.reason)) })}`, "");
+    const o = c.origin;
+    const place = o.roundtable ? t("plan.origin_table", { name: mdInline(o.roundtable) }) : t("plan.origin_theme", { name: mdInline(o.theme) });
     out.push(
-      `- ${t("plan.origin_merged")}: ${c.origin.mergedFrom.length ? c.origin.mergedFrom.map((p) => p.title).join("; ") : t("plan.origin_merged_none")}`,
+      `### ${t("plan.origin")}`,
+      "",
+      `- ${place}`,
+      `- ${t("plan.origin_inputs", { count: o.citizenInputs })}`,
+      `- ${t("plan.origin_summaries", { count: o.summaries })}`,
+    );
+    out.push(
+      `- ${t("plan.origin_merged")}: ${o.mergedFrom.length ? o.mergedFrom.map((p) => mdInline(oneLine(p.title))).join("; ") : t("plan.origin_merged_none")}`,
       "",
     );
   }
@@ -262,3 +298,6 @@ export function planCsv(doc: PlanExport, t: Translate): string {
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+/** The words the HTML and Markdown writers use, for the PDF writer (app/lib/plan-pdf.server.ts): the same sentences. */
+export const exportWords = { readable, milestoneDates, origin, approvalLine };

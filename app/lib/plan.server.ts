@@ -7,7 +7,7 @@ import { translator, type Lang } from "../i18n";
 import { findConsultationId } from "../../db/queries/consultations.server";
 import { consultationFunnel } from "../../db/queries/funnel.server";
 import { adoptedProposals, commentByReceipt, planView, type PlanView } from "../../db/queries/plan.server";
-import { readPolicy, type Reader } from "./read-policy.server";
+import { canExportUnpublishedPlan, readPolicy, type Reader } from "./read-policy.server";
 
 export { adoptedProposals, commentByReceipt, type PlanView };
 
@@ -38,11 +38,14 @@ export async function funnelTable(db: AppLoadContext["db"], consultationId: stri
   };
 }
 
-/** The plan in the OGP template, or null when there is none or the reader may not see it yet (not published, not staff). */
+/**
+ * The plan in the OGP template, or null when there is none or the reader may not export it yet: before publication
+ * only its writers may (canExportUnpublishedPlan); every format asks here, so they all answer alike.
+ */
 export async function planExport(db: AppLoadContext["db"], idOrSlug: string, reader: Reader | null, lang: Lang): Promise<PlanExport | null> {
   const found = await planContext(db, idOrSlug, reader, lang);
   if (!found?.plan) return null;
-  if (!isPublic(found.plan.status) && !found.policy.isStaff) return null;
+  if (!isPublic(found.plan.status) && !canExportUnpublishedPlan(found.policy)) return null;
   const { plan, consultation } = found;
   const input: PlanExportInput = {
     consultationTitle: consultation.title,

@@ -114,6 +114,15 @@ export function canSeeProposalContact(policy: ReadPolicy, viewer: Viewer, propos
   return policy.isContact || ownsProposal(viewer, proposal);
 }
 
+/**
+ * Exports a plan that is not yet published (still being assembled): the people who write its texts — the point of
+ * contact (a platform admin counts as one) and the technical roundtable's members, as `plan.revise` — and nobody else,
+ * observers included (decision 0008, addendum issue 17). Once published, every format is public.
+ */
+export function canExportUnpublishedPlan(policy: ReadPolicy): boolean {
+  return policy.isContact || policy.isTechnicalMember;
+}
+
 /** A citizen input's text as the reader may see it: hidden by moderation, only moderators read it. */
 export function inputText(policy: ReadPolicy, input: { text: string; status: string }): string | null {
   return input.status === "hidden" && !policy.canModerate ? null : input.text;

@@ -7,12 +7,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CommandButton, CommandForm } from "../components/admin/CommandForm";
 import { Field } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
-import { isFrozen } from "../domain/plan";
+import { isFrozen, isPublic } from "../domain/plan";
 import { translate } from "../i18n";
 import { useT, useFormatDate } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { adoptedProposals, planContext } from "../lib/plan.server";
-import { requireStaff } from "../lib/read-policy.server";
+import { canExportUnpublishedPlan, requireStaff } from "../lib/read-policy.server";
 import { useLiveConsultation } from "../live/useLive";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
@@ -34,6 +34,8 @@ export async function loader(args: LoaderFunctionArgs) {
     stageName: found.stage?.name || translate(args.context.lang, "phase.draft_plan"),
     canEdit: found.policy.isContact,
     canAnswer: found.policy.isContact || found.policy.isTechnicalMember,
+    // The same rule as the export route: before publication only the plan's writers export it.
+    canExport: Boolean(found.plan) && (isPublic(found.plan!.status) || canExportUnpublishedPlan(found.policy)),
     adopted: await adoptedProposals(args.context.db, found.consultation.id),
   });
 }
@@ -91,11 +93,26 @@ export default function AdminPlan() {
         <p className="row">
           <Link to={`/admin/c/${c.id}/plan/comentarios`}>{t("plan.admin.comments_link")}</Link>
           <Link to={`/c/${c.slug}/plan`}>{t("plan.admin.public_link")}</Link>
-          <a href={`/c/${c.slug}/plan/exportar/plan.html`}>{t("plan.export_html")}</a>
-          <a href={`/c/${c.slug}/plan/exportar/plan.md`}>{t("plan.export_md")}</a>
-          <a href={`/c/${c.slug}/plan/exportar/plan.json`}>{t("plan.export_json")}</a>
-          <a href={`/c/${c.slug}/plan/exportar/plan.csv`}>{t("plan.export_csv")}</a>
         </p>
+        {data.canExport ? (
+          <nav className="row plan-exports" aria-label={t("plan.exports")} data-testid="plan-exports">
+            <span>{t("plan.exports")}:</span>
+            <a href={`/c/${c.slug}/plan/exportar/plan.pdf`} type="application/pdf">
+              {t("plan.export_pdf")}
+            </a>
+            <a href={`/c/${c.slug}/plan/exportar/plan.html`}>{t("plan.export_html")}</a>
+            <a href={`/c/${c.slug}/plan/exportar/plan.md`}>{t("plan.export_md")}</a>
+            <a href={`/c/${c.slug}/plan/exportar/plan.json`}>{t("plan.export_json")}</a>
+            <a href={`/c/${c.slug}/plan/exportar/plan.csv`}>{t("plan.export_csv")}</a>
+            <a href={`/c/${c.slug}/plan/exportar/plan.pdf?lang=en`} hrefLang="en" type="application/pdf">
+              {t("plan.export_pdf_en")}
+            </a>
+          </nav>
+        ) : plan ? (
+          <p className="muted" data-testid="plan-exports-unpublished">
+            {t("plan.export.unpublished")}
+          </p>
+        ) : null}
       </header>
 
       {data.canEdit && !frozen ? (

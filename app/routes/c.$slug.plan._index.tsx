@@ -115,12 +115,18 @@ export default function PublicPlan() {
           ) : null}
           <nav className="row plan-exports" aria-label={t("plan.exports")}>
             <span>{t("plan.exports")}:</span>
+            <a href={`${exportBase}/plan.pdf`} type="application/pdf">
+              {t("plan.export_pdf")}
+            </a>
             <a href={`${exportBase}/plan.html`}>{t("plan.export_html")}</a>
             <a href={`${exportBase}/plan.md`}>{t("plan.export_md")}</a>
             <a href={`${exportBase}/plan.json`}>{t("plan.export_json")}</a>
             <a href={`${exportBase}/plan.csv`}>{t("plan.export_csv")}</a>
             <a href={`${exportBase}/plan.html?lang=en`} hrefLang="en">
               {t("plan.export_lang")}
+            </a>
+            <a href={`${exportBase}/plan.pdf?lang=en`} hrefLang="en" type="application/pdf">
+              {t("plan.export_pdf_en")}
             </a>
           </nav>
           {!data.commentsOpen && data.closedReason ? (
