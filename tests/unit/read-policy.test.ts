@@ -6,6 +6,7 @@ import type { Role } from "../../app/domain/roles";
 import { hasAnyRole } from "../../app/domain/roles";
 import {
   canCreateConsultations,
+  canExportUnpublishedPlan,
   canSeeDraft,
   canSeeProposalContact,
   inputText,
@@ -161,5 +162,34 @@ describe("questions that mirror a command answer as its access rule does", () =>
   });
   it("canCreateConsultations ↔ consultation.create (platform_admin)", () => {
     expect(commands.find((c) => c.type === "consultation.create")!.access).toBe("platform_admin");
+  });
+});
+
+// Issue 17, decision 0008's addendum: before the draft is published, the plan is exported by the people who write it.
+describe("who exports a plan that is not published yet", () => {
+  const EXPORTS: Record<string, boolean> = {
+    public: false,
+    "signed in": false,
+    point_of_contact: true,
+    facilitator: false,
+    systematizer: false,
+    proponent: false,
+    roundtable_member: false,
+    technical_member: true,
+    observer: false,
+    admin: true,
+    "admin + facilitator": true,
+    "observer + proponent": false,
+  };
+  it.each(ROWS.map((r) => [r.who, r] as const))("%s", (who, row) => {
+    expect(canExportUnpublishedPlan(policyOf(row.reader, row.roles))).toBe(EXPORTS[who]);
+  });
+  it("the same people as plan.revise, the command that writes the plan's texts", () => {
+    const access = commands.find((c) => c.type === "plan.revise")!.access;
+    if (typeof access === "string") throw new Error("plan.revise has no roles");
+    for (const row of ROWS.filter((r) => r.reader)) {
+      const effective = row.reader!.isPlatformAdmin ? [...row.roles, "point_of_contact"] : row.roles;
+      expect(canExportUnpublishedPlan(policyOf(row.reader, row.roles)), row.who).toBe(hasAnyRole(effective, access.roles));
+    }
   });
 });
