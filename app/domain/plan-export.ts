@@ -202,7 +202,7 @@ const mdInline = (s: string) => mdEntities(s).replace(/([\\`*_[\]~|])/g, "\\$1")
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 /** A line's opening that a renderer would read as block markup (a heading, a rule, a list item; * and > are escaped already). */
 const mdLineStart = (line: string) =>
-  line.replace(/^(\s*)([#=+\-]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+  line.replace(/^(\s*)([#=+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
 /** One line of people's text (a heading, a list item, a cell): line breaks become spaces. */
 const mdText = (s: string) => mdLineStart(mdInline(oneLine(s)));
 /** People's text of several paragraphs (the introduction): every line escaped, paragraphs kept. */

@@ -31,7 +31,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (file === "plan.pdf") {
     // A file to keep and send (OGP receives PDF files): downloaded, not opened in place.
     const pdf = await planPdf(doc, t);
-    return new Response(new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.length), {
+    return new Response(new Uint8Array(pdf), {
       headers: { ...headers, "Content-Disposition": `attachment; filename="${name}"`, "Content-Length": String(pdf.length) },
     });
   }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newPage, signedInContext } from "../support/browser";
 import { pdfPages } from "../support/pdf";
 import { setupPlan, type PlanFixture } from "../support/plan";
-import { startServer, type TestServer } from "../support/server";
+import { createMember, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -42,19 +42,13 @@ it("an observer reads that the downloads come with publication, with no link to 
 });
 
 it("once the point of contact publishes, a citizen on a phone without JavaScript downloads the plan as a PDF", async () => {
-  await f.t.admin.client.ok("plan.publish", { planId: f.planId });
+  // A person who is the point of contact (a role, not a platform admin).
+  const contact = await createMember(server, f.t.admin.client, f.t.consultationId, "point_of_contact");
+  await contact.client.ok("plan.publish", { planId: f.planId });
   const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true });
   await page.goto(`${server.url}/c/${slug}/plan`);
   const downloads = page.getByRole("navigation", { name: "Descargar" });
-  expect(await downloads.getByRole("link").allTextContents()).toEqual([
-    "PDF",
-    "Para imprimir (HTML)",
-    "Markdown",
-    "JSON",
-    "CSV",
-    "En inglés",
-    "PDF en inglés",
-  ]);
+  expect(await downloads.getByRole("link").allTextContents()).toEqual(["PDF", "Para imprimir (HTML)", "Markdown", "JSON", "CSV", "En inglés", "PDF en inglés"]);
   const [download] = await Promise.all([page.waitForEvent("download"), downloads.getByRole("link", { name: "PDF", exact: true }).click()]);
   expect(download.suggestedFilename()).toBe(`plan-${slug}-es.pdf`);
   const pages = await pdfPages(await readFile((await download.path())!));
