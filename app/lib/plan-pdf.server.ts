@@ -88,7 +88,7 @@ export function planPdf(doc: PlanExport, t: Translate): Promise<Buffer> {
   if (doc.submission) {
     const s = doc.submission;
     para(pdf, t("plan.submission", { on: readable(s.on, doc.lang) }));
-    if (s.link) para(pdf, s.link, { link: /^https?:\/\//i.test(s.link) ? s.link : undefined, underline: false });
+    if (s.link) para(pdf, `${t("plan.submission_link")}: ${s.link}`, { link: /^https?:\/\//i.test(s.link) ? s.link : undefined, underline: false });
     if (s.file) para(pdf, t("plan.submission_file", { file: s.file }));
   }
   const starts = doc.commitments.map((c) => c.period.startsOn).filter((d): d is string => Boolean(d));

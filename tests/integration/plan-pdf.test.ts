@@ -179,5 +179,6 @@ describe("the demo's 2016 plan as a PDF", () => {
       });
       pages.forEach((page, i) => expect(page).toContain(lang === "es" ? `Página ${i + 1} de ${pages.length}` : `Page ${i + 1} of ${pages.length}`));
     }
-  });
+    // Seeding the whole 2016 demo takes a while on PostgreSQL under load.
+  }, 180_000);
 });
