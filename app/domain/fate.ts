@@ -92,6 +92,12 @@ export type FateEnding =
   /** Still on its way: waiting for a summary, for a proposal, or for the roundtables to decide. */
   | { pending: true; waitingFor: "summary" | "proposal" | "decision" };
 
+// Each ending and each wait as a list (pages word each one; tests/unit/wordings.test.ts walks them).
+export const FATE_ENDINGS = ["hidden", "withdrawn", "not_taken_up", "commitment", "not_adopted"] as const satisfies ReadonlyArray<
+  Extract<FateEnding, { ended: string }>["ended"]
+>;
+export const FATE_WAITS = ["summary", "proposal", "decision"] as const satisfies ReadonlyArray<Extract<FateEnding, { pending: true }>["waitingFor"]>;
+
 export interface Fate {
   /** Shared by every route: the summary that grouped the input. */
   steps: FateStep[];
