@@ -65,7 +65,10 @@ beforeAll(async () => {
   await admin.ok("stage.open", { stageId: t.stage("opinion_intake") });
   const theme = t.themeIds[0];
   const citizen = () => new ApiClient(server.url);
-  const a = await citizen().ok("opinion.submit", opinion(t.consultationId, { about: `theme:${theme}`, text: "Que se publiquen todas las compras del Estado." }));
+  const a = await citizen().ok(
+    "opinion.submit",
+    opinion(t.consultationId, { about: `theme:${theme}`, text: "Que se publiquen todas las compras del Estado." }),
+  );
   const b = await citizen().ok("opinion.submit", opinion(t.consultationId, { text: "Que la obra pública se pueda seguir en un mapa." }));
   Object.assign(ids, { inputA: a.inputId, receiptA: a.receiptCode, inputB: b.inputId, receiptB: b.receiptCode });
   const systematizer = await createMember(server, admin, t.consultationId, "systematizer");

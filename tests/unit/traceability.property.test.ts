@@ -524,8 +524,7 @@ function checkInputFates(m: Model) {
       if (end.state === "adopted") {
         expect(route.ending).toEqual({ ended: "commitment", id: end.id });
         expect(route.steps.at(-1)).toMatchObject({ kind: "commitment", id: end.id, place: m.placeOf(end.id) });
-      }
-      else if (end.state === "withdrawn" || end.state === "rejected") expect(route.ending).toEqual({ ended: end.state, id: end.id, reason: end.reason });
+      } else if (end.state === "withdrawn" || end.state === "rejected") expect(route.ending).toEqual({ ended: end.state, id: end.id, reason: end.reason });
       else expect(route.ending).toEqual({ pending: true, id: end.id });
       expect(starts.map((s) => s.id)).toContain(route.steps[0]?.id);
     }

@@ -90,9 +90,7 @@ export function LineageTree({ lineage }: { lineage: LineageView }) {
               </p>
             );
           })}
-          {fate.current.length ? (
-            <p>{`${t("lineage.fate_current")} ${fate.current.map((f) => `«${lineage.proposals[f]?.title ?? f}»`).join(", ")}`}</p>
-          ) : null}
+          {fate.current.length ? <p>{`${t("lineage.fate_current")} ${fate.current.map((f) => `«${lineage.proposals[f]?.title ?? f}»`).join(", ")}`}</p> : null}
         </div>
       ) : fate.kind === "current" ? (
         fate.ids.length === 1 && fate.ids[0] === id ? (

@@ -24,9 +24,7 @@ export interface LineageGraph {
  * "still at the table": a commitment's sheet says where it stands in the plan (app/domain/fate.ts, commitmentPlace).
  */
 export type Fate =
-  | { kind: "adopted"; ids: string[]; current: string[] }
-  | { kind: "current"; ids: string[] }
-  | { kind: "ended"; endings: Array<{ id: string; state: string }> };
+  { kind: "adopted"; ids: string[]; current: string[] } | { kind: "current"; ids: string[] } | { kind: "ended"; endings: Array<{ id: string; state: string }> };
 
 /** Groups lineage rows (one per source → result edge) into operations. */
 export function operationsFrom(
