@@ -2,7 +2,32 @@
 // of it — the summary that grouped it, the proposals that respond to it, what they were merged or split into, the
 // commitment they were adopted as — or the recorded reason it went no further. Pure: the facts come from
 // db/queries/fate.server.ts, the words from app/i18n/messages/fate.ts.
+import { isFrozen, isPublic, type PlanStatus } from "./plan";
 import { SUPERSEDED } from "./proposals/states";
+
+/** The consultation's plan as far as a commitment's place goes: its status and the number of each proposal in it. */
+export interface PlanFacts {
+  status: PlanStatus;
+  /** Number in the plan by proposal id (commitments removed from the plan are left out). */
+  numbers: Record<string, string>;
+}
+
+/**
+ * Where an adopted proposal stands: commitment N of a published plan; adopted by the technical roundtable and
+ * waiting for the plan (none assembled, not yet published, or published before this adoption); or adopted after
+ * the plan was frozen without it.
+ */
+export type CommitmentPlace = { in: "plan"; number: string } | { in: "awaiting_plan" } | { in: "outside_frozen_plan" };
+
+export const COMMITMENT_PLACES = ["plan", "awaiting_plan", "outside_frozen_plan"] as const satisfies ReadonlyArray<CommitmentPlace["in"]>;
+
+export function commitmentPlace(proposalId: string, plan: PlanFacts | null | undefined): CommitmentPlace {
+  if (!plan) return { in: "awaiting_plan" };
+  const number = plan.numbers[proposalId];
+  // A plan still being assembled is not public: its numbers are not yet the plan's.
+  if (number !== undefined && isPublic(plan.status)) return { in: "plan", number };
+  return isFrozen(plan.status) ? { in: "outside_frozen_plan" } : { in: "awaiting_plan" };
+}
 
 export interface FateProposalFact {
   id: string;
@@ -35,13 +60,15 @@ export interface FateFacts {
   operations: FateOperationFact[];
   /** Status of the systematization stage ("pending" | "open" | "closed"), null when the consultation has none. */
   systematization: string | null;
+  /** The consultation's plan, when one exists: tells an adopted proposal's place (commitment N, or awaiting the plan). */
+  plan?: PlanFacts | null;
 }
 
 export type FateStep =
   | { kind: "summary"; id: string; title: string }
   | { kind: "proposal"; id: string; title: string; state: string; stage: string; via: "summary" | "input" }
   | { kind: "merged_into" | "split_into"; id: string; title: string; state: string; stage: string; fromId: string; at: string }
-  | { kind: "commitment"; id: string; title: string; stage: string };
+  | { kind: "commitment"; id: string; title: string; stage: string; place: CommitmentPlace };
 
 /** Where one route ends: a commitment, a proposal that left the process, or still under way. */
 export type RouteEnding =
@@ -58,12 +85,18 @@ export type FateEnding =
   | { ended: "hidden" | "withdrawn"; reason: string | null }
   /** Systematization closed and no summary took the input up (and no proposal responds to it directly). */
   | { ended: "not_taken_up" }
-  /** At least one route became a commitment of the plan. */
-  | { ended: "commitment"; ids: string[] }
+  /** At least one route was adopted; `numbers`: the commitments of the published plan among them (empty: awaiting it). */
+  | { ended: "commitment"; ids: string[]; numbers: string[] }
   /** Every route ended without a commitment (withdrawn or rejected). */
   | { ended: "not_adopted" }
   /** Still on its way: waiting for a summary, for a proposal, or for the roundtables to decide. */
   | { pending: true; waitingFor: "summary" | "proposal" | "decision" };
+
+// Each ending and each wait as a list (pages word each one; tests/unit/wordings.test.ts walks them).
+export const FATE_ENDINGS = ["hidden", "withdrawn", "not_taken_up", "commitment", "not_adopted"] as const satisfies ReadonlyArray<
+  Extract<FateEnding, { ended: string }>["ended"]
+>;
+export const FATE_WAITS = ["summary", "proposal", "decision"] as const satisfies ReadonlyArray<Extract<FateEnding, { pending: true }>["waitingFor"]>;
 
 export interface Fate {
   /** Shared by every route: the summary that grouped the input. */
@@ -123,7 +156,8 @@ export function fateOfInput(facts: FateFacts): Fate {
       }
     }
     if (p.state === "adopted") {
-      routes.push({ steps: [...path, { kind: "commitment", id: p.id, title: p.title, stage: p.stage }], ending: { ended: "commitment", id: p.id } });
+      const place = commitmentPlace(p.id, facts.plan);
+      routes.push({ steps: [...path, { kind: "commitment", id: p.id, title: p.title, stage: p.stage, place }], ending: { ended: "commitment", id: p.id } });
     } else if (p.state === "withdrawn" || p.state === "rejected") {
       routes.push({ steps: path, ending: { ended: p.state, id: p.id, reason: p.stateReason ?? null } });
     } else {
@@ -147,7 +181,13 @@ function endingOf(facts: FateFacts, routes: FateRoute[]): FateEnding {
     return facts.systematization === "closed" ? { ended: "not_taken_up" } : { pending: true, waitingFor: "summary" };
   }
   const commitments = [...new Set(routes.flatMap((r) => ("ended" in r.ending && r.ending.ended === "commitment" ? [r.ending.id] : [])))];
-  if (commitments.length) return { ended: "commitment", ids: commitments };
+  if (commitments.length) {
+    const numbers = commitments.flatMap((id) => {
+      const place = commitmentPlace(id, facts.plan);
+      return place.in === "plan" ? [place.number] : [];
+    });
+    return { ended: "commitment", ids: commitments, numbers };
+  }
   if (routes.some((r) => "pending" in r.ending)) return { pending: true, waitingFor: "decision" };
   return { ended: "not_adopted" };
 }

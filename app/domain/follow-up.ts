@@ -73,6 +73,8 @@ export type Lateness =
   /** Complete after the planned end: days after it. */
   | { kind: "done_late"; days: number };
 
+export const LATENESS_KINDS = ["undated", "on_track", "late", "done", "done_late"] as const satisfies ReadonlyArray<Lateness["kind"]>;
+
 const DAY = 86_400_000;
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);

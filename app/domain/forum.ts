@@ -12,7 +12,8 @@ export const HEAD_COUNT_MAX = 500;
  */
 export const LATE_SYNC_GRACE_HOURS = 24;
 
-export type ForumStatus = "pending" | "open" | "closed";
+export const FORUM_STATUSES = ["pending", "open", "closed"] as const;
+export type ForumStatus = (typeof FORUM_STATUSES)[number];
 
 /** Worktable short codes avoid look-alikes (0/O, 1/I/L) so they can be read aloud and typed on a phone. */
 export const SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

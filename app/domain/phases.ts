@@ -13,7 +13,8 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number] | "custom";
 
-export type StageStatus = "pending" | "open" | "closed";
+export const STAGE_STATUSES = ["pending", "open", "closed"] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
 
 export interface StageLike {
   id: string;

@@ -1,6 +1,8 @@
 // The reasoned response (issue 10; OGP co-creation standards: show how input was considered): what became of every
 // summary and proposal, in words, with the reason recorded at each decision. Pure: facts in, a fate out; the pages
 // and the CSV put it in words with the same translator.
+import { reasonInWords } from "./consensus/outcome";
+import type { CommitmentPlace } from "./fate";
 
 export interface Ref {
   id: string;
@@ -12,11 +14,23 @@ export type Fate =
   | { kind: "summary_not_taken_up" }
   | { kind: "merged"; into: Ref[]; note: string }
   | { kind: "split"; into: Ref[]; note: string }
-  | { kind: "adopted" }
+  | { kind: "adopted"; place: CommitmentPlace }
   | { kind: "rejected"; reason: string }
   | { kind: "withdrawn"; by: string; reason: string }
   | { kind: "undone" }
   | { kind: "active"; stage: string };
+
+export const RESPONSE_FATES = [
+  "summary_taken_up",
+  "summary_not_taken_up",
+  "merged",
+  "split",
+  "adopted",
+  "rejected",
+  "withdrawn",
+  "undone",
+  "active",
+] as const satisfies ReadonlyArray<Fate["kind"]>;
 
 export interface ProposalFacts {
   state: string;
@@ -27,6 +41,8 @@ export interface ProposalFacts {
   /** Results of the merge or split (not undone) this proposal was a source of, with the table's agreement note. */
   successors: Ref[];
   operationNote: string;
+  /** An adopted proposal's place (app/domain/fate.ts, commitmentPlace); awaiting the plan when not given. */
+  place?: CommitmentPlace;
 }
 
 export function proposalFate(f: ProposalFacts): Fate {
@@ -36,7 +52,7 @@ export function proposalFate(f: ProposalFacts): Fate {
     case "split":
       return { kind: "split", into: f.successors, note: f.operationNote };
     case "adopted":
-      return { kind: "adopted" };
+      return { kind: "adopted", place: f.place ?? { in: "awaiting_plan" } };
     case "rejected":
       return { kind: "rejected", reason: f.stateReason ?? "" };
     case "withdrawn":
@@ -69,9 +85,10 @@ export function fateInWords(t: Translate, fate: Fate): string {
     case "split":
       return t(fate.note ? "response.fate.split_note" : "response.fate.split", { into: titles(fate.into), note: fate.note });
     case "adopted":
-      return t("response.fate.adopted");
+      // "Compromiso 3 del plan." — or adopted and awaiting the plan: never "still at the table".
+      return fate.place.in === "plan" ? t("fate.place.plan", { number: fate.place.number }) : t(`fate.place.${fate.place.in}`);
     case "rejected":
-      return t("response.fate.rejected", { reason: fate.reason });
+      return t("response.fate.rejected", { reason: reasonInWords(t, fate.reason) });
     case "withdrawn":
       return t(fate.by ? "response.fate.withdrawn_by" : "response.fate.withdrawn", { by: fate.by, reason: fate.reason });
     case "undone":

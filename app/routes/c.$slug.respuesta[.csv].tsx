@@ -3,14 +3,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvCell } from "../domain/forum-export";
 import { RESPONSE_CSV_COLUMNS, fateInWords, type Fate } from "../domain/reasoned-response";
-import { translator } from "../i18n";
+import { reasonInWords } from "../domain/consensus/outcome";
+import { translator, type Translate } from "../i18n";
 import { publicConsultation, reasonedResponse } from "../lib/queries.server";
 
-function reasonOf(fate: Fate): string {
+function reasonOf(t: Translate, fate: Fate): string {
   switch (fate.kind) {
     case "rejected":
     case "withdrawn":
-      return fate.reason;
+      return reasonInWords(t, fate.reason);
     case "merged":
     case "split":
       return fate.note;
@@ -32,7 +33,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       title: item.title,
       state: item.state ?? "",
       fate: fateInWords(t, item.fate),
-      reason: reasonOf(item.fate),
+      reason: reasonOf(t, item.fate),
       response: item.response?.text ?? "",
       response_written_at: item.response?.writtenAt ?? "",
     })),

@@ -6,6 +6,7 @@ import { dialectOf, type SqlDialect } from "../dialect";
 import type { FateFacts, FateOperationFact, FateProposalFact } from "../../app/domain/fate";
 import type { DB } from "../connection.server";
 import { lineageWalks } from "./lineage.server";
+import { planFactsFor } from "./plan-facts.server";
 
 export interface InputHead {
   id: string;
@@ -72,6 +73,8 @@ export interface Forward {
   responders: FateFacts["responders"];
   proposals: Record<string, FateProposalFact>;
   operations: FateOperationFact[];
+  /** The plan, when an adopted proposal was reached: says whether it is commitment N or awaits the plan. */
+  plan: FateFacts["plan"];
 }
 
 /** Proposals responding to a summary and/or an input, and all they became (ended ones with their reason). */
@@ -108,7 +111,10 @@ export async function forwardFrom(db: DB, from: { summaryId: string | null; inpu
   if (needReason.length) {
     for (const r of (await reasonsOf(dialectOf(db), JSON.stringify(needReason)).execute(db)).rows) proposals[r.id].stateReason = r.state_reason;
   }
-  return { responders, proposals, operations: [...operations.values()] };
+  const adopted = Object.values(proposals)
+    .filter((p) => p.state === "adopted")
+    .map((p) => p.id);
+  return { responders, proposals, operations: [...operations.values()], plan: await planFactsFor(db, adopted) };
 }
 
 /** Who was present at each operation, by operation id. */

@@ -3,8 +3,10 @@
 // A recursive CTE walks the graph once; the rest are flat reads keyed by a JSON list of ids (one parameter).
 import { sql } from "kysely";
 import { dialectOf, type SqlDialect } from "../dialect";
+import type { PlanFacts } from "../../app/domain/fate";
 import type { LineageGraph } from "../../app/domain/proposals/lineage";
 import type { DB } from "../connection.server";
+import { planFactsFor } from "./plan-facts.server";
 
 export interface LineageProposal {
   id: string;
@@ -26,6 +28,10 @@ export interface LineageInput {
 
 export interface Lineage {
   proposalId: string;
+  /** For links to the plan and its follow-up. */
+  consultationSlug: string;
+  /** The consultation's plan when this proposal or one after it was adopted (its place: commitment N or awaiting). */
+  plan: PlanFacts | null;
   /** Proposals behind it and after it, by id. */
   proposals: Record<string, LineageProposal>;
   /** Operations on the way back (ancestors) and forward (descendants), as a graph the domain rules read. */
@@ -85,8 +91,9 @@ const forward = (d: SqlDialect, id: string) => sql<WalkRow>`
   ${d.orderedJoin} proposal_operations o ON o.id = l.operation_id AND o.undone_at IS NULL
   ${d.orderedJoin} proposals p ON p.id = l.result_id`;
 
-const root = (id: string) => sql<Omit<WalkRow, "operation_id" | "source_id" | "result_id" | "kind" | "op_created_at">>`
-  SELECT p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at FROM proposals p WHERE p.id = ${id}`;
+const root = (id: string) => sql<Omit<WalkRow, "operation_id" | "source_id" | "result_id" | "kind" | "op_created_at"> & { consultation_slug: string }>`
+  SELECT p.id, p.title, p.state, p.stage, p.proponent_organization_id AS organization_id, p.created_at, c.slug AS consultation_slug
+  FROM proposals p JOIN consultations c ON c.id = p.consultation_id WHERE p.id = ${id}`;
 
 /** Organizations are few: their acronyms are read once rather than joined on every row. */
 const acronyms = (d: SqlDialect, ids: string) => sql<{ id: string; acronym: string }>`
@@ -173,8 +180,13 @@ export async function proposalLineage(db: DB, proposalId: string): Promise<Linea
   }
 
   const ops = [...operations.values()];
+  const adopted = Object.values(proposals)
+    .filter((p) => p.state === "adopted")
+    .map((p) => p.id);
   return {
     proposalId,
+    consultationSlug: self.consultation_slug,
+    plan: await planFactsFor(db, adopted),
     proposals,
     graph: {
       states,

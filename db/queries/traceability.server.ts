@@ -1,7 +1,9 @@
 // Read models of issue 10: funnel snapshots next to today's figures, and the reasoned response (what became of every
 // summary and proposal, with the reason recorded at each decision and the point of contact's written response).
 // Public: no personal data (no e-mails, no actors' names in the snapshot comparison).
+import { commitmentPlace } from "../../app/domain/fate";
 import { proposalFate, summaryFate, type Fate, type Ref } from "../../app/domain/reasoned-response";
+import { planFactsFor } from "./plan-facts.server";
 import { compareSnapshot, figures, snapshotCounts, type SnapshotCounts } from "../../app/domain/snapshots";
 import type { DB } from "../connection.server";
 import { funnelCounts } from "./roundtables.server";
@@ -133,6 +135,10 @@ export async function reasonedResponse(db: DB, consultationId: string) {
     const current = all.find((r) => r.superseded_at === null);
     return { response: current ? { text: current.text, writtenAt: current.written_at } : null, earlierResponses: all.length - (current ? 1 : 0) };
   };
+  const plan = await planFactsFor(
+    db,
+    proposals.filter((p) => p.state === "adopted").map((p) => p.id),
+  );
   const items: Array<ResponseItem & { themeId: string }> = [
     ...summaries.map((s) => {
       const takers: Ref[] = responds.filter((r) => r.summary_id === s.id).map((r) => ({ id: r.id, title: r.title }));
@@ -155,6 +161,7 @@ export async function reasonedResponse(db: DB, consultationId: string) {
         withdrawnBy: p.state_org ?? p.proponent_org ?? null,
         successors: next.map((l) => ({ id: l.id, title: l.title })),
         operationNote: next[0]?.agreed_note ?? "",
+        place: commitmentPlace(p.id, plan),
       });
       return { kind: "proposal" as const, id: p.id, themeId: p.theme_id, title: p.title, state: p.state, fate, ...responseOf("proposal_id", p.id) };
     }),

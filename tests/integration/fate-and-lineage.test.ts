@@ -116,8 +116,10 @@ describe("the receipt tells what became of the opinion", () => {
     expect(text).toContain("Se agrupó en el resumen «Contratos de obra abiertos».");
     expect(text).toContain("La propuesta «Portal de contratos de obra» responde a ese resumen.");
     expect(text).toMatch(/Se unificó con otras en la propuesta «Contrataciones abiertas de punta a punta» \(\d{1,2} de [a-z]+ de \d{4}\)\./);
-    expect(text).toContain("«Contrataciones abiertas de punta a punta» fue adoptada como compromiso del plan.");
-    expect(text).toContain("Llegó al plan como compromiso.");
+    // No plan was assembled: adopted, awaiting the plan (not "in the plan", not "still at the table").
+    expect(text).toContain("«Contrataciones abiertas de punta a punta» fue adoptada por la Mesa Técnica y espera el plan.");
+    expect(text).toContain("La Mesa Técnica la adoptó; espera el plan.");
+    expect(text).not.toContain("Llegó al plan");
     expect(html).toContain(`href="/c/${slug}/resumenes/${ids.summary}"`);
     expect(html).toContain(`href="/c/${slug}/propuestas/${ids.p1}"`);
     expect(html).toContain(`href="/c/${slug}/propuestas/${ids.merged}"`);
@@ -143,7 +145,7 @@ describe("the receipt tells what became of the opinion", () => {
     const text = textOf(await res.text());
     expect(text).toContain("What became of your opinion");
     expect(text).toContain("It was grouped into the summary «Contratos de obra abiertos».");
-    expect(text).toContain("It reached the plan as a commitment.");
+    expect(text).toContain("The technical roundtable adopted it; it awaits the plan.");
   });
 
   it("a hidden opinion: it went no further, with the moderation's reason, and no text", async () => {

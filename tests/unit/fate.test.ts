@@ -1,6 +1,6 @@
 // The fate of one citizen input, case by case, with every expectation written by hand.
 import { describe, expect, it } from "vitest";
-import { fateOfInput, type FateFacts } from "../../app/domain/fate";
+import { commitmentPlace, fateOfInput, type FateFacts } from "../../app/domain/fate";
 
 const input = { id: "in-1", status: "visible", statusReason: null };
 const summary = { id: "s-1", title: "Compras públicas abiertas" };
@@ -70,12 +70,12 @@ describe("fateOfInput: steps", () => {
               fromId: "p-1",
               at: "2016-07-07T15:00:00.000Z",
             },
-            { kind: "commitment", id: "p-9", title: "Compras abiertas (unificada)", stage: "plan" },
+            { kind: "commitment", id: "p-9", title: "Compras abiertas (unificada)", stage: "plan", place: { in: "awaiting_plan" } },
           ],
           ending: { ended: "commitment", id: "p-9" },
         },
       ],
-      ending: { ended: "commitment", ids: ["p-9"] },
+      ending: { ended: "commitment", ids: ["p-9"], numbers: [] },
     });
   });
 
@@ -134,7 +134,7 @@ describe("fateOfInput: steps", () => {
       ["proposal:p-1", "split_into:p-b"],
     ]);
     expect(fate.routes[1].ending).toEqual({ pending: true, id: "p-b" });
-    expect(fate.ending).toEqual({ ended: "commitment", ids: ["p-a"] });
+    expect(fate.ending).toEqual({ ended: "commitment", ids: ["p-a"], numbers: [] });
   });
 
   it("an undone merge is not followed: the source stands again", () => {
@@ -181,5 +181,49 @@ describe("fateOfInput: steps", () => {
     const fate = fateOfInput(facts({ input: { id: "in-1", status: "hidden", statusReason: "Insultos" }, summary }));
     expect(fate.steps).toEqual([{ kind: "summary", id: "s-1", title: "Compras públicas abiertas" }]);
     expect(fate.ending).toEqual({ ended: "hidden", reason: "Insultos" });
+  });
+});
+
+describe("commitmentPlace: an adopted proposal is commitment N of the published plan, or awaits the plan", () => {
+  // Commitment 3 of the plan is p-3; p-late was adopted and is in no plan.
+  const numbers = { "p-1": "1", "p-3": "3" };
+
+  it("no plan assembled yet: adopted by the technical roundtable, awaiting the plan", () => {
+    expect(commitmentPlace("p-3", null)).toEqual({ in: "awaiting_plan" });
+  });
+
+  it("in a plan still being assembled (not public): still awaiting the plan", () => {
+    expect(commitmentPlace("p-3", { status: "assembling", numbers })).toEqual({ in: "awaiting_plan" });
+  });
+
+  it.each(["draft", "in_review", "approved", "submitted"] as const)("in a %s plan: commitment 3", (status) => {
+    expect(commitmentPlace("p-3", { status, numbers })).toEqual({ in: "plan", number: "3" });
+  });
+
+  it("adopted while the draft is out, not yet added: awaiting the plan", () => {
+    expect(commitmentPlace("p-late", { status: "draft", numbers })).toEqual({ in: "awaiting_plan" });
+  });
+
+  it("adopted after approval and not in the frozen plan: says so", () => {
+    expect(commitmentPlace("p-late", { status: "approved", numbers })).toEqual({ in: "outside_frozen_plan" });
+    expect(commitmentPlace("p-late", { status: "submitted", numbers })).toEqual({ in: "outside_frozen_plan" });
+  });
+
+  it("the input's fate names the numbers of the published plan's commitments it reached", () => {
+    const fate = fateOfInput(
+      facts({
+        responders: [{ proposalId: "p-3", via: "input" }],
+        proposals: { "p-3": p("p-3", "Datos abiertos de compras", "adopted", "plan") },
+        plan: { status: "approved", numbers },
+      }),
+    );
+    expect(fate.routes[0].steps.at(-1)).toEqual({
+      kind: "commitment",
+      id: "p-3",
+      title: "Datos abiertos de compras",
+      stage: "plan",
+      place: { in: "plan", number: "3" },
+    });
+    expect(fate.ending).toEqual({ ended: "commitment", ids: ["p-3"], numbers: ["3"] });
   });
 });

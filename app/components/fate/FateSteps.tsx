@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import type { Fate, FateEnding, FateRoute, FateStep } from "../../domain/fate";
 import type { MessageKey } from "../../i18n";
 import { useFormatDate, useT } from "../../i18n/react";
+import { reasonInWords } from "../../domain/consensus/outcome";
+import { CommitmentLinks } from "./CommitmentPlace";
 
 const MARK = "\u0000";
 
@@ -41,12 +43,18 @@ function Step({ step, slug }: { step: FateStep; slug: string }) {
       text = t(step.kind === "merged_into" ? "fate.merged_into" : "fate.split_into", { link: MARK, date: date(step.at) });
       break;
     case "commitment":
-      text = t("fate.commitment", { link: MARK });
+      text = t(`fate.commitment.${step.place.in}`, { link: MARK, number: step.place.in === "plan" ? step.place.number : "" });
       break;
   }
   return (
     <li className={`fate-step fate-${step.kind}`} data-fate-step={step.kind} data-fate-id={step.id}>
       <Sentence text={text} link={link} />
+      {step.kind === "commitment" ? (
+        <>
+          {" "}
+          <CommitmentLinks place={step.place} slug={slug} proposalId={step.id} />
+        </>
+      ) : null}
     </li>
   );
 }
@@ -67,14 +75,20 @@ function RouteEnd({ route }: { route: FateRoute }) {
   return (
     <li className={`fate-step fate-${e.ended}`} data-fate-step={e.ended}>
       {t(e.ended === "withdrawn" ? "fate.route_withdrawn" : "fate.route_rejected")}
-      {e.reason ? <> {t("fate.reason", { reason: e.reason })}</> : null}
+      {e.reason ? <> {t("fate.reason", { reason: reasonInWords(t, e.reason) })}</> : null}
     </li>
   );
 }
 
 function endingKey(e: FateEnding): MessageKey {
   if ("pending" in e) return `fate.pending.${e.waitingFor}`;
+  // Adopted, but no published plan holds it yet: it has not "reached the plan".
+  if (e.ended === "commitment" && e.numbers.length === 0) return "fate.ending.adopted_awaiting_plan";
   return `fate.ending.${e.ended}`;
+}
+
+function endingParams(e: FateEnding): Record<string, string | number> {
+  return "ended" in e && e.ended === "commitment" ? { count: e.numbers.length, numbers: e.numbers.join(", ") } : {};
 }
 
 /** The routes of a fate (shared steps first), without the heading: used by the receipt, captures and summaries. */
@@ -128,7 +142,7 @@ export function FateView({
       {fate.steps.length || fate.routes.length ? <p className="muted">{t("fate.intro")}</p> : null}
       <FateRoutes fate={fate} slug={slug} />
       <p className={`fate-ending${"pending" in e ? " muted" : ""}`} data-testid="fate-ending">
-        <strong>{t(endingKey(e))}</strong>
+        <strong>{t(endingKey(e), endingParams(e))}</strong>
         {"reason" in e && e.reason ? <> {t("fate.reason", { reason: e.reason })}</> : null}
       </p>
       {after ??

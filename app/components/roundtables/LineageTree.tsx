@@ -1,9 +1,13 @@
 // Lineage as a tree reaching back from a proposal to every proposal, summary and citizen input behind it, and
 // forward to what stands for it today.
+import { Link } from "@remix-run/react";
+import { commitmentPlace } from "../../domain/fate";
 import { ancestorIds, fateOf, producingOperation } from "../../domain/proposals/lineage";
 import { useT } from "../../i18n/react";
 import type { LineageView } from "./types";
 import { channelLabel } from "../input-labels";
+import { CommitmentLinks, CommitmentPlaceText } from "../fate/CommitmentPlace";
+import { proposalHref } from "../fate/FateSteps";
 
 function Behind({ id, lineage, seen }: { id: string; lineage: LineageView; seen: Set<string> }) {
   const t = useT();
@@ -66,7 +70,29 @@ export function LineageTree({ lineage }: { lineage: LineageView }) {
     <section className="panel lineage" aria-labelledby="lineage-h" data-testid="lineage">
       <h2 id="lineage-h">{t("lineage.title")}</h2>
       <h3>{t("lineage.fate")}</h3>
-      {fate.kind === "current" ? (
+      {fate.kind === "adopted" ? (
+        <div data-testid="fate">
+          {fate.ids.map((a) => {
+            const place = commitmentPlace(a, lineage.plan);
+            if (a === id)
+              return (
+                <p key={a}>
+                  <CommitmentPlaceText place={place} slug={lineage.consultationSlug} proposalId={a} />
+                </p>
+              );
+            // A successor was adopted: this proposal lives on in it.
+            const [before, after = ""] = t(`fate.commitment.${place.in}`, { link: "\u0000", number: place.in === "plan" ? place.number : "" }).split("\u0000");
+            return (
+              <p key={a}>
+                {before}
+                <Link to={proposalHref(lineage.consultationSlug, a)}>{`«${lineage.proposals[a]?.title ?? a}»`}</Link>
+                {after} <CommitmentLinks place={place} slug={lineage.consultationSlug} proposalId={a} />
+              </p>
+            );
+          })}
+          {fate.current.length ? <p>{`${t("lineage.fate_current")} ${fate.current.map((f) => `«${lineage.proposals[f]?.title ?? f}»`).join(", ")}`}</p> : null}
+        </div>
+      ) : fate.kind === "current" ? (
         fate.ids.length === 1 && fate.ids[0] === id ? (
           <p data-testid="fate">{t("lineage.fate_current_self")}</p>
         ) : (

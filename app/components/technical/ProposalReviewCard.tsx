@@ -2,6 +2,7 @@
 // one), recusals, and what the viewer may do with it — declare a conflict of interest (members), reject or open
 // the vote (the chair or the point of contact), withdraw (the organizations behind it).
 import { CRITERIA } from "../../domain/consensus/criteria";
+import { reasonInWords } from "../../domain/consensus/outcome";
 import { useT } from "../../i18n/react";
 import { CommandButton, CommandForm } from "../admin/CommandForm";
 import { Field } from "../forms";
@@ -66,7 +67,7 @@ export function ProposalReviewCard({
       {p.sources.length ? <p className="small muted">{t("technical_page.unifies", { titles: p.sources.map((s) => `«${s.title}»`).join(", ") })}</p> : null}
       {p.stateReason ? (
         <p className="small" data-testid="state-reason">
-          {t("technical_page.reason", { reason: p.stateReason })}
+          {t("technical_page.reason", { reason: reasonInWords(t, p.stateReason) })}
         </p>
       ) : null}
       {p.stateOrganization && p.state === "withdrawn" ? (

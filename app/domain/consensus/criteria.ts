@@ -16,7 +16,8 @@ export interface CriterionRecord {
   seq: number;
 }
 
-export type CriterionStatus = { criterion: Criterion; status: "met" | "not_met" | "pending"; latest: CriterionRecord | null };
+export const CRITERION_STATUSES = ["met", "not_met", "pending"] as const;
+export type CriterionStatus = { criterion: Criterion; status: (typeof CRITERION_STATUSES)[number]; latest: CriterionRecord | null };
 
 /** Compares two records by (recordedAt, seq); timestamps are compared as instants when both parse. */
 function compareRecords(a: CriterionRecord, b: CriterionRecord): number {

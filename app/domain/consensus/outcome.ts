@@ -70,6 +70,31 @@ export type Outcome =
   | { kind: "second_round"; blocks: { userId: string; reason: string }[]; tally: Tally }
   | { kind: "no_quorum"; quorum: QuorumCheck; tally: Tally };
 
+// The codes a closed vote leaves, as lists (pages word each one: tests/unit/wordings.test.ts walks them). The checks
+// below fail the build when an outcome, grade or reason is added to the types above and not to these lists.
+export const VOTE_OUTCOMES = ["adopted", "rejected", "second_round", "no_quorum"] as const satisfies ReadonlyArray<Outcome["kind"]>;
+export const GRADES = ["full_consensus", "consent", "supermajority"] as const satisfies readonly Grade[];
+export type RejectionReason = Extract<Outcome, { kind: "rejected" }>["because"];
+export const REJECTION_REASONS = ["blocked", "stand_asides", "supermajority_not_reached"] as const satisfies readonly RejectionReason[];
+type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
+export const everyCodeListed: [
+  Missing<Outcome["kind"], (typeof VOTE_OUTCOMES)[number]>,
+  Missing<Grade, (typeof GRADES)[number]>,
+  Missing<RejectionReason, (typeof REJECTION_REASONS)[number]>,
+] = [true, true, true];
+
+export function isRejectionReason(reason: string | null | undefined): reason is RejectionReason {
+  return (REJECTION_REASONS as readonly string[]).includes(reason ?? "");
+}
+
+/**
+ * A recorded reason as a reader reads it: a rejection recorded by a vote without a written reason stores its code
+ * (`stand_asides`), which is worded; a reason people wrote is shown as written.
+ */
+export function reasonInWords(t: (key: `technical.reason.${RejectionReason}`) => string, reason: string): string {
+  return isRejectionReason(reason) ? t(`technical.reason.${reason}`) : reason;
+}
+
 export const DEFAULT_DECISION_SETTINGS: DecisionSettings = {
   rule: "consent",
   standAsideMaxShare: 0.25,

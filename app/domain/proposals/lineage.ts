@@ -18,8 +18,13 @@ export interface LineageGraph {
   operations: GraphOperation[];
 }
 
-/** What became of a proposal: still alive itself or through its successors, or ended (withdrawn, rejected). */
-export type Fate = { kind: "current"; ids: string[] } | { kind: "ended"; endings: Array<{ id: string; state: string }> };
+/**
+ * What became of a proposal: adopted (itself or a successor is a commitment; `current` lists what else is still at
+ * the table), still at the table itself or through its successors, or ended (withdrawn, rejected). Adoption is not
+ * "still at the table": a commitment's sheet says where it stands in the plan (app/domain/fate.ts, commitmentPlace).
+ */
+export type Fate =
+  { kind: "adopted"; ids: string[]; current: string[] } | { kind: "current"; ids: string[] } | { kind: "ended"; endings: Array<{ id: string; state: string }> };
 
 /** Groups lineage rows (one per source → result edge) into operations. */
 export function operationsFrom(
@@ -57,6 +62,7 @@ export class LineageCycleError extends Error {
 /** Follows a proposal forward through merges and splits to what stands for it today. */
 export function fateOf(graph: LineageGraph, id: string): Fate {
   const current = new Set<string>();
+  const adopted = new Set<string>();
   const endings: Array<{ id: string; state: string }> = [];
   const reached = new Set<string>(); // a split whose parts are merged again reaches the result twice: count it once
   const walk = (pid: string, path: string[]) => {
@@ -71,9 +77,11 @@ export function fateOf(graph: LineageGraph, id: string): Fate {
       return;
     }
     if ((ENDED as readonly string[]).includes(state)) endings.push({ id: pid, state });
+    else if (state === "adopted") adopted.add(pid);
     else current.add(pid);
   };
   walk(id, []);
+  if (adopted.size > 0) return { kind: "adopted", ids: [...adopted], current: [...current] };
   return current.size > 0 ? { kind: "current", ids: [...current] } : { kind: "ended", endings };
 }
 

@@ -60,4 +60,7 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.grade.blocked": "blocked",
   "technical.grade.stand_asides": "too many stand-asides",
   "technical.grade.supermajority_not_reached": "no supermajority",
+  "technical.reason.blocked": "A member blocked it, with no written reason",
+  "technical.reason.stand_asides": "More members stood aside than full consensus allows",
+  "technical.reason.supermajority_not_reached": "The second round did not reach the required supermajority",
 };

@@ -59,4 +59,7 @@ export const technicalEs = {
   "technical.grade.blocked": "bloqueada",
   "technical.grade.stand_asides": "demasiadas abstenciones",
   "technical.grade.supermajority_not_reached": "sin mayoría calificada",
+  "technical.reason.blocked": "Hubo un bloqueo, sin motivo escrito",
+  "technical.reason.stand_asides": "Quienes se hicieron a un lado pasaron de la proporción que admite el consenso pleno",
+  "technical.reason.supermajority_not_reached": "En la segunda ronda no se alcanzó la mayoría calificada",
 } as const;

@@ -48,7 +48,6 @@ export const traceabilityEn: Record<keyof typeof traceabilityEs, string> = {
   "response.fate.merged_note": "Merged into {into}. The table agreed: {note}",
   "response.fate.split": "Split into {into}.",
   "response.fate.split_note": "Split into {into}. The table agreed: {note}",
-  "response.fate.adopted": "Adopted: it is a commitment of the plan.",
   "response.fate.rejected": "Rejected. Reason: {reason}",
   "response.fate.withdrawn": "Withdrawn. Reason: {reason}",
   "response.fate.withdrawn_by": "Withdrawn by {by}. Reason: {reason}",

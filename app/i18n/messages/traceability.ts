@@ -46,7 +46,6 @@ export const traceabilityEs = {
   "response.fate.merged_note": "Unificada en {into}. Acuerdo de la mesa: {note}",
   "response.fate.split": "Dividida en {into}.",
   "response.fate.split_note": "Dividida en {into}. Acuerdo de la mesa: {note}",
-  "response.fate.adopted": "Adoptada: es un compromiso del plan.",
   "response.fate.rejected": "Rechazada. Motivo: {reason}",
   "response.fate.withdrawn": "Retirada. Motivo: {reason}",
   "response.fate.withdrawn_by": "Retirada por {by}. Motivo: {reason}",
