@@ -28,6 +28,25 @@ export async function openSessionOf(trx: Trx, roundtableId: string) {
   return trx.selectFrom("rounds").selectAll().where("roundtable_id", "=", roundtableId).where("status", "=", "open").executeTakeFirst();
 }
 
+/**
+ * The one rule for every act of the table — merge, split, revise, reject, open, close or cancel a vote: it happens in
+ * an open session of the technical roundtable. Otherwise 409 naming the session to open (the next one scheduled), or
+ * saying to schedule one.
+ */
+export async function requireOpenSession(trx: Trx, roundtableId: string) {
+  const open = await openSessionOf(trx, roundtableId);
+  if (open) return open;
+  const next = await trx
+    .selectFrom("rounds")
+    .select("number")
+    .where("roundtable_id", "=", roundtableId)
+    .where("status", "=", "pending")
+    .orderBy("number")
+    .executeTakeFirst();
+  if (next) throw new CommandError("conflict", "technical.error.no_open_session_pending", { number: next.number });
+  throw new CommandError("conflict", "technical.error.no_open_session");
+}
+
 export async function requireTechnicalSession(trx: Trx, roundId: string) {
   const row = await trx
     .selectFrom("rounds as r")

@@ -7,6 +7,7 @@ import { CommandButton, CommandForm } from "../admin/CommandForm";
 import { Field } from "../forms";
 import { CriteriaList, RecusalList } from "./CriteriaList";
 import type { Can, Institution, TechnicalProposal } from "./types";
+import { reasonText } from "./outcome-words";
 
 interface Props {
   proposal: TechnicalProposal;
@@ -66,7 +67,7 @@ export function ProposalReviewCard({
       {p.sources.length ? <p className="small muted">{t("technical_page.unifies", { titles: p.sources.map((s) => `«${s.title}»`).join(", ") })}</p> : null}
       {p.stateReason ? (
         <p className="small" data-testid="state-reason">
-          {t("technical_page.reason", { reason: p.stateReason })}
+          {t("technical_page.reason", { reason: reasonText(t, p.stateReason) })}
         </p>
       ) : null}
       {p.stateOrganization && p.state === "withdrawn" ? (

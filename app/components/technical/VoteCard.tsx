@@ -5,7 +5,8 @@ import { ANSWERS } from "../../domain/consensus/outcome";
 import { useT } from "../../i18n/react";
 import { CommandButton, useCommandFetcher } from "../admin/CommandForm";
 import { FormBasics, FormError, issuesFor } from "../forms";
-import { Tally, outcomeText } from "./Tally";
+import { outcomeText } from "./outcome-words";
+import { Tally } from "./Tally";
 import type { TechnicalVote } from "./types";
 
 interface StaffProps {
@@ -73,7 +74,7 @@ function ClosedDetails({ vote }: { vote: TechnicalVote }) {
   return (
     <>
       <p className={`vote-outcome outcome-${vote.outcome ?? "none"}`} data-testid="vote-outcome">
-        <strong>{outcomeText(t, vote.outcome, vote.grade)}</strong>
+        <strong>{outcomeText(t, vote.outcome, vote.grade, vote.figures)}</strong>
       </p>
       {vote.blocks.length ? (
         <div data-testid="block-reasons">
