@@ -48,7 +48,7 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
   "technical_page.i_am_present": "I am present",
   "technical_page.i_left": "I am leaving the session",
   "technical_page.you_are_present": "You are recorded present.",
-  "technical_page.no_open_session": "No session is open: votes are opened during a session.",
+  "technical_page.no_open_session": "No session is open: the table merges, refines, rejects and votes only during a session.",
 
   "technical_page.members": "Members ({count})",
   "technical_page.observers": "Observers ({count})",
@@ -113,6 +113,11 @@ export const technicalPagesEn: Record<keyof typeof technicalPagesEs, string> = {
   "technical_page.answer_reason_hint": "Needed for “agree with reservations” and to block.",
   "technical_page.answer_legend": "Your answer",
   "technical_page.close_vote": "Close the vote",
+  "technical_page.cancel_vote": "Cancel the vote…",
+  "technical_page.cancel_vote_hint":
+    "For a vote that cannot go on (for instance, the plan filled up while it was open). It has no outcome: the proposal stays as it was, and the answers and the reason are recorded and published.",
+  "technical_page.cancel_vote_reason": "Reason for cancelling (published)",
+  "technical_page.cancel_vote_do": "Cancel the vote with this reason",
   "technical_page.cannot_vote": "Not voting: {reason}",
   "technical_page.block_reasons": "Reasons for blocking",
   "technical_page.answers": "Who answered what",

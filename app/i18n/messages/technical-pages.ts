@@ -47,7 +47,7 @@ export const technicalPagesEs = {
   "technical_page.i_am_present": "Estoy presente",
   "technical_page.i_left": "Me retiro de la sesión",
   "technical_page.you_are_present": "Usted está registrado presente.",
-  "technical_page.no_open_session": "No hay una sesión abierta: las votaciones se abren durante una sesión.",
+  "technical_page.no_open_session": "No hay una sesión abierta: la mesa unifica, afina, rechaza y vota solo durante una sesión.",
 
   "technical_page.members": "Integrantes ({count})",
   "technical_page.observers": "Observadores ({count})",
@@ -112,6 +112,11 @@ export const technicalPagesEs = {
   "technical_page.answer_reason_hint": "Necesario para «de acuerdo con reservas» y para bloquear.",
   "technical_page.answer_legend": "Su respuesta",
   "technical_page.close_vote": "Cerrar la votación",
+  "technical_page.cancel_vote": "Cancelar la votación…",
+  "technical_page.cancel_vote_hint":
+    "Para una votación que no puede seguir (por ejemplo, el plan se completó mientras estaba abierta). No tiene resultado: la propuesta queda como estaba, y las respuestas y el motivo quedan registrados y se publican.",
+  "technical_page.cancel_vote_reason": "Motivo de la cancelación (se publica)",
+  "technical_page.cancel_vote_do": "Cancelar la votación con este motivo",
   "technical_page.cannot_vote": "No vota: {reason}",
   "technical_page.block_reasons": "Motivos de bloqueo",
   "technical_page.answers": "Quién respondió qué",
