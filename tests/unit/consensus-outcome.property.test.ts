@@ -98,6 +98,7 @@ describe("consensus vote properties", () => {
           const standAsides = answers.filter((a) => a.answer === "stand_aside").length;
           expect(settings.rule).toBe("full_consensus");
           expect(outcome).toMatchObject({ because: "stand_asides", standAsides, blocks: [] });
+          if (outcome.because !== "stand_asides") throw new Error("decideOutcome never applies the plan's cap");
           expect(standAsides / answers.length).toBeGreaterThan(settings.standAsideMaxShare);
           expect(outcome.allowed).toBeLessThan(standAsides);
           expect(outcome.allowed).toBeLessThanOrEqual(settings.standAsideMaxShare * answers.length + 1e-6);

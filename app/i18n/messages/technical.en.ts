@@ -18,7 +18,7 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.error.not_public_institution": "“{name}” is not a public institution: a commitment's responsibility always lies with a public institution.",
   "technical.error.other_institution": "The responsible institution recorded for this proposal is “{name}”.",
   "technical.error.conflict_declared": "You already declared a conflict of interest on “{title}”.",
-  "technical.error.vote_in_progress": "A vote on “{title}” is open: close it first.",
+  "technical.error.vote_in_progress": "A vote on “{title}” is open: close or cancel it first.",
   "technical.error.no_open_session":
     "No session of the technical roundtable is open: the table merges, splits, refines, rejects and votes only in session. Schedule a session and open it.",
   "technical.error.no_open_session_pending":

@@ -17,7 +17,7 @@ export const technicalEs = {
     "«{name}» no es una institución pública: la responsabilidad de un compromiso recae siempre en una institución pública.",
   "technical.error.other_institution": "La institución responsable registrada para esta propuesta es «{name}».",
   "technical.error.conflict_declared": "Usted ya declaró un conflicto de interés sobre «{title}».",
-  "technical.error.vote_in_progress": "Hay una votación abierta sobre «{title}»: ciérrela primero.",
+  "technical.error.vote_in_progress": "Hay una votación abierta sobre «{title}»: ciérrela o cancélela primero.",
   "technical.error.no_open_session":
     "Ninguna sesión de la Mesa Técnica está abierta: la mesa unifica, divide, afina, rechaza y vota solo en sesión. Programe una sesión y ábrala.",
   "technical.error.no_open_session_pending":
