@@ -1,6 +1,6 @@
 // Reads shared by the technical roundtable's commands: its table, chair and open session, who may run the
 // session, the members eligible to vote, and the live tally of a vote.
-import { tallyAnswers, type DecisionSettings, type VoteAnswer } from "../../app/domain/consensus/outcome";
+import { reasonFigures, tallyAnswers, type DecisionSettings, type VoteAnswer } from "../../app/domain/consensus/outcome";
 import type { CriterionRecord } from "../../app/domain/consensus/criteria";
 import { VOTE_EVENTS, type VoteTallyEvent } from "../../app/live/vote-events";
 import { hasAnyRole } from "../../app/domain/roles";
@@ -160,7 +160,16 @@ export async function criteriaRecords(trx: Trx, proposalId: string): Promise<Cri
 export function announceTally(
   ctx: CommandContext,
   consultationId: string,
-  vote: { id: string; proposal_id: string; roundtable_id: string; status: "open" | "closed"; ballot: number; outcome: string | null; grade: string | null },
+  vote: {
+    id: string;
+    proposal_id: string;
+    roundtable_id: string;
+    status: "open" | "closed";
+    ballot: number;
+    outcome: string | null;
+    grade: string | null;
+    outcome_detail?: string | null;
+  },
   answers: readonly VoteAnswer[],
   eligible: number,
 ): void {
@@ -173,6 +182,7 @@ export function announceTally(
     tally: tallyAnswers(answers, eligible),
     outcome: vote.outcome,
     grade: vote.grade,
+    figures: vote.status === "closed" ? reasonFigures(vote.outcome_detail ?? null) : null,
     at: ctx.now,
     commandId: ctx.commandId,
   };

@@ -77,7 +77,7 @@ describe("the stuck table: a vote opened at 19 commitments of 20 closes after an
   let x: string, y: string, z: string;
   let voteX: string, voteY: string, voteZ: string;
   let socket: Socket;
-  const heard: Array<{ voteId: string; status: string; outcome: string | null; grade: string | null }> = [];
+  const heard: Array<{ voteId: string; status: string; outcome: string | null; grade: string | null; figures?: Record<string, unknown> | null }> = [];
   const REASON = "El plan se completó con el compromiso 20 mientras esta votación seguía abierta";
 
   beforeAll(async () => {
@@ -146,6 +146,7 @@ describe("the stuck table: a vote opened at 19 commitments of 20 closes after an
     expect(await stateOf(y)).toEqual({ state: "active", state_reason: null });
     expect(await adoptedCount(t.consultationId)).toBe(20);
     await hearsClosed(voteY, "not_adopted");
+    expect(heard.find((e) => e.voteId === voteY && e.status === "closed")).toMatchObject({ grade: "plan_full", figures: { max: 20, wouldBe: "consent" } });
 
     const es = await read(`/c/${slug}/mesa-tecnica`);
     expect(es.status).toBe(200);
@@ -172,6 +173,8 @@ describe("the stuck table: a vote opened at 19 commitments of 20 closes after an
     const audit = await db().selectFrom("audit_events").selectAll().orderBy("seq", "desc").executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ command_type: "vote.cancel", consultation_id: t.consultationId });
     await hearsClosed(voteZ, "cancelled");
+    // The reason travels with the broadcast: a live page words it before reloading.
+    expect(heard.find((e) => e.voteId === voteZ && e.status === "closed")?.figures).toMatchObject({ cancelReason: REASON });
 
     // Nothing is deleted: the answer given stays, beside the reason; the proposal is as it was.
     const row = await db().selectFrom("consensus_votes").selectAll().where("id", "=", voteZ).executeTakeFirstOrThrow();
