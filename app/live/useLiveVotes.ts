@@ -34,10 +34,7 @@ export function useLiveVotes(consultationId: string): Record<string, VoteTallyEv
 /** A vote as the loader read it, with the latest live event (if any) laid over its tally, status and outcome. */
 export function withLiveTally<
   V extends { id: string; status: string; tally: VoteTallyCounts; outcome: string | null; grade: string | null; figures?: Partial<ReasonFigures> },
->(
-  vote: V,
-  live: Record<string, VoteTallyEvent>,
-): V {
+>(vote: V, live: Record<string, VoteTallyEvent>): V {
   const event = live[vote.id];
   if (!event) return vote;
   // A vote the loader already read as closed is final: nothing live can reopen it.

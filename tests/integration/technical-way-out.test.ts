@@ -121,7 +121,13 @@ describe("the stuck table: a vote opened at 19 commitments of 20 closes after an
     expect.poll(() => heard.find((e) => e.voteId === voteId && e.status === "closed")?.outcome ?? null, { timeout: 5_000 }).toBe(outcome);
 
   it("while the votes are open, the table says how to get out: close or cancel them", async () => {
-    await refused(t.chair.client, "proposal.reject", { proposalId: z, reason: "No cabe en el plan" }, 409, `Hay una votación abierta sobre «${await title(z)}»: ciérrela o cancélela primero.`);
+    await refused(
+      t.chair.client,
+      "proposal.reject",
+      { proposalId: z, reason: "No cabe en el plan" },
+      409,
+      `Hay una votación abierta sobre «${await title(z)}»: ciérrela o cancélela primero.`,
+    );
     await refused(
       t.chair.client,
       "technical.session.close",
@@ -156,7 +162,9 @@ describe("the stuck table: a vote opened at 19 commitments of 20 closes after an
     expect(es.text).toContain("Compromisos adoptados: 20 de 20");
     expect(es.text).not.toContain("plan_full");
     const en = await read(`/c/${slug}/mesa-tecnica`, "en");
-    expect(en.text).toContain("Not adopted: the plan already has its 20 commitments (the vote would have adopted it by consent). The proposal stays at the table");
+    expect(en.text).toContain(
+      "Not adopted: the plan already has its 20 commitments (the vote would have adopted it by consent). The proposal stays at the table",
+    );
     // The proposal's public sheet says the same.
     expect((await read(`/c/${slug}/propuestas/${y}`)).text).toContain("No adoptada: el plan ya tiene sus 20 compromisos");
   });
@@ -164,7 +172,13 @@ describe("the stuck table: a vote opened at 19 commitments of 20 closes after an
   it("way out 2: the chair cancels Z with a reason (required, the chair only); recorded, audited, heard live, public in words", async () => {
     const error = await refused(t.chair.client, "vote.cancel", { voteId: voteZ, reason: "  " }, 400, "Revise los datos: hay campos inválidos.");
     expect(error.issues).toEqual([{ path: ["reason"], code: "custom", message: "technical.issue.cancel_reason_required" }]);
-    await refused(t.members[1].client, "vote.cancel", { voteId: voteZ, reason: REASON }, 403, "Solo quien preside la Mesa Técnica (o el punto de contacto) puede hacerlo.");
+    await refused(
+      t.members[1].client,
+      "vote.cancel",
+      { voteId: voteZ, reason: REASON },
+      403,
+      "Solo quien preside la Mesa Técnica (o el punto de contacto) puede hacerlo.",
+    );
 
     const before = await auditCount();
     const cancelled = await t.chair.client.ok("vote.cancel", { voteId: voteZ, reason: REASON });
@@ -244,7 +258,11 @@ describe("full consensus: stand-asides over the allowed share, no block", () => 
     expect((await read(`/c/${slug}/propuestas/${id}`)).text).toContain("más abstenciones de las permitidas: 3 de 8, el máximo es 2");
 
     // The table refines the text in the session, then votes again: a fresh first ballot, and now it is adopted.
-    await t.members[0].client.ok("proposal.revise", { proposalId: id, note: "Se acotó el alcance con quienes se abstuvieron", ...unifiedPayload("Texto afinado") });
+    await t.members[0].client.ok("proposal.revise", {
+      proposalId: id,
+      note: "Se acotó el alcance con quienes se abstuvieron",
+      ...unifiedPayload("Texto afinado"),
+    });
     const second = await t.chair.client.ok<{ voteId: string; ballot: number }>("vote.open", { proposalId: id });
     expect(second.ballot).toBe(1);
     const again = ["agree", "agree", "agree", "agree", "agree", "stand_aside", "agree", "reservations"] as const;
@@ -298,11 +316,25 @@ describe("one rule for every act of the table: in an open session", () => {
       { type: "proposal.revise", payload: { proposalId: toRevise, note: "Hitos más precisos", ...unifiedPayload("Texto afinado en sesión") } },
       {
         type: "proposal.merge",
-        payload: { roundtableId: t.technicalId, sourceIds: [mergeA, mergeB], result: unifiedPayload("Fusión en sesión"), present, agreed: true, agreedNote: "" },
+        payload: {
+          roundtableId: t.technicalId,
+          sourceIds: [mergeA, mergeB],
+          result: unifiedPayload("Fusión en sesión"),
+          present,
+          agreed: true,
+          agreedNote: "",
+        },
       },
       {
         type: "proposal.split",
-        payload: { roundtableId: t.technicalId, sourceId: toSplit, results: [unifiedPayload("Parte A"), unifiedPayload("Parte B")], present, agreed: true, agreedNote: "" },
+        payload: {
+          roundtableId: t.technicalId,
+          sourceId: toSplit,
+          results: [unifiedPayload("Parte A"), unifiedPayload("Parte B")],
+          present,
+          agreed: true,
+          agreedNote: "",
+        },
       },
     ];
   };
@@ -332,8 +364,18 @@ describe("one rule for every act of the table: in an open session", () => {
   });
 
   it("closing or cancelling a vote happens in its session too: the session cannot close around an open vote, cancelling lets it", async () => {
-    const session = await db().selectFrom("rounds").select(["id", "number"]).where("roundtable_id", "=", t.technicalId).where("status", "=", "open").executeTakeFirstOrThrow();
-    const open = await db().selectFrom("consensus_votes").select("id").where("proposal_id", "=", t.unified[0]).where("status", "=", "open").executeTakeFirstOrThrow();
+    const session = await db()
+      .selectFrom("rounds")
+      .select(["id", "number"])
+      .where("roundtable_id", "=", t.technicalId)
+      .where("status", "=", "open")
+      .executeTakeFirstOrThrow();
+    const open = await db()
+      .selectFrom("consensus_votes")
+      .select("id")
+      .where("proposal_id", "=", t.unified[0])
+      .where("status", "=", "open")
+      .executeTakeFirstOrThrow();
     await refused(
       t.chair.client,
       "technical.session.close",
@@ -344,8 +386,18 @@ describe("one rule for every act of the table: in an open session", () => {
     await t.chair.client.ok("vote.cancel", { voteId: open.id, reason: "La sesión terminó sin tiempo para votar" });
     await t.chair.client.ok("technical.session.close", { roundId: session.id });
     // Next session: a new vote on the same proposal is the same ballot again.
-    const { roundId } = await t.chair.client.ok<{ roundId: string }>("technical.session.schedule", { roundtableId: t.technicalId, kind: "review", venue: "SEGEPLAN" });
-    await refused(t.chair.client, "vote.open", { proposalId: t.unified[0] }, 409, `Ninguna sesión de la Mesa Técnica está abierta: la mesa unifica, divide, afina, rechaza y vota solo en sesión. Abra la sesión ${session.number + 1}.`);
+    const { roundId } = await t.chair.client.ok<{ roundId: string }>("technical.session.schedule", {
+      roundtableId: t.technicalId,
+      kind: "review",
+      venue: "SEGEPLAN",
+    });
+    await refused(
+      t.chair.client,
+      "vote.open",
+      { proposalId: t.unified[0] },
+      409,
+      `Ninguna sesión de la Mesa Técnica está abierta: la mesa unifica, divide, afina, rechaza y vota solo en sesión. Abra la sesión ${session.number + 1}.`,
+    );
     await t.chair.client.ok("technical.session.open", { roundId });
     expect((await t.chair.client.ok<{ ballot: number }>("vote.open", { proposalId: t.unified[0] })).ballot).toBe(1);
   });

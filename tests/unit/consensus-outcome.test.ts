@@ -297,11 +297,17 @@ describe("every code a closed vote records", () => {
 
   it("reads a reason's figures from the recorded outcome, and nothing from a record that does not parse", () => {
     const closed = decideOutcome(
-      { round: 1, eligible: 8, answers: answers([`${P}:agree`, `${C}:agree`, `${A}:agree`, `${P}:agree`, `${C}:agree`, `${A}:stand_aside`, `${C}:stand_aside`, `${P}:stand_aside`]) },
+      {
+        round: 1,
+        eligible: 8,
+        answers: answers([`${P}:agree`, `${C}:agree`, `${A}:agree`, `${P}:agree`, `${C}:agree`, `${A}:stand_aside`, `${C}:stand_aside`, `${P}:stand_aside`]),
+      },
       { ...DEFAULT_DECISION_SETTINGS, rule: "full_consensus" },
     );
     expect(reasonFigures(JSON.stringify(closed))).toEqual({ standAsides: 3, answered: 8, allowed: 2, max: null, wouldBe: null, cancelReason: null });
-    expect(reasonFigures(JSON.stringify({ kind: "cancelled", reason: "El plan se completó", tally: {} }))).toMatchObject({ cancelReason: "El plan se completó" });
+    expect(reasonFigures(JSON.stringify({ kind: "cancelled", reason: "El plan se completó", tally: {} }))).toMatchObject({
+      cancelReason: "El plan se completó",
+    });
     expect(reasonFigures("{not json")).toEqual({ standAsides: null, answered: null, allowed: null, max: null, wouldBe: null, cancelReason: null });
   });
 });

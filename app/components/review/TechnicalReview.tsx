@@ -88,9 +88,7 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
                   </span>
                 </p>
                 <p className="review-outcome" data-testid="vote-outcome">
-                  {v.status === "open"
-                    ? t("review.in_progress")
-                    : outcomeText(t, v.outcome, v.grade, v.figures) || null}
+                  {v.status === "open" ? t("review.in_progress") : outcomeText(t, v.outcome, v.grade, v.figures) || null}
                 </p>
                 <table className="table review-tally">
                   <caption className="review-sr">{t("review.tally")}</caption>

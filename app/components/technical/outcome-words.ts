@@ -4,7 +4,8 @@
 import { REJECTION_REASONS, VOTE_GRADES, VOTE_OUTCOMES, type ReasonFigures } from "../../domain/consensus/outcome";
 import type { MessageKey, Translate } from "../../i18n";
 
-const isIn = <T extends string>(list: readonly T[], value: string | null | undefined): value is T => value != null && (list as readonly string[]).includes(value);
+const isIn = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
+  value != null && (list as readonly string[]).includes(value);
 
 /** A grade or reason code in short words ("por consentimiento", "demasiadas abstenciones"); any other text as written. */
 export function gradeText(t: Translate, code: string | null | undefined): string {

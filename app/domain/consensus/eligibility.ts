@@ -58,8 +58,3 @@ export function openVoteRefusal(f: OpenVoteFacts): OpenVoteRefusal | null {
   if (f.adoptedCount >= f.maxCommitments) return { code: "commitment_cap", status: 409, max: f.maxCommitments };
   return null;
 }
-
-/** Adopting one more would pass the plan's cap of commitments (checked again when the vote closes). */
-export function capReached(adoptedCount: number, maxCommitments: number): boolean {
-  return adoptedCount >= maxCommitments;
-}
