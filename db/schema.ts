@@ -398,8 +398,9 @@ export interface ConsensusVoteTable {
   opened_at: string;
   closed_by: string | null;
   closed_at: string | null;
-  outcome: "adopted" | "rejected" | "second_round" | "no_quorum" | null;
-  grade: string | null;
+  /** VOTE_OUTCOMES (app/domain/consensus/outcome.ts); "cancelled" with the chair's reason in outcome_detail. */
+  outcome: "adopted" | "rejected" | "not_adopted" | "second_round" | "no_quorum" | "cancelled" | null;
+  grade: string | null; // VOTE_GRADES
   outcome_detail: string | null; // JSON Outcome
 }
 

@@ -1,7 +1,7 @@
 // The reasoned response (issue 10; OGP co-creation standards: show how input was considered): what became of every
 // summary and proposal, in words, with the reason recorded at each decision. Pure: facts in, a fate out; the pages
 // and the CSV put it in words with the same translator.
-import { reasonInWords } from "./consensus/outcome";
+import { reasonText } from "./consensus/outcome-words";
 import type { CommitmentPlace } from "./fate";
 
 export interface Ref {
@@ -88,7 +88,7 @@ export function fateInWords(t: Translate, fate: Fate): string {
       // "Compromiso 3 del plan." — or adopted and awaiting the plan: never "still at the table".
       return fate.place.in === "plan" ? t("fate.place.plan", { number: fate.place.number }) : t(`fate.place.${fate.place.in}`);
     case "rejected":
-      return t("response.fate.rejected", { reason: reasonInWords(t, fate.reason) });
+      return t("response.fate.rejected", { reason: reasonText(t, fate.reason) });
     case "withdrawn":
       return t(fate.by ? "response.fate.withdrawn_by" : "response.fate.withdrawn", { by: fate.by, reason: fate.reason });
     case "undone":

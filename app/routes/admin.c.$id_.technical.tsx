@@ -39,6 +39,7 @@ const INTENTS: Record<string, string> = {
   vote_open: "vote.open",
   vote_answer: "vote.answer",
   vote_close: "vote.close",
+  vote_cancel: "vote.cancel",
   undo: "proposal.undo",
   merge: "proposal.merge",
 };

@@ -9,11 +9,11 @@ import { CriteriaList, RecusalList } from "../components/technical/CriteriaList"
 import { PeopleList, TableFigures } from "../components/technical/TableParts";
 import { ClosedVotes, VoteCard } from "../components/technical/VoteCard";
 import type { TechnicalView } from "../components/technical/types";
-import { reasonInWords } from "../domain/consensus/outcome";
 import { useFormatDate, useT } from "../i18n/react";
 import { publicConsultation, technicalPublic } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
 import { useLiveVotes, withLiveTally } from "../live/useLiveVotes";
+import { reasonText } from "../domain/consensus/outcome-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Mesa Técnica · Cocrea` : "Cocrea" }];
 
@@ -133,7 +133,7 @@ export default function PublicTechnical() {
                       {t(`funnel.${p.stage}` as "funnel.unified")}
                       {p.leadOrganization ? ` · ${t("technical_page.lead", { name: p.leadOrganization.acronym })}` : ""}
                     </p>
-                    {p.stateReason ? <p className="small">{t("technical_page.reason", { reason: reasonInWords(t, p.stateReason) })}</p> : null}
+                    {p.stateReason ? <p className="small">{t("technical_page.reason", { reason: reasonText(t, p.stateReason) })}</p> : null}
                     {p.stateOrganization && p.state === "withdrawn" ? (
                       <p className="small muted">{t("technical_page.withdrawn_for", { organization: p.stateOrganization.acronym })}</p>
                     ) : null}

@@ -5,7 +5,7 @@ import { LiveBadge } from "../components/LiveBadge";
 import { LineageTree } from "../components/roundtables/LineageTree";
 import { ProposalSheet } from "../components/roundtables/ProposalSheet";
 import { TechnicalReview } from "../components/review/TechnicalReview";
-import { reasonInWords } from "../domain/consensus/outcome";
+import { reasonText } from "../domain/consensus/outcome-words";
 import { useT } from "../i18n/react";
 import { proposalDetail, proposalLineage, proposalReview, publicConsultation } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
@@ -58,7 +58,7 @@ export default function PublicProposal() {
             {p.organization ? ` · ${p.organization}` : ""} · {t("public_funnel.stage")}: {t(`funnel.${p.stage}` as "funnel.proposed")}
           </span>
         </p>
-        {p.stateReason && !(review.visible && review.state) ? <p className="muted">{reasonInWords(t, p.stateReason)}</p> : null}
+        {p.stateReason && !(review.visible && review.state) ? <p className="muted">{reasonText(t, p.stateReason)}</p> : null}
       </header>
       <section aria-labelledby="lineage-h">
         <h2 id="lineage-h">{t("public_funnel.lineage")}</h2>

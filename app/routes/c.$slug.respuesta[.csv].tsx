@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvCell } from "../domain/forum-export";
 import { RESPONSE_CSV_COLUMNS, fateInWords, type Fate } from "../domain/reasoned-response";
-import { reasonInWords } from "../domain/consensus/outcome";
+import { reasonText } from "../domain/consensus/outcome-words";
 import { translator, type Translate } from "../i18n";
 import { publicConsultation, reasonedResponse } from "../lib/queries.server";
 
@@ -11,7 +11,7 @@ function reasonOf(t: Translate, fate: Fate): string {
   switch (fate.kind) {
     case "rejected":
     case "withdrawn":
-      return reasonInWords(t, fate.reason);
+      return reasonText(t, fate.reason);
     case "merged":
     case "split":
       return fate.note;

@@ -5,7 +5,7 @@
 // versions with what changed between consecutive revisions. Never an e-mail address or a phone number: people are
 // named by name and organization only, and the version diff reads the responsible person as name and title.
 import { criteriaStatus, type Criterion } from "../../app/domain/consensus/criteria";
-import { ANSWERS, type Answer } from "../../app/domain/consensus/outcome";
+import { ANSWERS, reasonFigures, type Answer, type ReasonFigures } from "../../app/domain/consensus/outcome";
 import { isAtTechnical } from "../../app/domain/funnel";
 import { diffTemplates, type FieldChange } from "../../app/domain/proposals/versions";
 import type { ProposalTemplate } from "../../app/domain/schemas/proposal";
@@ -35,6 +35,8 @@ export interface ReviewVote {
   closedAt: string | null;
   outcome: string | null;
   grade: string | null;
+  /** What the outcome's reason is worded with (app/components/technical/outcome-words.ts). */
+  figures: ReasonFigures;
   tally: Record<Answer, number> & { answered: number; eligible: number | null };
   blockReasons: string[];
   /** Who answered what: null while open or when the consultation keeps answers private. */
@@ -174,6 +176,7 @@ export async function proposalReview(db: DB, proposalId: string, options: { lang
       closedAt: v.closed_at,
       outcome: v.outcome,
       grade: v.grade,
+      figures: reasonFigures(v.outcome_detail),
       tally: { ...counts, answered: answers.length, eligible: Number.isFinite(eligible) ? eligible : null },
       blockReasons: closed
         ? answers

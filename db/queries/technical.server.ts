@@ -3,7 +3,7 @@
 // votes. One query set serves the staff page (with a viewer: their own answers and attendance, the organizations
 // behind each proposal) and the public page (viewer null: nothing viewer-specific). Never an e-mail address.
 import { criteriaStatus, type CriterionRecord } from "../../app/domain/consensus/criteria";
-import { tallyAnswers, type Answer, type Tally, type VoteAnswer } from "../../app/domain/consensus/outcome";
+import { reasonFigures, tallyAnswers, type Answer, type Tally, type VoteAnswer } from "../../app/domain/consensus/outcome";
 import { FUNNEL_STAGES, isAtTechnical } from "../../app/domain/funnel";
 import { templateFromRow } from "../../app/domain/proposals/template";
 import type { ProposalTemplate } from "../../app/domain/schemas/proposal";
@@ -29,6 +29,7 @@ function parseJson<T>(text: string | null, fallback: T): T {
 
 interface OutcomeDetail {
   kind?: string;
+
   blocks?: Array<{ userId: string; reason: string }>;
   tally?: Tally;
   quorum?: { needed: number; answered: number; missingSectors: Array<{ sector: string; needed: number; answered: number }> };
@@ -342,6 +343,8 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
       grade: v.grade,
       /** Block reasons are published with the outcome (they are the proposal's rejection reason); names only when answers are public. */
       blocks: closed ? (detail.blocks ?? []).map((b) => ({ reason: b.reason, name: hidden ? null : (nameOf.get(b.userId) ?? null) })) : [],
+      /** What the outcome's reason is worded with (app/components/technical/outcome-words.ts). */
+      figures: reasonFigures(v.outcome_detail),
       quorum: closed && detail.quorum ? { needed: detail.quorum.needed, answered: detail.quorum.answered, missingSectors: detail.quorum.missingSectors } : null,
       answersPublic: closed && !hidden,
       answers: closed && !hidden ? current.map((a) => ({ name: a.name, acronym: a.acronym, answer: a.answer, reason: a.reason })) : [],

@@ -10,7 +10,7 @@ import { mergeProposalsSchema, splitProposalSchema, undoOperationSchema } from "
 import { isAtTechnical } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
 import { CommandError, conflict, forbidden, notFound } from "./errors";
-import { TECHNICAL_PHASE, openSessionOf, refuseDuringVote } from "./technical-lookup.server";
+import { TECHNICAL_PHASE, refuseDuringVote, requireOpenSession } from "./technical-lookup.server";
 import { requireStageOpen } from "./lookup.server";
 import { assertComplete, assertMilestoneCap, factsOf, insertProposal, loadProposals, maxMilestonesOf, type ProposalRow } from "./proposal-store.server";
 import {
@@ -50,9 +50,7 @@ async function actingTable(trx: Trx, ctx: CommandContext, sources: readonly Prop
       const early = sources.find((s) => !isAtTechnical(s.stage));
       if (early) throw new CommandError("invalid", "technical.error.not_at_technical", { title: early.title });
       await requireStageOpen(trx, consultationId, TECHNICAL_PHASE);
-      const round = await openSessionOf(trx, table.id);
-      if (!round) throw new CommandError("conflict", "technical.error.no_open_session");
-      return { roundtableId: table.id, round };
+      return { roundtableId: table.id, round: await requireOpenSession(trx, table.id) };
     }
     if (sources.some((s) => s.roundtable_id !== table.id)) throw new CommandError("invalid", "roundtable.error.other_roundtable");
   }

@@ -1,6 +1,6 @@
 // Reads shared by the technical roundtable's commands: its table, chair and open session, who may run the
 // session, the members eligible to vote, and the live tally of a vote.
-import { tallyAnswers, type DecisionSettings, type VoteAnswer } from "../../app/domain/consensus/outcome";
+import { reasonFigures, tallyAnswers, type DecisionSettings, type VoteAnswer } from "../../app/domain/consensus/outcome";
 import type { CriterionRecord } from "../../app/domain/consensus/criteria";
 import { VOTE_EVENTS, type VoteTallyEvent } from "../../app/live/vote-events";
 import { hasAnyRole } from "../../app/domain/roles";
@@ -26,6 +26,25 @@ export async function technicalTableOf(trx: Trx, consultationId: string) {
 
 export async function openSessionOf(trx: Trx, roundtableId: string) {
   return trx.selectFrom("rounds").selectAll().where("roundtable_id", "=", roundtableId).where("status", "=", "open").executeTakeFirst();
+}
+
+/**
+ * The one rule for every act of the table — merge, split, revise, reject, open, close or cancel a vote: it happens in
+ * an open session of the technical roundtable. Otherwise 409 naming the session to open (the next one scheduled), or
+ * saying to schedule one.
+ */
+export async function requireOpenSession(trx: Trx, roundtableId: string) {
+  const open = await openSessionOf(trx, roundtableId);
+  if (open) return open;
+  const next = await trx
+    .selectFrom("rounds")
+    .select("number")
+    .where("roundtable_id", "=", roundtableId)
+    .where("status", "=", "pending")
+    .orderBy("number")
+    .executeTakeFirst();
+  if (next) throw new CommandError("conflict", "technical.error.no_open_session_pending", { number: next.number });
+  throw new CommandError("conflict", "technical.error.no_open_session");
 }
 
 export async function requireTechnicalSession(trx: Trx, roundId: string) {
@@ -141,7 +160,16 @@ export async function criteriaRecords(trx: Trx, proposalId: string): Promise<Cri
 export function announceTally(
   ctx: CommandContext,
   consultationId: string,
-  vote: { id: string; proposal_id: string; roundtable_id: string; status: "open" | "closed"; ballot: number; outcome: string | null; grade: string | null },
+  vote: {
+    id: string;
+    proposal_id: string;
+    roundtable_id: string;
+    status: "open" | "closed";
+    ballot: number;
+    outcome: string | null;
+    grade: string | null;
+    outcome_detail?: string | null;
+  },
   answers: readonly VoteAnswer[],
   eligible: number,
 ): void {
@@ -154,6 +182,7 @@ export function announceTally(
     tally: tallyAnswers(answers, eligible),
     outcome: vote.outcome,
     grade: vote.grade,
+    figures: vote.status === "closed" ? reasonFigures(vote.outcome_detail ?? null) : null,
     at: ctx.now,
     commandId: ctx.commandId,
   };

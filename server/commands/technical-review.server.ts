@@ -17,7 +17,7 @@ import {
   currentAnswers,
   eligibleMemberCount,
   announceTally,
-  openSessionOf,
+  requireOpenSession,
   technicalTableOf,
   userIdOf,
 } from "./technical-lookup.server";
@@ -141,6 +141,8 @@ export const rejectProposal = defineCommand({
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
     const table = await chairAtOpenTable(trx, ctx);
+    // Rejecting is an act of the table like merging, refining and voting: in session (one rule, requireOpenSession).
+    await requireOpenSession(trx, table.id);
     const row = await requireReviewable(trx, p.proposalId);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", row.id).where("status", "=", "open").executeTakeFirst();
     if (open) throw conflict("technical.error.vote_in_progress", { title: row.title });
@@ -170,7 +172,7 @@ export const reviseProposal = defineCommand({
     const refusal = editRefusal(factsOf(row), false, p.expectedVersion);
     if (refusal) throw await refusalError(trx, refusal);
     const table = await technicalTableOf(trx, consultationId);
-    if (!(await openSessionOf(trx, table.id))) throw conflict("technical.error.no_open_session");
+    await requireOpenSession(trx, table.id);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", row.id).where("status", "=", "open").executeTakeFirst();
     if (open) throw conflict("technical.error.vote_in_progress", { title: row.title });
     const { proposalId: _id, expectedVersion: _v, note, ...template } = p;

@@ -2,13 +2,15 @@
 // criteria; each present, non-recused member answers (agree, agree with reservations, stand aside, block with a
 // reason) and may change the answer until the chair closes the vote; closing computes the outcome with one pure
 // function (app/domain/consensus/outcome.ts) over the answers, the rule and the quorum, as set when the vote opened.
+// The chair can always end a vote: closing records its outcome (at the plan's cap, "not adopted: the plan is full"),
+// or cancelling records the chair's reason. Every act here happens in an open session (requireOpenSession).
 import { randomUUID } from "node:crypto";
 import { missingCriteria } from "../../app/domain/consensus/criteria";
-import { answerRefusal, capReached, openVoteRefusal } from "../../app/domain/consensus/eligibility";
-import { decideOutcome, type DecisionSettings } from "../../app/domain/consensus/outcome";
+import { answerRefusal, openVoteRefusal } from "../../app/domain/consensus/eligibility";
+import { decideOutcome, nextBallot, tallyAnswers, withinCommitmentCap, type DecisionSettings } from "../../app/domain/consensus/outcome";
 import { isAtTechnical, stagesBetween } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
-import { answerVoteSchema, openVoteSchema, voteRefSchema } from "../../app/domain/schemas/technical";
+import { answerVoteSchema, cancelVoteSchema, openVoteSchema, voteRefSchema } from "../../app/domain/schemas/technical";
 import { CommandError, notFound } from "./errors";
 import { enterStage } from "./proposal-store.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal } from "./roundtable-lookup.server";
@@ -19,8 +21,8 @@ import {
   currentAnswers,
   decisionSettingsOf,
   eligibleMemberCount,
-  openSessionOf,
   requireChairOrContact,
+  requireOpenSession,
   userIdOf,
 } from "./technical-lookup.server";
 import { defineCommand, type Trx } from "./types";
@@ -51,14 +53,13 @@ export const openVote = defineCommand({
     const consultationId = ctx.consultationId!;
     const table = await chairAtOpenTable(trx, ctx);
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "state", "stage"]).where("id", "=", p.proposalId).executeTakeFirstOrThrow();
-    const session = await openSessionOf(trx, table.id);
+    const session = await requireOpenSession(trx, table.id);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", proposal.id).where("status", "=", "open").executeTakeFirst();
     const settings = await decisionSettingsOf(trx, consultationId);
     const missing = missingCriteria(await criteriaRecords(trx, proposal.id));
     const refusal = openVoteRefusal({
       state: proposal.state,
       atTechnical: isAtTechnical(proposal.stage),
-      sessionOpen: Boolean(session),
       hasOpenVote: Boolean(open),
       missing,
       adoptedCount: await adoptedCount(trx, consultationId),
@@ -70,8 +71,6 @@ export const openVote = defineCommand({
           throw new CommandError("conflict", "roundtable.error.not_active", { title: proposal.title, state: `@proposal.state.${refusal.state}` });
         case "not_at_technical":
           throw new CommandError("conflict", "technical.error.not_at_technical", { title: proposal.title });
-        case "no_open_session":
-          throw new CommandError("conflict", "technical.error.no_open_session");
         case "vote_already_open":
           throw new CommandError("conflict", "technical.error.vote_already_open", { title: proposal.title });
         case "criteria_missing":
@@ -89,15 +88,15 @@ export const openVote = defineCommand({
           throw new CommandError("conflict", "technical.error.commitment_cap", { max: refusal.max });
       }
     }
-    // The fallback rule's second round follows a first ballot that ended blocked; a ballot without quorum is
-    // held again as the same ballot (a second round without quorum stays the second round).
+    // The fallback rule's second round follows a first ballot that ended blocked; a ballot without quorum (or
+    // cancelled, or stopped by the cap) is held again as the same ballot.
     const last = await trx
       .selectFrom("consensus_votes")
-      .select(["outcome", "ballot"])
+      .select(["outcome", "grade", "ballot"])
       .where("proposal_id", "=", proposal.id)
       .orderBy("opened_at", "desc")
       .executeTakeFirst();
-    const ballot = last?.outcome === "second_round" ? 2 : last?.outcome === "no_quorum" ? last.ballot : 1;
+    const ballot = nextBallot(last);
     const decision: DecisionSettings = {
       rule: settings.rule,
       standAsideMaxShare: settings.standAsideMaxShare,
@@ -109,7 +108,7 @@ export const openVote = defineCommand({
       id,
       consultation_id: consultationId,
       roundtable_id: table.id,
-      round_id: session!.id,
+      round_id: session.id,
       proposal_id: proposal.id,
       ballot,
       status: "open" as const,
@@ -199,7 +198,8 @@ export const answerVote = defineCommand({
 
 export const closeVote = defineCommand({
   type: "vote.close",
-  summary: "Close a consensus vote: the outcome (adopted and its grade, rejected with the blocks' reasons, second round, or no quorum) is computed and final.",
+  summary:
+    "Close a consensus vote: the outcome (adopted and its grade, rejected with the blocks' reasons, not adopted — too many stand-asides, or the plan is full — with the proposal still at the table, second round, or no quorum) is computed and final.",
   schema: voteRefSchema,
   access: { roles: ["point_of_contact", "technical_member"] },
   consultationOf: (trx, p) => consultationOfVote(trx, p.voteId),
@@ -209,15 +209,19 @@ export const closeVote = defineCommand({
     const table = await trx.selectFrom("roundtables").select(["id", "chair_user_id"]).where("id", "=", vote.roundtable_id).executeTakeFirstOrThrow();
     requireChairOrContact(ctx, table);
     if (vote.status !== "open") throw new CommandError("conflict", "technical.error.vote_closed");
+    await requireOpenSession(trx, table.id);
     const answers = await currentAnswers(trx, vote.id);
     const eligible = await eligibleMemberCount(trx, consultationId, vote.proposal_id);
-    const outcome = decideOutcome({ round: vote.ballot === 2 ? 2 : 1, eligible, answers }, JSON.parse(vote.settings) as DecisionSettings);
+    const settings = await decisionSettingsOf(trx, consultationId);
+    // The cap is checked again here: an adoption past it is recorded as "not adopted: the plan is full" (never a 409
+    // that would leave the vote, the proposal and the session stuck).
+    const outcome = withinCommitmentCap(
+      decideOutcome({ round: vote.ballot === 2 ? 2 : 1, eligible, answers }, JSON.parse(vote.settings) as DecisionSettings),
+      await adoptedCount(trx, consultationId),
+      settings.maxCommitments,
+    );
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "stage", "state"]).where("id", "=", vote.proposal_id).executeTakeFirstOrThrow();
     if (outcome.kind === "adopted") {
-      const settings = await decisionSettingsOf(trx, consultationId);
-      if (capReached(await adoptedCount(trx, consultationId), settings.maxCommitments)) {
-        throw new CommandError("conflict", "technical.error.commitment_cap", { max: settings.maxCommitments });
-      }
       await trx
         .updateTable("proposals")
         .set((eb) => ({ state: "adopted", state_reason: null, version: eb("version", "+", 1), updated_at: ctx.now }))
@@ -236,7 +240,8 @@ export const closeVote = defineCommand({
         .where("id", "=", proposal.id)
         .execute();
     }
-    const grade = outcome.kind === "adopted" ? outcome.grade : outcome.kind === "rejected" ? outcome.because : null;
+    // "not_adopted" leaves the proposal active: the table may refine it and vote again (or reject it, with a reason).
+    const grade = outcome.kind === "adopted" ? outcome.grade : outcome.kind === "rejected" || outcome.kind === "not_adopted" ? outcome.because : null;
     const closed = {
       status: "closed" as const,
       closed_by: userIdOf(ctx),
@@ -255,4 +260,40 @@ export const closeVote = defineCommand({
   },
 });
 
-export const voteCommands = [openVote, answerVote, closeVote];
+export const cancelVote = defineCommand({
+  type: "vote.cancel",
+  summary:
+    "Cancel an open consensus vote with the reason (the chair or the point of contact): no outcome, the proposal stays as it was, the answers and the reason stay in the record and are public.",
+  schema: cancelVoteSchema,
+  access: { roles: ["point_of_contact", "technical_member"] },
+  consultationOf: (trx, p) => consultationOfVote(trx, p.voteId),
+  async handle(trx, p, ctx) {
+    const consultationId = ctx.consultationId!;
+    const vote = await trx.selectFrom("consensus_votes").selectAll().where("id", "=", p.voteId).executeTakeFirstOrThrow();
+    const table = await trx.selectFrom("roundtables").select(["id", "chair_user_id"]).where("id", "=", vote.roundtable_id).executeTakeFirstOrThrow();
+    requireChairOrContact(ctx, table);
+    if (vote.status !== "open") throw new CommandError("conflict", "technical.error.vote_closed");
+    await requireOpenSession(trx, table.id);
+    const answers = await currentAnswers(trx, vote.id);
+    const eligible = await eligibleMemberCount(trx, consultationId, vote.proposal_id);
+    const proposal = await trx.selectFrom("proposals").select("title").where("id", "=", vote.proposal_id).executeTakeFirstOrThrow();
+    // A cancelled vote is closed without an outcome of the answers: they stay recorded (never deleted) beside the reason.
+    const closed = {
+      status: "closed" as const,
+      closed_by: userIdOf(ctx),
+      closed_at: ctx.now,
+      outcome: "cancelled" as const,
+      grade: null,
+      outcome_detail: JSON.stringify({ kind: "cancelled", reason: p.reason, tally: tallyAnswers(answers, eligible) }),
+    };
+    await trx.updateTable("consensus_votes").set(closed).where("id", "=", vote.id).execute();
+    announceTally(ctx, consultationId, { ...vote, ...closed }, answers, eligible);
+    announceRoundtable(ctx, vote.roundtable_id, consultationId, actorLabel(ctx, await actingUser(trx, ctx)), "technical.feed.vote_cancelled", {
+      title: proposal.title,
+      reason: p.reason,
+    });
+    return { voteId: vote.id, proposalId: vote.proposal_id, outcome: { kind: "cancelled" as const, reason: p.reason } };
+  },
+});
+
+export const voteCommands = [openVote, answerVote, closeVote, cancelVote];

@@ -129,15 +129,19 @@ async function voteUnder(rule: string, proposalId: string, title: string, answer
   return chair;
 }
 
-it("full consensus: one stand-aside of three is over the 25 % allowed, so the proposal is not adopted", async () => {
+it("full consensus: one stand-aside of three is over the 25 % allowed, so the proposal is not adopted, and stays at the table", async () => {
   const title = "Compromiso unificado 2";
   const chair = await voteUnder("full_consensus", t.unified[1], title, [
     [0, "agree"],
     [1, "stand_aside"],
     [2, "agree"],
   ]);
-  await expect.poll(() => closedVote(chair.page, title).getByTestId("vote-outcome").textContent()).toBe("No adoptada: demasiadas abstenciones");
-  await expect.poll(() => card(chair.page, title).getAttribute("data-state")).toBe("rejected");
+  await expect
+    .poll(() => closedVote(chair.page, title).getByTestId("vote-outcome").textContent())
+    .toBe("No adoptada: más abstenciones de las permitidas: 1 de 3, el máximo es 0. La propuesta sigue en la mesa: puede afinarse y votarse de nuevo");
+  // Nobody objected: not a rejection. The card stays active, with its "open the vote" button for a second vote.
+  await expect.poll(() => card(chair.page, title).getAttribute("data-state")).toBe("active");
+  expect(await card(chair.page, title).getByRole("button", { name: "Abrir la votación" }).count()).toBe(1);
   expect(chair.state.navigated).toBe(false);
 });
 

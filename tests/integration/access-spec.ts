@@ -118,6 +118,8 @@ export const ACCESS_SPEC = {
   "vote.open": ["point_of_contact", "technical_member (the chair only)"],
   "vote.answer": ["technical_member (present at the vote's session and not recused)"],
   "vote.close": ["point_of_contact", "technical_member (the chair only)"],
+  // The way out of a vote that cannot go on, with a reason that is published: whoever runs the session.
+  "vote.cancel": ["point_of_contact", "technical_member (the chair only)"],
 
   // ── The reasoned response (issue 10): the point of contact answers, in writing, how each summary and proposal was
   //    considered (OGP co-creation standards). ──

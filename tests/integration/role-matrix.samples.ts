@@ -264,6 +264,10 @@ export const samples: Record<CommandType, Sample> = {
   "vote.open": { ok: "point_of_contact", payload: (f) => ({ proposalId: f.technical.unified.toOpenVote }) },
   "vote.answer": { payload: (f) => ({ voteId: f.technical.voteId, answer: "agree" }) },
   "vote.close": { ok: "point_of_contact", payload: (f) => ({ voteId: f.technical.voteId }) },
+  "vote.cancel": {
+    ok: "point_of_contact",
+    payload: (f) => ({ voteId: f.technical.voteToCancel, reason: "El plan se completó mientras la votación estaba abierta" }),
+  },
   "response.write": {
     ok: "point_of_contact",
     payload: (f) => ({ proposalId: f.technical.unified.toRevise, text: "La Mesa Técnica la afinó con la institución responsable." }),
@@ -541,6 +545,7 @@ export const cases: Case[] = [
     expect: "refused",
   },
   { command: "vote.close", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "allowed" },
+  { command: "vote.cancel", role: "technical_member", who: "the chair", actor: (f) => f.people.chair, expect: "allowed" },
 
   // Follow-up: only the person assigned to the commitment reports on it.
   {

@@ -245,7 +245,7 @@ describe("criterion (a): the responsible public institution accepts", () => {
 });
 
 describe("the commitment cap (maxCommitments 2, four proposals, a second consultation)", () => {
-  it("the third adoption is refused when its vote opens, and when a vote opened earlier closes", async () => {
+  it("the third adoption is refused when its vote opens; a vote opened earlier that closes after the plan filled is recorded «not adopted: the plan is full», and the session can close", async () => {
     const c = await setupTechnical(server, { unified: 4 });
     await c.admin.client.ok("consultation.update", { consultationId: c.consultationId, title: "Consulta con un límite de dos compromisos", maxCommitments: 2 });
     const [a, b, cc, d] = c.unified;
@@ -263,11 +263,28 @@ describe("the commitment cap (maxCommitments 2, four proposals, a second consult
     await adopt(second.voteId);
     await adopt(late.voteId);
     expect((await c.chair.client.ok("vote.close", { voteId: second.voteId })).outcome.kind).toBe("adopted");
-    await refused(c.chair.client, "vote.close", { voteId: late.voteId }, 409, "El plan ya tiene el máximo de 2 compromisos.");
     await refused(c.chair.client, "vote.open", { proposalId: cc }, 409, "El plan ya tiene el máximo de 2 compromisos.");
-    const states = await db().selectFrom("proposals").select(["id", "state"]).where("id", "in", [cc, d]).execute();
-    expect(states.map((s) => s.state)).toEqual(["active", "active"]);
-    expect((await db().selectFrom("consensus_votes").select("status").where("id", "=", late.voteId).executeTakeFirstOrThrow()).status).toBe("open");
+
+    // The way out: the late vote closes all the same, as "not adopted: the plan is full"; its proposal stays at the table.
+    const closed = await c.chair.client.ok("vote.close", { voteId: late.voteId });
+    expect(closed.outcome).toEqual({
+      kind: "not_adopted",
+      because: "plan_full",
+      wouldBe: "consent",
+      max: 2,
+      blocks: [],
+      tally: { agree: 2, reservations: 0, stand_aside: 0, block: 0, answered: 2, eligible: 3 },
+    });
+    const states = await db().selectFrom("proposals").select(["id", "state"]).where("id", "in", [a, b, cc, d]).execute();
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [a]: "adopted", [b]: "adopted", [cc]: "active", [d]: "active" });
+    expect(await db().selectFrom("consensus_votes").select(["status", "outcome", "grade"]).where("id", "=", late.voteId).executeTakeFirstOrThrow()).toEqual({
+      status: "closed",
+      outcome: "not_adopted",
+      grade: "plan_full",
+    });
+    // Nothing is left open: the chair may reject what cannot enter the plan, and close the session.
+    await c.chair.client.ok("proposal.reject", { proposalId: d, reason: "El plan ya tiene sus dos compromisos" });
+    await c.chair.client.ok("technical.session.close", { roundId: c.sessionId });
   });
 });
 
@@ -300,7 +317,7 @@ describe("leaving the table while a vote on it is open", () => {
     const title = await titleOf(voted);
     const { voteId } = await chair().ok<{ voteId: string }>("vote.open", { proposalId: voted });
     await member(0).ok("vote.answer", { voteId, answer: "agree" });
-    const message = `Hay una votación abierta sobre «${title}»: ciérrela primero.`;
+    const message = `Hay una votación abierta sobre «${title}»: ciérrela o cancélela primero.`;
     await refused(t.icefi.client, "proposal.withdraw", { proposalId: voted, reason: "Lo retiramos" }, 409, message);
     await refused(
       member(0),
@@ -416,7 +433,7 @@ describe("revisions", () => {
       "proposal.revise",
       { proposalId: id, note: "", ...unifiedPayload("Otra redacción") },
       409,
-      "Hay una votación abierta sobre «Presupuesto abierto con hitos trimestrales»: ciérrela primero.",
+      "Hay una votación abierta sobre «Presupuesto abierto con hitos trimestrales»: ciérrela o cancélela primero.",
     );
     expect((await db().selectFrom("proposal_versions").select("revision").where("proposal_id", "=", id).execute()).length).toBe(2);
   });

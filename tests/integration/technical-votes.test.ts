@@ -198,7 +198,7 @@ describe("consent", () => {
 describe("full consensus (stand-asides at most 25 % of the answers)", () => {
   beforeAll(() => settings({ decisionRule: "full_consensus", standAsideMaxShare: 25 }));
 
-  it("two stand-asides out of four answers (50 %) are over the share: rejected", async () => {
+  it("two stand-asides out of four answers (50 %) are over the share: not adopted, and the proposal stays active at the table", async () => {
     const proposalId = await readyProposal();
     const { outcome } = await decide(proposalId, [
       [0, "agree"],
@@ -206,8 +206,9 @@ describe("full consensus (stand-asides at most 25 % of the answers)", () => {
       [2, "stand_aside"],
       [3, "agree"],
     ]);
-    expect(outcome).toEqual({ kind: "rejected", because: "stand_asides", blocks: [], tally: tally(2, 0, 2, 0) });
-    expect((await publicProposal(proposalId)).state).toBe("rejected");
+    // Nobody objected: 2 of 4 stood aside where 25 % of 4 allows 1. Only a reasoned block (or the chair) rejects.
+    expect(outcome).toEqual({ kind: "not_adopted", because: "stand_asides", standAsides: 2, allowed: 1, blocks: [], tally: tally(2, 0, 2, 0) });
+    expect(await publicProposal(proposalId)).toMatchObject({ state: "active", stateReason: null });
   });
 
   it("one stand-aside out of four answers (25 %) is at the share: adopted by full consensus", async () => {

@@ -1,6 +1,6 @@
 // What the access specification's test (tests/integration/role-matrix.test.ts) needs at the technical roundtable,
 // built through the API on setupTechnical (tests/support/technical.ts: an open session, members of two sectors with
-// a MINFIN chair, an observer, everyone present): a vote open in the session, a member recused from it, proposals
+// a MINFIN chair, an observer, everyone present): a vote open in the session (and another to cancel), a member recused from it, proposals
 // meeting the three criteria for more votes, unified proposals set aside for each command, a split the technical
 // table agreed (to undo, and whose two results only the technical table may merge), a spare pending session, and a
 // technical-roundtable delegate of the proponent organization (ICEFI) behind every unified proposal.
@@ -24,6 +24,8 @@ const UNIFIED = [
   "commitmentA",
   "commitmentB",
   "toPlan",
+  // vote.cancel's sample: a vote of its own, open in the session.
+  "toCancelVote",
 ] as const;
 
 export async function technicalMatrixFixture(server: TestServer) {
@@ -32,8 +34,9 @@ export async function technicalMatrixFixture(server: TestServer) {
   const chair = t.chair.client;
   const [, presentMember, recusedMember] = t.members;
 
-  for (const id of [unified.vote, unified.toOpenVote, unified.toOpenVoteByChair]) await meetCriteria(t, id);
+  for (const id of [unified.vote, unified.toOpenVote, unified.toOpenVoteByChair, unified.toCancelVote]) await meetCriteria(t, id);
   const { voteId } = await chair.ok<{ voteId: string }>("vote.open", { proposalId: unified.vote });
+  const { voteId: voteToCancel } = await chair.ok<{ voteId: string }>("vote.open", { proposalId: unified.toCancelVote });
   await recusedMember.client.ok("proposal.declare_conflict", { proposalId: unified.vote, reason: "Mi organización ejecutaría el compromiso" });
 
   const split = await chair.ok<{ proposalIds: string[]; operationId: string }>("proposal.split", {
@@ -55,6 +58,7 @@ export async function technicalMatrixFixture(server: TestServer) {
     t,
     unified,
     voteId,
+    voteToCancel,
     presentMember,
     recusedMember,
     icefiTechnical,

@@ -3,9 +3,17 @@
 // answers are named a, b, c… in the order written.
 import { describe, expect, it } from "vitest";
 import {
+  ADOPTION_GRADES,
   checkQuorum,
   decideOutcome,
   DEFAULT_DECISION_SETTINGS,
+  nextBallot,
+  NOT_ADOPTED_REASONS,
+  reasonFigures,
+  REJECTION_REASONS,
+  VOTE_GRADES,
+  VOTE_OUTCOMES,
+  withinCommitmentCap,
   tallyAnswers,
   type Answer,
   type DecisionRule,
@@ -31,7 +39,9 @@ interface Row {
   settings?: Partial<Omit<DecisionSettings, "rule">>;
   expected:
     | { kind: "adopted"; grade: "full_consensus" | "consent" | "supermajority" }
-    | { kind: "rejected"; because: "blocked" | "stand_asides" | "supermajority_not_reached"; blocks: string[] }
+    | { kind: "rejected"; because: "blocked" | "supermajority_not_reached"; blocks: string[] }
+    /** Stand-asides over the share, no block: "standAsides of answered, at most allowed"; the proposal stays at the table. */
+    | { kind: "not_adopted"; because: "stand_asides"; standAsides: number; allowed: number }
     | { kind: "second_round"; blocks: string[] }
     | { kind: "no_quorum"; needed: number; missingSectors: string[] };
 }
@@ -96,15 +106,15 @@ const rows: Row[] = [
   { name: "full consensus: a block wins over too many stand-asides", rule: "full_consensus", round: 1, eligible: 4,
     answers: [`${P}:stand_aside`, `${C}:stand_aside`, `${A}:block`],
     expected: { kind: "rejected", because: "blocked", blocks: ["c: "] } },
-  { name: "full consensus: 2 stand-asides of 4 answers (50 % > 25 %)", rule: "full_consensus", round: 1, eligible: 4,
+  { name: "full consensus: 2 stand-asides of 4 answers (50 % > 25 %): not adopted, not rejected", rule: "full_consensus", round: 1, eligible: 4,
     answers: [`${P}:agree`, `${C}:agree`, `${A}:stand_aside`, `${A}:stand_aside`],
-    expected: { kind: "rejected", because: "stand_asides", blocks: [] } },
+    expected: { kind: "not_adopted", because: "stand_asides", standAsides: 2, allowed: 1 } },
   { name: "full consensus: 1 stand-aside of 4 answers is exactly 25 %", rule: "full_consensus", round: 1, eligible: 4,
     answers: [`${P}:agree`, `${C}:agree`, `${A}:agree`, `${A}:stand_aside`],
     expected: { kind: "adopted", grade: "full_consensus" } },
-  { name: "full consensus: 1 stand-aside of 3 answers (33 %) is too many", rule: "full_consensus", round: 1, eligible: 4,
+  { name: "full consensus: 1 stand-aside of 3 answers (33 %) is too many: none allowed", rule: "full_consensus", round: 1, eligible: 4,
     answers: [`${P}:agree`, `${C}:agree`, `${A}:stand_aside`],
-    expected: { kind: "rejected", because: "stand_asides", blocks: [] } },
+    expected: { kind: "not_adopted", because: "stand_asides", standAsides: 1, allowed: 0 } },
   { name: "full consensus: 1 of 3 stand aside, limit written 0.3333333333 (within the 1e-9 tolerance)", rule: "full_consensus", round: 1, eligible: 3,
     settings: { standAsideMaxShare: 0.3333333333 },
     answers: [`${P}:agree`, `${C}:agree`, `${A}:stand_aside`],
@@ -112,7 +122,13 @@ const rows: Row[] = [
   { name: "full consensus: 1 of 3 stand aside, limit 0.33 (beyond the tolerance)", rule: "full_consensus", round: 1, eligible: 3,
     settings: { standAsideMaxShare: 0.33 },
     answers: [`${P}:agree`, `${C}:agree`, `${A}:stand_aside`],
-    expected: { kind: "rejected", because: "stand_asides", blocks: [] } },
+    expected: { kind: "not_adopted", because: "stand_asides", standAsides: 1, allowed: 0 } },
+  { name: "full consensus: 3 stand-asides of 8 answers, at most 2 allowed (25 %)", rule: "full_consensus", round: 1, eligible: 8,
+    answers: [`${P}:agree`, `${C}:agree`, `${A}:agree`, `${P}:reservations:plazos`, `${C}:agree`, `${A}:stand_aside`, `${C}:stand_aside`, `${P}:stand_aside`],
+    expected: { kind: "not_adopted", because: "stand_asides", standAsides: 3, allowed: 2 } },
+  { name: "full consensus: 2 stand-asides of 8 answers is exactly the 2 allowed", rule: "full_consensus", round: 1, eligible: 8,
+    answers: [`${P}:agree`, `${C}:agree`, `${A}:agree`, `${P}:agree`, `${C}:agree`, `${A}:agree`, `${C}:stand_aside`, `${P}:stand_aside`],
+    expected: { kind: "adopted", grade: "full_consensus" } },
   { name: "full consensus: the round does not matter", rule: "full_consensus", round: 2, eligible: 4,
     answers: [`${P}:agree`, `${C}:block:no`],
     expected: { kind: "rejected", because: "blocked", blocks: ["b: no"] } },
@@ -178,6 +194,11 @@ describe("decideOutcome, rule by rule", () => {
       case "rejected":
         expect({ kind: outcome.kind, because: outcome.because, blocks: blocks(outcome.blocks) }).toEqual(row.expected);
         break;
+      case "not_adopted":
+        if (outcome.because !== "stand_asides") throw new Error("decideOutcome never applies the plan's cap");
+        expect({ kind: outcome.kind, because: outcome.because, standAsides: outcome.standAsides, allowed: outcome.allowed }).toEqual(row.expected);
+        expect(outcome.blocks).toEqual([]);
+        break;
       case "second_round":
         expect({ kind: outcome.kind, blocks: blocks(outcome.blocks) }).toEqual(row.expected);
         break;
@@ -233,5 +254,60 @@ describe("one current answer per member", () => {
     expect(() => decideOutcome({ round: 1, eligible: 4, answers: dup }, DEFAULT_DECISION_SETTINGS)).toThrow(/ana/);
     expect(() => tallyAnswers(dup, 4)).toThrow(Error);
     expect(() => checkQuorum(dup, 4, DEFAULT_DECISION_SETTINGS.quorum)).toThrow(Error);
+  });
+});
+
+describe("the plan's cap when a vote closes: not adopted, the plan is full", () => {
+  const tally = { agree: 3, reservations: 0, stand_aside: 0, block: 0, answered: 3, eligible: 3 };
+  const adopted = { kind: "adopted" as const, grade: "consent" as const, tally };
+
+  it("a vote opened at 19 of 20 that closes after another made the 20th: not adopted, the plan is full", () => {
+    expect(withinCommitmentCap(adopted, 20, 20)).toEqual({ kind: "not_adopted", because: "plan_full", wouldBe: "consent", max: 20, blocks: [], tally });
+  });
+
+  it("below the cap the adoption stands; other outcomes never change", () => {
+    expect(withinCommitmentCap(adopted, 19, 20)).toEqual(adopted);
+    const blocked = { kind: "rejected" as const, because: "blocked" as const, blocks: [{ userId: "b", reason: "no" }], tally };
+    expect(withinCommitmentCap(blocked, 20, 20)).toEqual(blocked);
+  });
+});
+
+describe("the ballot of the next vote on a proposal", () => {
+  it("ballot 2 after a block under the fallback rule; the same ballot again after no quorum, a cancellation or a full plan", () => {
+    expect(nextBallot(undefined)).toBe(1);
+    expect(nextBallot({ outcome: "second_round", grade: null, ballot: 1 })).toBe(2);
+    expect(nextBallot({ outcome: "no_quorum", grade: null, ballot: 2 })).toBe(2);
+    expect(nextBallot({ outcome: "cancelled", grade: null, ballot: 2 })).toBe(2);
+    expect(nextBallot({ outcome: "not_adopted", grade: "plan_full", ballot: 2 })).toBe(2);
+  });
+
+  it("a fresh first ballot after too many stand-asides (the text was refined)", () => {
+    expect(nextBallot({ outcome: "not_adopted", grade: "stand_asides", ballot: 1 })).toBe(1);
+  });
+});
+
+describe("every code a closed vote records", () => {
+  it("lists the outcomes and the grades or reasons, each once", () => {
+    expect([...VOTE_OUTCOMES]).toEqual(["adopted", "rejected", "not_adopted", "second_round", "no_quorum", "cancelled"]);
+    expect([...VOTE_GRADES]).toEqual([...ADOPTION_GRADES, ...REJECTION_REASONS, ...NOT_ADOPTED_REASONS]);
+    expect(new Set(VOTE_GRADES).size).toBe(VOTE_GRADES.length);
+    expect([...NOT_ADOPTED_REASONS]).toEqual(["stand_asides", "plan_full"]);
+    expect([...REJECTION_REASONS]).toEqual(["blocked", "supermajority_not_reached"]);
+  });
+
+  it("reads a reason's figures from the recorded outcome, and nothing from a record that does not parse", () => {
+    const closed = decideOutcome(
+      {
+        round: 1,
+        eligible: 8,
+        answers: answers([`${P}:agree`, `${C}:agree`, `${A}:agree`, `${P}:agree`, `${C}:agree`, `${A}:stand_aside`, `${C}:stand_aside`, `${P}:stand_aside`]),
+      },
+      { ...DEFAULT_DECISION_SETTINGS, rule: "full_consensus" },
+    );
+    expect(reasonFigures(JSON.stringify(closed))).toEqual({ standAsides: 3, answered: 8, allowed: 2, max: null, wouldBe: null, cancelReason: null });
+    expect(reasonFigures(JSON.stringify({ kind: "cancelled", reason: "El plan se completó", tally: {} }))).toMatchObject({
+      cancelReason: "El plan se completó",
+    });
+    expect(reasonFigures("{not json")).toEqual({ standAsides: null, answered: null, allowed: null, max: null, wouldBe: null, cancelReason: null });
   });
 });

@@ -5,7 +5,8 @@
 // pages call it. A missing wording fails with the code and the language.
 import { describe, expect, it } from "vitest";
 import { CRITERIA, CRITERION_STATUSES } from "../../app/domain/consensus/criteria";
-import { ANSWERS, DECISION_RULES, GRADES, REJECTION_REASONS, VOTE_OUTCOMES, reasonInWords } from "../../app/domain/consensus/outcome";
+import { ADOPTION_GRADES, ANSWERS, DECISION_RULES, NOT_ADOPTED_REASONS, REJECTION_REASONS, VOTE_OUTCOMES } from "../../app/domain/consensus/outcome";
+import { reasonText } from "../../app/domain/consensus/outcome-words";
 import { COMMITMENT_PLACES, FATE_ENDINGS, FATE_WAITS } from "../../app/domain/fate";
 import { LATENESS_KINDS, PROGRESS_STATUSES } from "../../app/domain/follow-up";
 import { FORUM_STATUSES } from "../../app/domain/forum";
@@ -35,9 +36,10 @@ function missing(codes: readonly string[], keyOf: (code: string) => string[]): s
 
 // Each code list a reader sees, with the keys the pages word it with.
 const CODE_SETS: Array<[string, readonly string[], (code: string) => string[]]> = [
-  ["vote outcomes", VOTE_OUTCOMES, (c) => [`technical_page.outcome.${c}`, `review.outcome.${c}`, `technical.feed.vote_${c}`]],
-  ["grades of adoption", GRADES, (c) => [`technical.grade.${c}`]],
+  ["vote outcomes", VOTE_OUTCOMES, (c) => [`technical.outcome.${c}`, `technical.feed.vote_${c}`]],
+  ["grades of adoption", ADOPTION_GRADES, (c) => [`technical.grade.${c}`]],
   ["reasons of a vote's rejection", REJECTION_REASONS, (c) => [`technical.grade.${c}`, `technical.reason.${c}`]],
+  ["reasons a vote did not adopt", NOT_ADOPTED_REASONS, (c) => [`technical.grade.${c}`, `technical.reason.${c}`]],
   ["consensus answers", ANSWERS, (c) => [`technical_page.answer.${c}`, `review.answer.${c}`]],
   ["decision rules", DECISION_RULES, (c) => [`review.rule.${c}`, `technical_page.rule.${c}`, `review.rule_hint.${c}`]],
   ["adoption criteria", CRITERIA, (c) => [`technical_page.criterion.${c}`, `review.criterion.${c}`, `technical.criterion.${c}`]],
@@ -75,9 +77,9 @@ describe("every code a reader can see has its words in Spanish and English", () 
 
   it("a vote's rejection reason recorded as a code reads in words, and a written reason as written", () => {
     const t = (lang: "es" | "en") => (key: string) => translate(lang, key);
-    expect(reasonInWords(t("es"), "stand_asides")).toBe("Quienes se hicieron a un lado pasaron de la proporción que admite el consenso pleno");
-    expect(reasonInWords(t("en"), "stand_asides")).toBe("More members stood aside than full consensus allows");
-    expect(reasonInWords(t("es"), "El ministerio no tiene presupuesto")).toBe("El ministerio no tiene presupuesto");
+    expect(reasonText(t("es"), "stand_asides")).toBe("demasiadas abstenciones");
+    expect(reasonText(t("en"), "stand_asides")).toBe("too many stand-asides");
+    expect(reasonText(t("es"), "El ministerio no tiene presupuesto")).toBe("El ministerio no tiene presupuesto");
   });
 
   it("the activity feed names plan.submit in words", () => {

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Fate, FateEnding, FateRoute, FateStep } from "../../domain/fate";
 import type { MessageKey } from "../../i18n";
 import { useFormatDate, useT } from "../../i18n/react";
-import { reasonInWords } from "../../domain/consensus/outcome";
+import { reasonText } from "../../domain/consensus/outcome-words";
 import { CommitmentLinks } from "./CommitmentPlace";
 
 const MARK = "\u0000";
@@ -75,7 +75,7 @@ function RouteEnd({ route }: { route: FateRoute }) {
   return (
     <li className={`fate-step fate-${e.ended}`} data-fate-step={e.ended}>
       {t(e.ended === "withdrawn" ? "fate.route_withdrawn" : "fate.route_rejected")}
-      {e.reason ? <> {t("fate.reason", { reason: reasonInWords(t, e.reason) })}</> : null}
+      {e.reason ? <> {t("fate.reason", { reason: reasonText(t, e.reason) })}</> : null}
     </li>
   );
 }

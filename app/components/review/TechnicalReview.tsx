@@ -4,6 +4,7 @@
 import type { ProposalReview } from "../../../db/queries/proposal-review.server";
 import { useFormatDate, useT } from "../../i18n/react";
 import type { MessageKey } from "../../i18n";
+import { outcomeText, reasonText } from "../../domain/consensus/outcome-words";
 import { VersionDiff } from "./VersionDiff";
 
 type Person = { name: string; organization: string } | null;
@@ -14,7 +15,6 @@ export function who(p: Person, fallback: string): string {
 }
 
 const ANSWER_KEYS = ["agree", "reservations", "stand_aside", "block"] as const;
-const GRADES = new Set(["full_consensus", "consent", "supermajority", "blocked", "stand_asides", "supermajority_not_reached"]);
 
 export function TechnicalReview({ review }: { review: ProposalReview }) {
   const t = useT();
@@ -22,7 +22,6 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
   if (!review.visible) return null;
   const someone = t("review.someone");
   const anyCriterion = review.criteria.some((c) => c.status !== "pending");
-  const stateReason = (reason: string) => (GRADES.has(reason) ? t(`technical.grade.${reason}` as MessageKey) : reason);
   return (
     <section className="technical-review" aria-labelledby="review-h" data-testid="technical-review">
       <h2 id="review-h">{t("review.title")}</h2>
@@ -33,7 +32,7 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
             ? review.state.organization
               ? t("review.state.withdrawn_by", { organization: review.state.organization, reason: review.state.reason })
               : t("review.state.withdrawn", { reason: review.state.reason })
-            : t("review.state.rejected", { reason: stateReason(review.state.reason) })}
+            : t("review.state.rejected", { reason: reasonText(t, review.state.reason) })}
         </p>
       ) : null}
 
@@ -89,13 +88,7 @@ export function TechnicalReview({ review }: { review: ProposalReview }) {
                   </span>
                 </p>
                 <p className="review-outcome" data-testid="vote-outcome">
-                  {v.status === "open"
-                    ? t("review.in_progress")
-                    : v.outcome
-                      ? t(`review.outcome.${v.outcome}` as MessageKey, {
-                          grade: v.grade && GRADES.has(v.grade) ? t(`technical.grade.${v.grade}` as MessageKey) : "",
-                        })
-                      : null}
+                  {v.status === "open" ? t("review.in_progress") : outcomeText(t, v.outcome, v.grade, v.figures) || null}
                 </p>
                 <table className="table review-tally">
                   <caption className="review-sr">{t("review.tally")}</caption>

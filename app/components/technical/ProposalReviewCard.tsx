@@ -2,12 +2,12 @@
 // one), recusals, and what the viewer may do with it — declare a conflict of interest (members), reject or open
 // the vote (the chair or the point of contact), withdraw (the organizations behind it).
 import { CRITERIA } from "../../domain/consensus/criteria";
-import { reasonInWords } from "../../domain/consensus/outcome";
 import { useT } from "../../i18n/react";
 import { CommandButton, CommandForm } from "../admin/CommandForm";
 import { Field } from "../forms";
 import { CriteriaList, RecusalList } from "./CriteriaList";
 import type { Can, Institution, TechnicalProposal } from "./types";
+import { reasonText } from "../../domain/consensus/outcome-words";
 
 interface Props {
   proposal: TechnicalProposal;
@@ -67,7 +67,7 @@ export function ProposalReviewCard({
       {p.sources.length ? <p className="small muted">{t("technical_page.unifies", { titles: p.sources.map((s) => `«${s.title}»`).join(", ") })}</p> : null}
       {p.stateReason ? (
         <p className="small" data-testid="state-reason">
-          {t("technical_page.reason", { reason: reasonInWords(t, p.stateReason) })}
+          {t("technical_page.reason", { reason: reasonText(t, p.stateReason) })}
         </p>
       ) : null}
       {p.stateOrganization && p.state === "withdrawn" ? (

@@ -21,20 +21,3 @@ export function Tally({ tally }: { tally: VoteTallyCounts }) {
     </div>
   );
 }
-
-/** The outcome of a closed vote in words ("Adoptada por consentimiento", "No adoptada: bloqueada"…). */
-export function outcomeText(t: ReturnType<typeof useT>, outcome: string | null, grade: string | null): string {
-  const g = grade ? t(`technical.grade.${grade}` as "technical.grade.consent") : "";
-  switch (outcome) {
-    case "adopted":
-      return t("technical_page.outcome.adopted", { grade: g });
-    case "rejected":
-      return t("technical_page.outcome.rejected", { grade: g });
-    case "second_round":
-      return t("technical_page.outcome.second_round");
-    case "no_quorum":
-      return t("technical_page.outcome.no_quorum");
-    default:
-      return "";
-  }
-}

@@ -1,11 +1,12 @@
 // One consensus vote: the live tally while open (the viewer's own answer and, for an eligible member, the answer
-// form; for the chair, the close button), and once closed its outcome, the reasons of the blocks and — when the
+// form; for the chair, the close button and the cancel form with its reason), and once closed its outcome, the reasons of the blocks and — when the
 // consultation publishes them — who answered what.
 import { ANSWERS } from "../../domain/consensus/outcome";
 import { useT } from "../../i18n/react";
-import { CommandButton, useCommandFetcher } from "../admin/CommandForm";
-import { FormBasics, FormError, issuesFor } from "../forms";
-import { Tally, outcomeText } from "./Tally";
+import { CommandButton, CommandForm, useCommandFetcher } from "../admin/CommandForm";
+import { Field, FormBasics, FormError, issuesFor } from "../forms";
+import { outcomeText } from "../../domain/consensus/outcome-words";
+import { Tally } from "./Tally";
 import type { TechnicalVote } from "./types";
 
 interface StaffProps {
@@ -57,9 +58,29 @@ export function VoteCard({ vote, staff, sheetHref }: { vote: TechnicalVote; staf
             </p>
           ) : null}
           {staff.canClose ? (
-            <div className="actions">
-              <CommandButton intent="vote_close" hidden={{ voteId: vote.id }} label={t("technical_page.close_vote")} />
-            </div>
+            <>
+              <div className="actions">
+                <CommandButton intent="vote_close" hidden={{ voteId: vote.id }} label={t("technical_page.close_vote")} />
+              </div>
+              {/* The way out of a vote that cannot go on: cancelled with a reason that is published. */}
+              <details className="cancel-vote" data-testid="cancel-vote">
+                <summary>{t("technical_page.cancel_vote")}</summary>
+                <p className="hint">{t("technical_page.cancel_vote_hint")}</p>
+                <CommandForm intent="vote_cancel" hidden={{ voteId: vote.id }} submitLabel={t("technical_page.cancel_vote_do")}>
+                  {(res) => (
+                    <Field
+                      name="reason"
+                      label={t("technical_page.cancel_vote_reason")}
+                      intent="vote_cancel"
+                      result={res}
+                      id={`vote-${vote.id}-cancel-reason`}
+                      multiline
+                      required
+                    />
+                  )}
+                </CommandForm>
+              </details>
+            </>
           ) : null}
         </>
       ) : null}
@@ -73,7 +94,7 @@ function ClosedDetails({ vote }: { vote: TechnicalVote }) {
   return (
     <>
       <p className={`vote-outcome outcome-${vote.outcome ?? "none"}`} data-testid="vote-outcome">
-        <strong>{outcomeText(t, vote.outcome, vote.grade)}</strong>
+        <strong>{outcomeText(t, vote.outcome, vote.grade, vote.figures)}</strong>
       </p>
       {vote.blocks.length ? (
         <div data-testid="block-reasons">

@@ -32,7 +32,6 @@ export function answerRefusal(f: AnswerFacts): AnswerRefusal | null {
 export type OpenVoteRefusal =
   | { code: "not_active"; status: 409; state: string }
   | { code: "not_at_technical"; status: 409 }
-  | { code: "no_open_session"; status: 409 }
   | { code: "vote_already_open"; status: 409 }
   | { code: "criteria_missing"; status: 409; missing: Criterion[] }
   | { code: "commitment_cap"; status: 409; max: number };
@@ -41,25 +40,21 @@ export interface OpenVoteFacts {
   state: string;
   /** The proposal reached the technical roundtable (unified at its thematic table, or later). */
   atTechnical: boolean;
-  sessionOpen: boolean;
   hasOpenVote: boolean;
   missing: readonly Criterion[];
   adoptedCount: number;
   maxCommitments: number;
 }
 
-/** A vote opens on an active proposal at the technical table, in an open session, with every criterion met. */
+/**
+ * A vote opens on an active proposal at the technical table with every criterion met (the open session is the rule
+ * of every act of the table, checked before: requireOpenSession in server/commands/technical-lookup.server.ts).
+ */
 export function openVoteRefusal(f: OpenVoteFacts): OpenVoteRefusal | null {
   if (f.state !== "active") return { code: "not_active", status: 409, state: f.state };
   if (!f.atTechnical) return { code: "not_at_technical", status: 409 };
-  if (!f.sessionOpen) return { code: "no_open_session", status: 409 };
   if (f.hasOpenVote) return { code: "vote_already_open", status: 409 };
   if (f.missing.length > 0) return { code: "criteria_missing", status: 409, missing: [...f.missing] };
   if (f.adoptedCount >= f.maxCommitments) return { code: "commitment_cap", status: 409, max: f.maxCommitments };
   return null;
-}
-
-/** Adopting one more would pass the plan's cap of commitments (checked again when the vote closes). */
-export function capReached(adoptedCount: number, maxCommitments: number): boolean {
-  return adoptedCount >= maxCommitments;
 }

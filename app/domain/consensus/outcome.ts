@@ -9,7 +9,8 @@
 //   stand-asides too. Each sector minimum must be met by answers of that sector. Not met → `no_quorum`
 //   (missingSectors sorted by sector).
 // - `full_consensus`: any block → rejected "blocked"; else stand_aside / answered > standAsideMaxShare (with a
-//   1e-9 tolerance) → rejected "stand_asides"; else adopted with grade "full_consensus".
+//   1e-9 tolerance) → not_adopted "stand_asides" (nobody objected: the proposal stays at the table to be refined
+//   and voted again; only a reasoned block or the chair's rejection rejects it); else adopted "full_consensus".
 // - `consent`: any block → rejected "blocked"; else adopted "consent" (reservations and stand-asides allowed).
 // - `fallback`: round 1 → any block → `second_round` (with the blocks), else adopted "consent".
 //   Round 2 → no block → adopted "consent"; else inFavour = agree + reservations, cast = inFavour + block
@@ -62,38 +63,38 @@ export interface QuorumCheck {
   missingSectors: { sector: string; needed: number; answered: number }[];
 }
 
-export type Grade = "full_consensus" | "consent" | "supermajority";
+// Every code a closed vote records, as readers see it through the translation layer (technical.outcome.*,
+// technical.grade.* and technical.reason.* in app/i18n/messages/technical.ts): keep these lists and the wordings together.
+/** consensus_votes.outcome once closed. "cancelled" is the chair's way out (vote.cancel), never decided by the answers. */
+export const VOTE_OUTCOMES = ["adopted", "rejected", "not_adopted", "second_round", "no_quorum", "cancelled"] as const;
+export type VoteOutcome = (typeof VOTE_OUTCOMES)[number];
+/** How an adopted proposal was adopted. */
+export const ADOPTION_GRADES = ["full_consensus", "consent", "supermajority"] as const;
+export type Grade = (typeof ADOPTION_GRADES)[number];
+/** Why a vote rejected the proposal (it leaves the table): only objections do that. */
+export const REJECTION_REASONS = ["blocked", "supermajority_not_reached"] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+/** Why a vote did not adopt a proposal that stays active at the table (it may be refined and voted again). */
+export const NOT_ADOPTED_REASONS = ["stand_asides", "plan_full"] as const;
+export type NotAdoptedReason = (typeof NOT_ADOPTED_REASONS)[number];
+/** Every value of consensus_votes.grade: the adoption's grade, or the reason it was not adopted. */
+export const VOTE_GRADES = [...ADOPTION_GRADES, ...REJECTION_REASONS, ...NOT_ADOPTED_REASONS] as const;
+export type VoteGrade = (typeof VOTE_GRADES)[number];
 
 export type Outcome =
   | { kind: "adopted"; grade: Grade; tally: Tally }
-  | { kind: "rejected"; because: "blocked" | "stand_asides" | "supermajority_not_reached"; blocks: { userId: string; reason: string }[]; tally: Tally }
+  | { kind: "rejected"; because: RejectionReason; blocks: { userId: string; reason: string }[]; tally: Tally }
+  /** Stand-asides over the allowed share: `standAsides` of `tally.answered`, at most `allowed`. */
+  | { kind: "not_adopted"; because: "stand_asides"; standAsides: number; allowed: number; blocks: { userId: string; reason: string }[]; tally: Tally }
+  /** The answers adopted it (`wouldBe`), but the plan already holds its `max` commitments. */
+  | { kind: "not_adopted"; because: "plan_full"; wouldBe: Grade; max: number; blocks: { userId: string; reason: string }[]; tally: Tally }
   | { kind: "second_round"; blocks: { userId: string; reason: string }[]; tally: Tally }
   | { kind: "no_quorum"; quorum: QuorumCheck; tally: Tally };
 
-// The codes a closed vote leaves, as lists (pages word each one: tests/unit/wordings.test.ts walks them). The checks
-// below fail the build when an outcome, grade or reason is added to the types above and not to these lists.
-export const VOTE_OUTCOMES = ["adopted", "rejected", "second_round", "no_quorum"] as const satisfies ReadonlyArray<Outcome["kind"]>;
-export const GRADES = ["full_consensus", "consent", "supermajority"] as const satisfies readonly Grade[];
-export type RejectionReason = Extract<Outcome, { kind: "rejected" }>["because"];
-export const REJECTION_REASONS = ["blocked", "stand_asides", "supermajority_not_reached"] as const satisfies readonly RejectionReason[];
+// Fails the build when an outcome kind is added to the type above and not to VOTE_OUTCOMES (whose wordings
+// tests/unit/wordings.test.ts walks).
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
-export const everyCodeListed: [
-  Missing<Outcome["kind"], (typeof VOTE_OUTCOMES)[number]>,
-  Missing<Grade, (typeof GRADES)[number]>,
-  Missing<RejectionReason, (typeof REJECTION_REASONS)[number]>,
-] = [true, true, true];
-
-export function isRejectionReason(reason: string | null | undefined): reason is RejectionReason {
-  return (REJECTION_REASONS as readonly string[]).includes(reason ?? "");
-}
-
-/**
- * A recorded reason as a reader reads it: a rejection recorded by a vote without a written reason stores its code
- * (`stand_asides`), which is worded; a reason people wrote is shown as written.
- */
-export function reasonInWords(t: (key: `technical.reason.${RejectionReason}`) => string, reason: string): string {
-  return isRejectionReason(reason) ? t(`technical.reason.${reason}`) : reason;
-}
+export const everyOutcomeListed: Missing<Outcome["kind"], VoteOutcome> = true;
 
 export const DEFAULT_DECISION_SETTINGS: DecisionSettings = {
   rule: "consent",
@@ -153,7 +154,10 @@ export function decideOutcome(vote: { round: 1 | 2; eligible: number; answers: r
     case "full_consensus": {
       if (blocks.length > 0) return { kind: "rejected", because: "blocked", blocks, tally };
       const standAsideShare = tally.answered === 0 ? 0 : tally.stand_aside / tally.answered;
-      if (standAsideShare > settings.standAsideMaxShare + EPSILON) return { kind: "rejected", because: "stand_asides", blocks, tally };
+      if (standAsideShare > settings.standAsideMaxShare + EPSILON) {
+        const allowed = Math.floor(settings.standAsideMaxShare * tally.answered + EPSILON * Math.max(1, tally.answered));
+        return { kind: "not_adopted", because: "stand_asides", standAsides: tally.stand_aside, allowed, blocks, tally };
+      }
       return { kind: "adopted", grade: "full_consensus", tally };
     }
     case "consent":
@@ -172,4 +176,58 @@ export function decideOutcome(vote: { round: 1 | 2; eligible: number; answers: r
       throw new Error(`Unknown decision rule "${String(rule)}"`);
     }
   }
+}
+
+/**
+ * The plan's cap, applied when a vote closes: an adoption that would pass `maxCommitments` is recorded as "not
+ * adopted: the plan is full" (the proposal stays active), so the chair can always close a vote — a vote opened at
+ * 19 of 20 whose close comes after another vote made the 20th must not leave the table stuck.
+ */
+export function withinCommitmentCap(outcome: Outcome, adoptedCount: number, maxCommitments: number): Outcome {
+  if (outcome.kind !== "adopted" || adoptedCount < maxCommitments) return outcome;
+  return { kind: "not_adopted", because: "plan_full", wouldBe: outcome.grade, max: maxCommitments, blocks: [], tally: outcome.tally };
+}
+
+/**
+ * The ballot of the next vote on a proposal, from the last one: a block under the fallback rule sends it to ballot 2;
+ * a vote without quorum, cancelled, or stopped by the plan's cap is held again as the same ballot; anything else
+ * (a first vote, stand-asides after which the text was refined) starts at ballot 1.
+ */
+export function nextBallot(last: { outcome: string | null; grade: string | null; ballot: number } | undefined): number {
+  if (!last) return 1;
+  if (last.outcome === "second_round") return 2;
+  if (last.outcome === "no_quorum" || last.outcome === "cancelled") return last.ballot;
+  if (last.outcome === "not_adopted" && last.grade === "plan_full") return last.ballot;
+  return 1;
+}
+
+/** The figures a closed vote's reason is worded with, read from its recorded outcome (consensus_votes.outcome_detail). */
+export interface ReasonFigures {
+  standAsides: number | null;
+  answered: number | null;
+  allowed: number | null;
+  max: number | null;
+  wouldBe: string | null;
+  /** A cancelled vote: the chair's reason, as written. */
+  cancelReason: string | null;
+}
+
+export function reasonFigures(outcomeDetail: string | null): ReasonFigures {
+  let d: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = outcomeDetail ? JSON.parse(outcomeDetail) : {};
+    if (parsed && typeof parsed === "object") d = parsed as Record<string, unknown>;
+  } catch {
+    // A record that does not parse is worded without figures.
+  }
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const tally = d.tally && typeof d.tally === "object" ? (d.tally as Record<string, unknown>) : {};
+  return {
+    standAsides: num(d.standAsides),
+    answered: num(tally.answered),
+    allowed: num(d.allowed),
+    max: num(d.max),
+    wouldBe: typeof d.wouldBe === "string" ? d.wouldBe : null,
+    cancelReason: d.kind === "cancelled" && typeof d.reason === "string" ? d.reason : null,
+  };
 }

@@ -78,6 +78,10 @@ export const reviseProposalSchema = z.object({
 
 export const openVoteSchema = z.object({ proposalId: id });
 export const voteRefSchema = z.object({ voteId: id });
+/** The chair's way out of a vote that cannot go on (e.g. the plan filled up meanwhile): the reason is published. */
+export const cancelVoteSchema = z
+  .object({ voteId: id, reason: longText(2000).default("") })
+  .refine((v) => v.reason.length > 0, { path: ["reason"], message: "technical.issue.cancel_reason_required" });
 
 export const answerVoteSchema = z
   .object({ voteId: id, answer: z.enum(ANSWERS), reason: longText(2000).default("") })

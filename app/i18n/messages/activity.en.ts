@@ -89,6 +89,7 @@ export const activityEn: Record<keyof typeof activityEs, string> = {
   "activity.cmd.theme.restore": "Theme restored",
   "activity.cmd.theme.update": "Theme changed",
   "activity.cmd.vote.answer": "Vote cast",
+  "activity.cmd.vote.cancel": "Vote cancelled",
   "activity.cmd.vote.close": "Vote closed",
   "activity.cmd.vote.open": "Vote opened",
   "activity.cmd.worktable.assign": "Facilitator assigned to a table",

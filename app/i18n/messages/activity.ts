@@ -87,6 +87,7 @@ export const activityEs = {
   "activity.cmd.theme.restore": "Eje temático restaurado",
   "activity.cmd.theme.update": "Eje temático cambiado",
   "activity.cmd.vote.answer": "Voto emitido",
+  "activity.cmd.vote.cancel": "Votación cancelada",
   "activity.cmd.vote.close": "Votación cerrada",
   "activity.cmd.vote.open": "Votación abierta",
   "activity.cmd.worktable.assign": "Facilitador asignado a una mesa",

@@ -8,8 +8,8 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.error.chair_only": "Only the technical roundtable's chair (or the point of contact) can do this.",
   "technical.error.chair_not_member": "The chair must be a member of the technical roundtable.",
   "technical.error.column_taken": "Session {number} already closes the “{stage}” column.",
-  "technical.error.votes_open": "{count} votes are still open in this session: close them before closing the session.",
-  "technical.error.votes_open_one": "{count} vote is still open in this session: close it before closing the session.",
+  "technical.error.votes_open": "There are {count} open votes in this session: close or cancel them (with the reason) before closing the session.",
+  "technical.error.votes_open_one": "There is {count} open vote in this session: close or cancel it (with the reason) before closing the session.",
   "technical.error.not_at_technical": "The proposal “{title}” has not reached the technical roundtable yet (it was not unified at its thematic roundtable).",
   "technical.error.institution_required": "Name the responsible public institution that accepts.",
   "technical.error.written_behalf_required":
@@ -18,8 +18,11 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.error.not_public_institution": "“{name}” is not a public institution: a commitment's responsibility always lies with a public institution.",
   "technical.error.other_institution": "The responsible institution recorded for this proposal is “{name}”.",
   "technical.error.conflict_declared": "You already declared a conflict of interest on “{title}”.",
-  "technical.error.vote_in_progress": "A vote on “{title}” is open: close it first.",
-  "technical.error.no_open_session": "No session of the technical roundtable is open.",
+  "technical.error.vote_in_progress": "A vote on “{title}” is open: close or cancel it first.",
+  "technical.error.no_open_session":
+    "No session of the technical roundtable is open: the table merges, splits, refines, rejects and votes only in session. Schedule a session and open it.",
+  "technical.error.no_open_session_pending":
+    "No session of the technical roundtable is open: the table merges, splits, refines, rejects and votes only in session. Open session {number}.",
   "technical.error.vote_already_open": "A vote on “{title}” is already open.",
   "technical.error.criteria_missing": "“{title}” cannot be put to a vote: {count} adoption criteria missing: {missing}.",
   "technical.error.criteria_missing_one": "“{title}” cannot be put to a vote: {count} adoption criterion missing: {missing}.",
@@ -30,6 +33,7 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.error.not_member": "Only members of the technical roundtable vote.",
   "technical.error.absent": "Only members present at the session vote: record your attendance first.",
   "technical.issue.reason_required": "Write the reason.",
+  "technical.issue.cancel_reason_required": "Write why the vote is cancelled: it is published.",
   "technical.issue.block_reason_required": "A block needs its reason.",
   "technical.issue.reservations_required": "Write your reservations.",
 
@@ -50,6 +54,8 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.feed.vote_rejected": "“{title}” was not adopted ({grade})",
   "technical.feed.vote_second_round": "“{title}” was blocked: it goes to a second round",
   "technical.feed.vote_no_quorum": "Vote on “{title}” without quorum: it can be held again",
+  "technical.feed.vote_not_adopted": "“{title}” was not adopted ({grade}): it stays at the table",
+  "technical.feed.vote_cancelled": "The vote on “{title}” was cancelled: {reason}",
 
   "technical.criterion.institution": "the responsible institution accepts",
   "technical.criterion.legal": "legally viable",
@@ -60,7 +66,17 @@ export const technicalEn: Record<keyof typeof technicalEs, string> = {
   "technical.grade.blocked": "blocked",
   "technical.grade.stand_asides": "too many stand-asides",
   "technical.grade.supermajority_not_reached": "no supermajority",
-  "technical.reason.blocked": "A member blocked it, with no written reason",
-  "technical.reason.stand_asides": "More members stood aside than full consensus allows",
-  "technical.reason.supermajority_not_reached": "The second round did not reach the required supermajority",
+  "technical.grade.plan_full": "the plan is full",
+
+  "technical.outcome.adopted": "Adopted {grade}",
+  "technical.outcome.rejected": "Not adopted: {reason}",
+  "technical.outcome.not_adopted": "Not adopted: {reason}",
+  "technical.outcome.second_round": "Blocked in the first ballot: it goes to a second round",
+  "technical.outcome.no_quorum": "No quorum: the vote can be held again",
+  "technical.outcome.cancelled": "Vote cancelled: {reason}",
+  "technical.reason.blocked": "blocked",
+  "technical.reason.supermajority_not_reached": "no supermajority",
+  "technical.reason.stand_asides":
+    "more stand-asides than allowed: {standAsides} of {answered}, the maximum is {allowed}. The proposal stays at the table: it can be refined and voted again",
+  "technical.reason.plan_full": "the plan already has its {max} commitments (the vote would have adopted it {wouldBe}). The proposal stays at the table",
 };

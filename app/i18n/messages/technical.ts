@@ -7,8 +7,8 @@ export const technicalEs = {
   "technical.error.chair_only": "Solo quien preside la Mesa Técnica (o el punto de contacto) puede hacerlo.",
   "technical.error.chair_not_member": "Quien preside debe ser integrante de la Mesa Técnica.",
   "technical.error.column_taken": "La sesión {number} ya cierra la columna «{stage}».",
-  "technical.error.votes_open": "Hay {count} votaciones abiertas en esta sesión: ciérrelas antes de cerrar la sesión.",
-  "technical.error.votes_open_one": "Hay {count} votación abierta en esta sesión: ciérrela antes de cerrar la sesión.",
+  "technical.error.votes_open": "Hay {count} votaciones abiertas en esta sesión: ciérrelas o cancélelas (con su motivo) antes de cerrar la sesión.",
+  "technical.error.votes_open_one": "Hay {count} votación abierta en esta sesión: ciérrela o cancélela (con su motivo) antes de cerrar la sesión.",
   "technical.error.not_at_technical": "La propuesta «{title}» todavía no llegó a la Mesa Técnica (no fue unificada en su mesa temática).",
   "technical.error.institution_required": "Indique la institución pública responsable que acepta.",
   "technical.error.written_behalf_required": "Anote la referencia del documento con que la institución acepta (el punto de contacto registra en su nombre).",
@@ -17,8 +17,11 @@ export const technicalEs = {
     "«{name}» no es una institución pública: la responsabilidad de un compromiso recae siempre en una institución pública.",
   "technical.error.other_institution": "La institución responsable registrada para esta propuesta es «{name}».",
   "technical.error.conflict_declared": "Usted ya declaró un conflicto de interés sobre «{title}».",
-  "technical.error.vote_in_progress": "Hay una votación abierta sobre «{title}»: ciérrela primero.",
-  "technical.error.no_open_session": "No hay una sesión abierta de la Mesa Técnica.",
+  "technical.error.vote_in_progress": "Hay una votación abierta sobre «{title}»: ciérrela o cancélela primero.",
+  "technical.error.no_open_session":
+    "Ninguna sesión de la Mesa Técnica está abierta: la mesa unifica, divide, afina, rechaza y vota solo en sesión. Programe una sesión y ábrala.",
+  "technical.error.no_open_session_pending":
+    "Ninguna sesión de la Mesa Técnica está abierta: la mesa unifica, divide, afina, rechaza y vota solo en sesión. Abra la sesión {number}.",
   "technical.error.vote_already_open": "Ya hay una votación abierta sobre «{title}».",
   "technical.error.criteria_missing": "«{title}» no puede someterse a votación: faltan {count} criterios de adopción: {missing}.",
   "technical.error.criteria_missing_one": "«{title}» no puede someterse a votación: falta {count} criterio de adopción: {missing}.",
@@ -29,6 +32,7 @@ export const technicalEs = {
   "technical.error.not_member": "Solo las personas integrantes de la Mesa Técnica votan.",
   "technical.error.absent": "Solo votan las personas integrantes presentes en la sesión: registre su asistencia primero.",
   "technical.issue.reason_required": "Escriba el motivo.",
+  "technical.issue.cancel_reason_required": "Escriba por qué se cancela la votación: se publica.",
   "technical.issue.block_reason_required": "Un bloqueo necesita su motivo.",
   "technical.issue.reservations_required": "Escriba sus reservas.",
 
@@ -49,6 +53,8 @@ export const technicalEs = {
   "technical.feed.vote_rejected": "«{title}» no fue adoptada ({grade})",
   "technical.feed.vote_second_round": "«{title}» fue bloqueada: pasa a una segunda ronda",
   "technical.feed.vote_no_quorum": "Votación sobre «{title}» sin quórum: puede repetirse",
+  "technical.feed.vote_not_adopted": "«{title}» no fue adoptada ({grade}): sigue en la mesa",
+  "technical.feed.vote_cancelled": "Se canceló la votación sobre «{title}»: {reason}",
 
   "technical.criterion.institution": "la institución responsable acepta",
   "technical.criterion.legal": "viable legalmente",
@@ -59,7 +65,19 @@ export const technicalEs = {
   "technical.grade.blocked": "bloqueada",
   "technical.grade.stand_asides": "demasiadas abstenciones",
   "technical.grade.supermajority_not_reached": "sin mayoría calificada",
-  "technical.reason.blocked": "Hubo un bloqueo, sin motivo escrito",
-  "technical.reason.stand_asides": "Quienes se hicieron a un lado pasaron de la proporción que admite el consenso pleno",
-  "technical.reason.supermajority_not_reached": "En la segunda ronda no se alcanzó la mayoría calificada",
+  "technical.grade.plan_full": "el plan está completo",
+
+  // A closed vote's outcome (VOTE_OUTCOMES in app/domain/consensus/outcome.ts), with its grade or reason in words.
+  "technical.outcome.adopted": "Adoptada {grade}",
+  "technical.outcome.rejected": "No adoptada: {reason}",
+  "technical.outcome.not_adopted": "No adoptada: {reason}",
+  "technical.outcome.second_round": "Bloqueada en la primera ronda: pasa a una segunda ronda",
+  "technical.outcome.no_quorum": "Sin quórum: la votación puede repetirse",
+  "technical.outcome.cancelled": "Votación cancelada: {reason}",
+  // Why a vote did not adopt (REJECTION_REASONS and NOT_ADOPTED_REASONS), with the vote's own figures.
+  "technical.reason.blocked": "bloqueada",
+  "technical.reason.supermajority_not_reached": "sin mayoría calificada",
+  "technical.reason.stand_asides":
+    "más abstenciones de las permitidas: {standAsides} de {answered}, el máximo es {allowed}. La propuesta sigue en la mesa: puede afinarse y votarse de nuevo",
+  "technical.reason.plan_full": "el plan ya tiene sus {max} compromisos (la votación la habría adoptado {wouldBe}). La propuesta sigue en la mesa",
 } as const;
