@@ -1,6 +1,7 @@
 // The 2016 fiscal-transparency roundtable for the demo consultation, built through the command bus (its history is
-// in the audit log): proponents' delegates register 30 proposals, round 1 closes, round 2 is open and the table
-// has unified some of them — a live session ready to continue in the browser.
+// in the audit log): proponents' delegates register 30 proposals, round 1 closes, and in round 2 the table unifies
+// some of them. The demo follows the access-to-information theme to the plan; this table's round 2 closes without
+// moving its proposals on (advance: false), so the technical roundtable's sessions do not take them up.
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { DB } from "../connection.server";
 import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
@@ -109,5 +110,6 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
       agreedNote: "Acordado por consenso en la segunda ronda.",
     });
   }
+  await run(bus, system, "round.close", { roundId: roundIds[1], advance: false });
   return { roundtableId };
 }

@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import type { Fate, FateEnding, FateRoute, FateStep } from "../../domain/fate";
 import type { MessageKey } from "../../i18n";
 import { useFormatDate, useT } from "../../i18n/react";
+import type { FateFollowup } from "../../../db/queries/follow-up.server";
+import { FateFollowups } from "./FateFollowup";
 
 const MARK = "\u0000";
 
@@ -112,6 +114,7 @@ export function FateView({
   subject = "opinion",
   headingId = "fate-h",
   after,
+  followups = [],
 }: {
   fate: Fate;
   slug: string;
@@ -119,6 +122,8 @@ export function FateView({
   headingId?: string;
   /** Shown after the ending: the place for a link to the consultation's reasoned response, when there is one. */
   after?: ReactNode;
+  /** The follow-up of the commitments it reached: the chain's last link. */
+  followups?: readonly FateFollowup[];
 }) {
   const t = useT();
   const e = fate.ending;
@@ -131,6 +136,7 @@ export function FateView({
         <strong>{t(endingKey(e))}</strong>
         {"reason" in e && e.reason ? <> {t("fate.reason", { reason: e.reason })}</> : null}
       </p>
+      <FateFollowups followups={followups} slug={slug} />
       {after ??
         (summaryOf(fate) ? (
           <p data-testid="fate-response-link">
