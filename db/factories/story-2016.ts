@@ -15,9 +15,14 @@ export const story2016 = {
     technical_roundtable: ["2016-07-15", "2016-07-29"],
     draft_plan: ["2016-08-01", "2016-08-31"],
     ogp_review: ["2016-09-01", "2016-09-30"],
-    approval: ["2016-10-15", "2016-10-20"],
+    approval: ["2016-10-17", "2016-10-20"],
     submission: ["2016-10-31", "2016-10-31"],
   } as Record<string, [string, string]>,
+  /** When the seed's clock starts (the consultation is set up a week before the call) and when the follow-up is reported. */
+  setUpAt: "2016-02-22",
+  /** The responsible person is named the day after submission; the reports are entered after the last date they cite. */
+  followupAssignedOn: "2016-11-01",
+  followupReportedOn: "2017-04-03",
   summaries: [
     {
       key: "capacitacion",

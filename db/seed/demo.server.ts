@@ -13,7 +13,7 @@ import { seedSystematizationDemo } from "./systematization-demo.server";
 import { stageRunner } from "./stages-demo.server";
 import { followup2016 } from "../factories/follow-up-2016";
 import { story2016 } from "../factories/story-2016";
-import { runCommand, seedActor } from "./run-command.server";
+import { runCommand, seedActor, seedClock } from "./run-command.server";
 
 const run = <T = Record<string, string>>(bus: CommandBus, type: string, payload: unknown) => runCommand<T>(bus, seedActor, type, payload);
 
@@ -34,6 +34,16 @@ export async function isEmpty(db: DB): Promise<boolean> {
  */
 export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const { userId } = await run(bus, "admin.create", { email: DEMO_ADMIN_EMAIL, name: "Punto de Contacto (demo)", password });
+  // The 2016 record is written at the dates it happened (the seed's clock); the consultation in progress, around today.
+  seedClock.start(`${story2016.setUpAt}T15:00:00.000Z`);
+  try {
+    return { ...(await seed2016(bus, db, userId)), email: DEMO_ADMIN_EMAIL, password };
+  } finally {
+    seedClock.stop();
+  }
+}
+
+async function seed2016(bus: CommandBus, db: DB, userId: string) {
   const { consultationId, slug } = await run(bus, "consultation.create", demo2016.consultation);
   await run(bus, "role.grant", { consultationId, userId, role: "point_of_contact" });
   for (const theme of demo2016.themes) await run(bus, "theme.create", { consultationId, ...theme });
@@ -55,7 +65,8 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const plan = await seedPlanDemo(bus, db, consultationId, during);
   // After the plan was submitted: the training commitment's follow-up, like the report of commitment 10 of the 4th plan.
   const contact = await pointOfContact(db, consultationId);
-  await seedFollowupDemo(bus, db, consultationId, contact, technical.proposalIds[followup2016.commitmentKey]);
+  seedClock.moveTo(story2016.followupAssignedOn);
+  await seedFollowupDemo(bus, db, consultationId, contact, technical.proposalIds[followup2016.commitmentKey], () => seedClock.moveTo(story2016.followupReportedOn));
 
   // The story's opinions, whose receipts show the whole chain (printed by `npm start`, linked from the call page).
   const story = systematization.story[followup2016.commitmentKey];
@@ -63,10 +74,9 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const exampleReceipts = story.opinionIds.map((id) => receipts.find((r) => r.id === id)?.receipt_code ?? "");
   const exampleCaptures = story.captureIds.map((inputId, f) => ({ forumId: forums.forumIds[f], inputId }));
 
+  seedClock.stop();
   const inProgress = await seedInProgressDemo(bus, db, { kind: "user", userId, name: "Punto de Contacto (demo)", isPlatformAdmin: true });
   return {
-    email: DEMO_ADMIN_EMAIL,
-    password,
     slug,
     consultationId,
     intake,

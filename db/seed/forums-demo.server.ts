@@ -4,7 +4,7 @@
 // what was said into summaries (db/seed/systematization-demo.server.ts).
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { DB } from "../connection.server";
-import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
+import { demoPerson, runCommand as run, seedActor as system, seedClock } from "./run-command.server";
 import { forums2016 as demo } from "../factories/forums-2016";
 
 export interface ForumsDemo {
@@ -21,10 +21,11 @@ export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: st
     .where("archived_at", "is", null)
     .orderBy("position")
     .execute();
-  const forums = await db.selectFrom("forums").select(["id", "department"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
+  const forums = await db.selectFrom("forums").select(["id", "department", "held_on"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
   const captures: string[][][] = [];
   let n = 0;
   for (const forum of forums) {
+    if (forum.held_on) seedClock.moveTo(forum.held_on);
     const atForum: string[][] = [];
     captures.push(atForum);
     for (const [t, theme] of themes.entries()) {

@@ -7,7 +7,7 @@ import type { Actor } from "../../server/commands/types";
 import { todayInGuatemala } from "../queries/follow-up.server";
 import type { DB } from "../connection.server";
 import { daysFrom, inProgress as demo, inProgressStageDays } from "../factories/in-progress";
-import { demoPerson, runCommand as run, seedActor } from "./run-command.server";
+import { demoPerson, runCommand as run, seedActor, seedClock } from "./run-command.server";
 import { stageRunner } from "./stages-demo.server";
 
 export interface InProgressDemo {
@@ -18,6 +18,16 @@ export interface InProgressDemo {
 }
 
 export async function seedInProgressDemo(bus: CommandBus, db: DB, contact: Actor & { kind: "user" }, today = todayInGuatemala()): Promise<InProgressDemo> {
+  // What happened before today is recorded on its days (the seed's clock), from a week before the public call.
+  seedClock.start(`${daysFrom(today, -63)}T15:00:00.000Z`);
+  try {
+    return await seedInProgress(bus, db, contact, today);
+  } finally {
+    seedClock.stop();
+  }
+}
+
+async function seedInProgress(bus: CommandBus, db: DB, contact: Actor & { kind: "user" }, today: string): Promise<InProgressDemo> {
   const { consultationId, slug } = await run(bus, seedActor, "consultation.create", demo.consultation(today));
   await run(bus, seedActor, "role.grant", { consultationId, userId: contact.userId, role: "point_of_contact" });
   const themeIds: string[] = [];
@@ -36,6 +46,7 @@ export async function seedInProgressDemo(bus: CommandBus, db: DB, contact: Actor
   // A stage that ran in the past gets its dates once closed; a stage open today gets them first (they include today).
   const past = <T>(phase: string, work: () => Promise<T>) => stages.during(phase, dates(phase), work);
   const openToday = async (phase: string) => {
+    seedClock.moveTo(dates(phase)[0]);
     await stages.setDates(phase, dates(phase));
     await stages.open(phase);
   };
@@ -148,7 +159,8 @@ export async function seedInProgressDemo(bus: CommandBus, db: DB, contact: Actor
     await run(bus, chair, "technical.session.close", { roundId: voting });
   });
 
-  // Today: the draft plan, published for comment, with one comment already answered.
+  // The draft plan, published for comment a week ago, with one comment already answered.
+  seedClock.moveTo(dates("draft_plan")[0]);
   const { planId } = await run<{ planId: string }>(bus, contact, "plan.assemble", { consultationId, introduction: demo.introduction, proposalIds: unified });
   await run(bus, contact, "plan.publish", { planId });
   await openToday("draft_plan");

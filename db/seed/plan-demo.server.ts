@@ -5,7 +5,7 @@ import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
 import { plan2016 } from "../factories/plan-2016";
-import { runCommand, seedActor } from "./run-command.server";
+import { runCommand, seedActor, seedClock } from "./run-command.server";
 
 const citizen: Actor = { kind: "anonymous", clientKey: "demo-seed-citizen" };
 const run = <T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown) => runCommand<T>(bus, actor, type, payload);
@@ -69,7 +69,10 @@ export async function seedPlanDemo(bus: CommandBus, db: DB, consultationId: stri
     const { observationId } = await run<{ observationId: string }>(bus, contact, "plan.observe", { planId, text: plan2016.observation.text });
     await run(bus, member, "plan.observation_answer", { observationId, answer: plan2016.observation.answer });
   });
-  await during("approval", () => run(bus, contact, "plan.approve", { planId, ...plan2016.approval }));
+  await during("approval", () => {
+    seedClock.moveTo(plan2016.approval.approvedOn);
+    return run(bus, contact, "plan.approve", { planId, ...plan2016.approval });
+  });
   await during("submission", () => run(bus, contact, "plan.submit", { planId, ...plan2016.submission }));
   return { planId, commitments: adopted.map((p) => p.id) };
 }

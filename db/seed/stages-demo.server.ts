@@ -4,7 +4,7 @@
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
-import { runCommand, seedActor } from "./run-command.server";
+import { runCommand, seedActor, seedClock } from "./run-command.server";
 
 export type StageDates = Record<string, [string, string]>;
 
@@ -26,8 +26,11 @@ export async function stageRunner(bus: CommandBus, db: DB, consultationId: strin
      * fact: the dates go on once the stage has run, so no date rule can refuse today's seeding of a 2016 stage.
      */
     async during<T>(phase: string, dates: [string, string], work: () => Promise<T>): Promise<T> {
+      // With the seed's clock running, the stage opens on its first day and closes at the end of its last.
+      seedClock.moveTo(dates[0]);
       await runCommand(bus, actor, "stage.open", { stageId: idOf(phase) });
       const result = await work();
+      seedClock.moveTo(`${dates[1]}T23:00:00.000Z`);
       await runCommand(bus, actor, "stage.close", { stageId: idOf(phase) });
       await setDates(phase, dates);
       return result;

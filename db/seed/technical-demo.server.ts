@@ -18,7 +18,7 @@ import {
 } from "../factories/technical-2016";
 import { fiscalRoundtable2016 } from "../factories/roundtables-2016";
 import { story2016 } from "../factories/story-2016";
-import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
+import { demoPerson, runCommand as run, seedActor as system, seedClock } from "./run-command.server";
 
 type Org = { id: string; acronym: string; name: string; sector: string };
 
@@ -215,6 +215,7 @@ export async function seedAccessRoundtableDemo(bus: CommandBus, db: DB, consulta
     );
   }
   const proponents = Object.keys(access.proposals).map((a) => org(a).id);
+  seedClock.moveTo(access.rounds[0].heldOn);
   await run(bus, system, "round.open", { roundId: roundIds[0] });
   await run(bus, system, "round.attendance", { roundId: roundIds[0], organizationIds: proponents });
   await run(bus, system, "round.close", { roundId: roundIds[0] });
@@ -239,6 +240,7 @@ export async function seedAccessRoundtableDemo(bus: CommandBus, db: DB, consulta
     }
   }
 
+  seedClock.moveTo(access.rounds[1].heldOn);
   await run(bus, system, "round.open", { roundId: roundIds[1] });
   await run(bus, system, "round.attendance", { roundId: roundIds[1], organizationIds: proponents });
   const tableMember = await demoPerson(bus, consultationId, "roundtable_member", "Integrante de la mesa de acceso a la información (PDH)", pdh.id);
@@ -282,6 +284,7 @@ export async function seedTechnicalDemo(
   await run(bus, contact, "technical.chair", { roundtableId: technicalId, userId: chair.userId });
   const openSession = async (s: (typeof mtga.sessions)[keyof typeof mtga.sessions], absent: readonly string[] = []) => {
     const { roundId } = await run<{ roundId: string }>(bus, chair, "technical.session.schedule", { roundtableId: technicalId, ...s });
+    if (s.heldOn) seedClock.moveTo(s.heldOn);
     await run(bus, chair, "technical.session.open", { roundId });
     for (const [acronym, person] of members) {
       if (!absent.includes(acronym)) await run(bus, chair, "technical.attendance", { roundId, userId: person.userId, present: true });

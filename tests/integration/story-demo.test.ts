@@ -59,7 +59,7 @@ async function expectWholeChain(path: string, cookie?: string) {
   // 2. the proposals that cite that summary
   for (const title of trainingSummary.citedBy) expect(es.text).toContain(`La propuesta «${title}» responde a ese resumen.`);
   // 3. the merge into the unified proposal
-  expect(es.text).toContain(`Se unificó con otras en la propuesta «${TRAINING}»`);
+  expect(es.text).toContain(`Se unificó con otras en la propuesta «${TRAINING}» (5 de julio de 2016).`);
   // 4. the commitment
   expect(es.text).toContain(`«${TRAINING}» fue adoptada como compromiso del plan.`);
   expect(es.text).toContain("Llegó al plan como compromiso.");
@@ -90,6 +90,8 @@ describe("the 2016 demo is an archive", () => {
     for (const [i, s] of stages.entries()) {
       expect([s.starts_on, s.ends_on]).toEqual(story2016.stageDates[s.phase]);
       expect(s.starts_on! <= s.ends_on!).toBe(true);
+      // Opened and closed within its dates: the record carries the dates of the story, not the day it was seeded.
+      expect(s.opened_at!.slice(0, 10) >= s.starts_on! && s.closed_at!.slice(0, 10) <= s.ends_on!, `${s.phase} ran within its dates`).toBe(true);
       if (i > 0) {
         expect(s.opened_at! >= stages[i - 1].closed_at!, `${s.phase} opened after ${stages[i - 1].phase} closed`).toBe(true);
         expect(s.starts_on! >= stages[i - 1].starts_on!, `${s.phase} starts after ${stages[i - 1].phase}`).toBe(true);
