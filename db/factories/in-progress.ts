@@ -42,6 +42,7 @@ const template = (title: string, leadAgency: string, objective: string, startsOn
 });
 
 export const inProgress = {
+  slug: "plan-gobierno-abierto-2027-2029",
   consultation: (today: string) => ({
     slug: "plan-gobierno-abierto-2027-2029",
     title: "Plan de Acción de Gobierno Abierto 2027-2029 (demostración en curso)",

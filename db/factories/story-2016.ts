@@ -8,7 +8,7 @@ export const story2016 = {
   /** The stages' dates in 2016 (set on each stage once it has run: the archive is written after the fact). */
   stageDates: {
     public_call: ["2016-03-01", "2016-03-15"],
-    opinion_intake: ["2016-03-15", "2016-05-15"],
+    opinion_intake: ["2016-03-16", "2016-04-25"],
     forums: ["2016-04-26", "2016-05-10"],
     systematization: ["2016-05-16", "2016-05-31"],
     thematic_roundtables: ["2016-06-01", "2016-07-08"],

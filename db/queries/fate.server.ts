@@ -192,7 +192,9 @@ export async function exampleReceipts(db: DB, consultationId: string, limit = 3)
     .execute();
   if (candidates.length === 0) return [];
   const followedUp = new Set(
-    (await db.selectFrom("followup_updates").select("proposal_id").distinct().where("consultation_id", "=", consultationId).execute()).map((r) => r.proposal_id),
+    (await db.selectFrom("followup_updates").select("proposal_id").distinct().where("consultation_id", "=", consultationId).execute()).map(
+      (r) => r.proposal_id,
+    ),
   );
   const found: Array<{ code: string; followedUp: boolean }> = [];
   for (const c of candidates) {

@@ -66,7 +66,9 @@ async function seed2016(bus: CommandBus, db: DB, userId: string) {
   // After the plan was submitted: the training commitment's follow-up, like the report of commitment 10 of the 4th plan.
   const contact = await pointOfContact(db, consultationId);
   seedClock.moveTo(story2016.followupAssignedOn);
-  await seedFollowupDemo(bus, db, consultationId, contact, technical.proposalIds[followup2016.commitmentKey], () => seedClock.moveTo(story2016.followupReportedOn));
+  await seedFollowupDemo(bus, db, consultationId, contact, technical.proposalIds[followup2016.commitmentKey], () =>
+    seedClock.moveTo(story2016.followupReportedOn),
+  );
 
   // The story's opinions, whose receipts show the whole chain (printed by `npm start`, linked from the call page).
   const story = systematization.story[followup2016.commitmentKey];

@@ -21,7 +21,12 @@ export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: st
     .where("archived_at", "is", null)
     .orderBy("position")
     .execute();
-  const forums = await db.selectFrom("forums").select(["id", "department", "held_on"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
+  const forums = await db
+    .selectFrom("forums")
+    .select(["id", "department", "held_on"])
+    .where("consultation_id", "=", consultationId)
+    .orderBy("held_on")
+    .execute();
   const captures: string[][][] = [];
   let n = 0;
   for (const forum of forums) {

@@ -128,7 +128,10 @@ async function seedInProgress(bus: CommandBus, db: DB, contact: Actor & { kind: 
       quorumShare: 0.5,
       quorumSectorMinimums: { public: 1, civil_society: 1 },
     });
-    const { roundtableId } = await run<{ roundtableId: string }>(bus, contact, "technical.create", { consultationId, name: "Mesa Técnica de Gobierno Abierto" });
+    const { roundtableId } = await run<{ roundtableId: string }>(bus, contact, "technical.create", {
+      consultationId,
+      name: "Mesa Técnica de Gobierno Abierto",
+    });
     const chair = members[0];
     await run(bus, contact, "technical.chair", { roundtableId, userId: chair.userId });
     const session = async (closesStage: string | null, heldOn: number) => {
@@ -146,7 +149,12 @@ async function seedInProgress(bus: CommandBus, db: DB, contact: Actor & { kind: 
     const review = await session("technical", -12);
     for (const proposalId of unified) {
       await run(bus, chair, "proposal.criterion", { proposalId, criterion: "institution", met: true, note: "SENACYT acepta ser la institución responsable." });
-      await run(bus, members[1], "proposal.criterion", { proposalId, criterion: "legal", met: true, note: "Viable: lo permite la ley de acceso a la información." });
+      await run(bus, members[1], "proposal.criterion", {
+        proposalId,
+        criterion: "legal",
+        met: true,
+        note: "Viable: lo permite la ley de acceso a la información.",
+      });
       await run(bus, members[2], "proposal.criterion", { proposalId, criterion: "financial", met: true, note: "Cubierto por el presupuesto ordinario." });
     }
     await run(bus, chair, "technical.session.close", { roundId: review });

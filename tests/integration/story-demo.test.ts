@@ -203,7 +203,11 @@ describe("the demo in progress", () => {
 
   it("accepts an opinion, whose receipt shows it", async () => {
     const text = "Que los datos abiertos incluyan las compras de las municipalidades pequeñas.";
-    const submitted = await anonymous().ok<{ receiptCode: string }>("opinion.submit", { consultationId: seeded.inProgress.consultationId, about: "methodology", text });
+    const submitted = await anonymous().ok<{ receiptCode: string }>("opinion.submit", {
+      consultationId: seeded.inProgress.consultationId,
+      about: "methodology",
+      text,
+    });
     const receipt = await page(`/r/${submitted.receiptCode}`);
     expect(receipt.status).toBe(200);
     expect(receipt.text).toContain(text);
