@@ -71,3 +71,18 @@ it("follows a demo opinion from the call page to its receipt and on to the commi
   expect(milestone).toContain("Cumplida con 78 días de atraso");
   expect(await commitment.getByTestId("responsible").textContent()).toContain("Licda. Marta Xicará");
 });
+
+it("on a phone, the ended call page, the example receipt with its follow-up and the demo in progress fit without sideways scroll", async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  for (const path of [`/c/${seeded.slug}`, `/r/${seeded.exampleReceipts[0]}`, `/c/${seeded.inProgress.slug}`, `/c/${seeded.inProgress.slug}/plan`]) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, path).toBeLessThanOrEqual(0);
+  }
+  expect(errors).toEqual([]);
+});
