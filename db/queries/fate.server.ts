@@ -177,6 +177,9 @@ export async function summarySheet(db: DB, summaryId: string) {
  * a follow-up report first: "follow an example opinion" on the call page (issue 17). Empty until something is adopted.
  */
 export async function exampleReceipts(db: DB, consultationId: string, limit = 3): Promise<string[]> {
+  // The call page asks on every load: nothing to look for before a proposal is adopted.
+  const adopted = await db.selectFrom("proposals").select("id").where("consultation_id", "=", consultationId).where("state", "=", "adopted").limit(1).execute();
+  if (adopted.length === 0) return [];
   const candidates = await db
     .selectFrom("citizen_inputs as i")
     .innerJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
@@ -202,6 +205,7 @@ export async function exampleReceipts(db: DB, consultationId: string, limit = 3)
     if (!fate) continue;
     const ending = fateOfInput(fate.facts).ending;
     if ("ids" in ending) found.push({ code: c.receipt_code!, followedUp: ending.ids.some((id) => followedUp.has(id)) });
+    if (found.filter((f) => f.followedUp).length >= limit) break;
   }
   return found
     .sort((a, b) => Number(b.followedUp) - Number(a.followedUp))
