@@ -7,6 +7,11 @@ import { randomToken } from "./auth/crypto.server";
 import { createCocrea } from "./app.server";
 import { loadEnv } from "./env";
 import { isEmpty, seedDemo, DEMO_ADMIN_EMAIL } from "../db/seed/demo.server";
+import { demo2016 } from "../db/factories/guatemala-2016";
+import { inProgress } from "../db/factories/in-progress";
+
+const DEMO_2016_SLUG = demo2016.consultation.slug;
+const DEMO_IN_PROGRESS_SLUG = inProgress.slug;
 import { isPostgresUrl, sqlitePathFromUrl } from "../db/connection.server";
 import { dialectOf } from "../db/dialect";
 
@@ -24,17 +29,26 @@ async function main() {
   await dialectOf(cocrea.db).exclusively(cocrea.db, SEED_LOCK, async () => {
     if (!env.SEED_DEMO || !(await isEmpty(cocrea.db))) return;
     const demo = await seedDemo(cocrea.bus, cocrea.db, randomToken(9));
-    if (dbFile !== ":memory:") fs.writeFileSync(credentialsFile, `${demo.email}\n${demo.password}\n`, { mode: 0o600 });
-    console.log(`Seeded the demo consultation "${demo.slug}".`);
-    if (dbFile === ":memory:") console.log(`Demo admin: e-mail: ${demo.email}  password: ${demo.password}`);
+    // Line 1 the e-mail, line 2 the password, then the example receipts (printed at every start).
+    const lines = [demo.email, demo.password, ...demo.exampleReceipts];
+    if (dbFile !== ":memory:") fs.writeFileSync(credentialsFile, `${lines.join("\n")}\n`, { mode: 0o600 });
+    console.log(`Seeded the demo: the 2016 archive "/c/${demo.slug}" and the consultation in progress "/c/${demo.inProgress.slug}".`);
+    if (dbFile === ":memory:") {
+      console.log(`Demo admin: e-mail: ${demo.email}  password: ${demo.password}`);
+      console.log(`Follow a 2016 opinion to its commitment: ${demo.exampleReceipts.map((code) => `/r/${code}`).join("  ")}`);
+    }
   });
 
   const port = await cocrea.listen(env.PORT, env.HOST);
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
   console.log(`Cocrea listening on ${url}`);
   if (dbFile !== ":memory:" && fs.existsSync(credentialsFile)) {
-    const [email, password] = fs.readFileSync(credentialsFile, "utf8").split("\n");
-    if (email === DEMO_ADMIN_EMAIL) console.log(`Demo admin: ${url}/login  e-mail: ${email}  password: ${password}`);
+    const [email, password, ...receipts] = fs.readFileSync(credentialsFile, "utf8").split("\n").filter(Boolean);
+    if (email === DEMO_ADMIN_EMAIL) {
+      console.log(`Demo admin: ${url}/login  e-mail: ${email}  password: ${password}`);
+      console.log(`Demo consultations: ${url}/c/${DEMO_2016_SLUG} (2016, an archive)  ${url}/c/${DEMO_IN_PROGRESS_SLUG} (in progress today)`);
+      if (receipts.length) console.log(`Follow a 2016 opinion to its commitment and follow-up: ${receipts.map((code) => `${url}/r/${code}`).join("  ")}`);
+    }
   }
 
   const stop = async () => {

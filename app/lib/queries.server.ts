@@ -13,7 +13,7 @@ export {
   themeSummaries,
 } from "../../db/queries/roundtables.server";
 export { proposalLineage } from "../../db/queries/lineage.server";
-export { inputFate, summarySheet } from "../../db/queries/fate.server";
+export { exampleReceipts, inputFate, summarySheet } from "../../db/queries/fate.server";
 export {
   attendanceCounts,
   captureScreen,
@@ -41,4 +41,4 @@ export { technicalPublic, technicalSession, technicalTableId, technicalTemplates
 export { proposalReview, technicalPanel } from "../../db/queries/proposal-review.server";
 export { funnelSnapshots, reasonedResponse, snapshotComparison } from "../../db/queries/traceability.server";
 export { planCommentCounts, planCommentQueue } from "../../db/queries/plan-moderation.server";
-export { consultationFollowup, responsibleCandidates, todayInGuatemala } from "../../db/queries/follow-up.server";
+export { consultationFollowup, fateFollowups, responsibleCandidates, todayInGuatemala } from "../../db/queries/follow-up.server";

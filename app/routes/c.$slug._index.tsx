@@ -1,7 +1,7 @@
 // The public call (stage 1): what the consultation is, its methodology, timeline, themes and how to take part.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { publicConsultation } from "../lib/queries.server";
+import { exampleReceipts, publicConsultation } from "../lib/queries.server";
 import { readPolicy } from "../lib/read-policy.server";
 import { FormBasics, FormError } from "../components/forms";
 import { LiveBadge } from "../components/LiveBadge";
@@ -9,6 +9,7 @@ import { StageName } from "../components/StageName";
 import { useFormatDate, useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { useLiveConsultation } from "../live/useLive";
+import { formatReceiptCode } from "../domain/opinion";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
 
@@ -34,6 +35,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     forums: view.forums,
     declarations: view.declarations,
     currentStageId: view.currentStageId,
+    // Receipts a newcomer can follow from an opinion to a commitment and its follow-up (issue 17).
+    examples: await exampleReceipts(context.db, consultation.id),
     canSign: policy.canSignEthics,
     hasSigned: context.user
       ? Boolean(
@@ -79,10 +82,29 @@ export default function PublicCall() {
             — {t(`stage_status.${current.status}`)}
           </p>
         ) : null}
+        {stages.length > 0 && stages.every((s) => s.status === "closed") ? (
+          <p className="consultation-ended" data-testid="consultation-ended">
+            {t("story.ended")}
+          </p>
+        ) : null}
         <p className="muted">
           {t("public.period")}: {date(consultation.startsOn)} {t("common.to")} {date(consultation.endsOn)}
         </p>
       </header>
+
+      {data.examples.length > 0 ? (
+        <section aria-labelledby="example-opinion" data-testid="example-opinion">
+          <h2 id="example-opinion">{t("story.example_title")}</h2>
+          <p>{t("story.example_intro")}</p>
+          <ul>
+            {data.examples.map((code) => (
+              <li key={code}>
+                <Link to={`/r/${code}`}>{t("story.example_receipt", { code: formatReceiptCode(code) })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="what">
         <h2 id="what">{t("public.what")}</h2>

@@ -9,7 +9,7 @@ import { LiveBadge } from "../components/LiveBadge";
 import { fateOfInput } from "../domain/fate";
 import { useFormatDate, useT } from "../i18n/react";
 import { requireForumStaff } from "../lib/forum-access.server";
-import { inputFate } from "../lib/queries.server";
+import { fateFollowups, inputFate } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -20,13 +20,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { forum } = await requireForumStaff(context, request, params.forumId);
   const found = await inputFate(context.db, params.inputId!);
   if (!found || found.head.channel !== "forum" || found.head.forum_id !== forum.id) throw new Response("Not found", { status: 404 });
-  return json({ forum, capture: found.head, fate: fateOfInput(found.facts) });
+  const fate = fateOfInput(found.facts);
+  const followups = "ids" in fate.ending ? await fateFollowups(context.db, found.head.consultation_id, fate.ending.ids) : [];
+  return json({ forum, capture: found.head, fate, followups });
 }
 
 export default function CaptureFate() {
   const t = useT();
   const date = useFormatDate();
-  const { forum, capture, fate } = useLoaderData<typeof loader>();
+  const { forum, capture, fate, followups } = useLoaderData<typeof loader>();
   const live = useLiveConsultation(forum.consultation_id, { staff: true });
   return (
     <article className="capture-fate narrow">
@@ -45,7 +47,7 @@ export default function CaptureFate() {
           {capture.text}
         </blockquote>
       ) : null}
-      <FateView fate={fate} slug={capture.consultation_slug} subject="capture" />
+      <FateView fate={fate} slug={capture.consultation_slug} subject="capture" followups={followups} />
     </article>
   );
 }

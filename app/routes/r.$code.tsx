@@ -10,7 +10,7 @@ import { fateOfInput } from "../domain/fate";
 import { formatReceiptCode, isReceiptCode, normalizeReceiptCode } from "../domain/opinion";
 import { translate, type MessageKey } from "../i18n";
 import { useT } from "../i18n/react";
-import { inputFate, opinionReceipt } from "../lib/queries.server";
+import { fateFollowups, inputFate, opinionReceipt } from "../lib/queries.server";
 import { commentByReceipt } from "../lib/plan.server";
 import { useLiveConsultation } from "../live/useLive";
 
@@ -27,12 +27,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     if (comment) throw redirect(`/c/${comment.slug}/plan/recibo/${code}`);
   }
   if (!receipt || !found) throw json({ title }, { status: 404 });
-  return json({ title, code, receipt, consultationId: found.head.consultation_id, fate: fateOfInput(found.facts) });
+  const fate = fateOfInput(found.facts);
+  const followups = "ids" in fate.ending ? await fateFollowups(context.db, found.head.consultation_id, fate.ending.ids) : [];
+  return json({ title, code, receipt, consultationId: found.head.consultation_id, fate, followups });
 }
 
 export default function Receipt() {
   const t = useT();
-  const { code, receipt, consultationId, fate } = useLoaderData<typeof loader>();
+  const { code, receipt, consultationId, fate, followups } = useLoaderData<typeof loader>();
   // Merges, adoptions and summaries reach the consultation's public room; hiding reaches its opinion channel.
   const live = useLiveConsultation(consultationId);
   useInputChanges(receipt.id);
@@ -68,7 +70,7 @@ export default function Receipt() {
           {receipt.status_reason ? <p>{t("intake.receipt_hidden_reason", { reason: receipt.status_reason })}</p> : null}
         </div>
       )}
-      <FateView fate={fate} slug={receipt.consultation_slug} />
+      <FateView fate={fate} slug={receipt.consultation_slug} followups={followups} />
       <p>
         <Link to={`/c/${receipt.consultation_slug}/opinar`}>{t("intake.title")}</Link>
       </p>

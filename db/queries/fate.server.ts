@@ -3,7 +3,7 @@
 // Forward walks reuse db/queries/lineage.server.ts's recursive CTE, one per starting proposal not already reached.
 import { sql } from "kysely";
 import { dialectOf, type SqlDialect } from "../dialect";
-import type { FateFacts, FateOperationFact, FateProposalFact } from "../../app/domain/fate";
+import { fateOfInput, type FateFacts, type FateOperationFact, type FateProposalFact } from "../../app/domain/fate";
 import type { DB } from "../connection.server";
 import { lineageWalks } from "./lineage.server";
 import { planFactsFor } from "./plan-facts.server";
@@ -176,4 +176,45 @@ export async function summarySheet(db: DB, summaryId: string) {
   ).rows;
   const forward = await forwardFrom(db, { summaryId, inputId: null });
   return { summary, inputs, forward };
+}
+
+/**
+ * Up to `limit` receipt codes of visible online opinions whose fate reached a commitment, those whose commitment has
+ * a follow-up report first: "follow an example opinion" on the call page (issue 17). Empty until something is adopted.
+ */
+export async function exampleReceipts(db: DB, consultationId: string, limit = 3): Promise<string[]> {
+  // The call page asks on every load: nothing to look for before a proposal is adopted.
+  const adopted = await db.selectFrom("proposals").select("id").where("consultation_id", "=", consultationId).where("state", "=", "adopted").limit(1).execute();
+  if (adopted.length === 0) return [];
+  const candidates = await db
+    .selectFrom("citizen_inputs as i")
+    .innerJoin("summary_inputs as si", (j) => j.onRef("si.input_id", "=", "i.id").on("si.removed_at", "is", null))
+    .innerJoin("proposal_responses as r", "r.summary_id", "si.summary_id")
+    .select(["i.id", "i.receipt_code"])
+    .distinct()
+    .where("i.consultation_id", "=", consultationId)
+    .where("i.channel", "=", "online")
+    .where("i.status", "=", "visible")
+    .where("i.receipt_code", "is not", null)
+    .orderBy("i.id")
+    .limit(12)
+    .execute();
+  if (candidates.length === 0) return [];
+  const followedUp = new Set(
+    (await db.selectFrom("followup_updates").select("proposal_id").distinct().where("consultation_id", "=", consultationId).execute()).map(
+      (r) => r.proposal_id,
+    ),
+  );
+  const found: Array<{ code: string; followedUp: boolean }> = [];
+  for (const c of candidates) {
+    const fate = await inputFate(db, c.id);
+    if (!fate) continue;
+    const ending = fateOfInput(fate.facts).ending;
+    if ("ids" in ending) found.push({ code: c.receipt_code!, followedUp: ending.ids.some((id) => followedUp.has(id)) });
+    if (found.filter((f) => f.followedUp).length >= limit) break;
+  }
+  return found
+    .sort((a, b) => Number(b.followedUp) - Number(a.followedUp))
+    .slice(0, limit)
+    .map((f) => f.code);
 }

@@ -137,3 +137,32 @@ export async function responsibleCandidates(db: DB, consultationId: string) {
     .orderBy("u.name")
     .execute();
 }
+
+/** What a receipt shows after "adopted as a commitment": the commitment's follow-up in one line (issue 17). */
+export interface FateFollowup {
+  id: string;
+  title: string;
+  milestones: number;
+  complete: number;
+  /** The latest progress report, if any. */
+  latest: { position: number; status: string; on: string } | null;
+}
+
+/** The follow-up of the commitments a fate ended in, read from the same query as the follow-up page. */
+export async function fateFollowups(db: DB, consultationId: string, commitmentIds: readonly string[], today = todayInGuatemala()): Promise<FateFollowup[]> {
+  if (commitmentIds.length === 0) return [];
+  const { commitments } = await consultationFollowup(db, consultationId, today);
+  return commitments
+    .filter((c) => commitmentIds.includes(c.id))
+    .map((c) => {
+      const progress = c.history.filter((r) => r.kind === "progress" && r.status);
+      const last = progress.reduce<FollowupReport | null>((a, r) => (!a || r.seq > a.seq ? r : a), null);
+      return {
+        id: c.id,
+        title: c.title,
+        milestones: c.completion.milestones,
+        complete: c.completion.complete,
+        latest: last ? { position: last.position, status: last.status!, on: last.actualEndOn ?? last.actualStartOn ?? last.createdAt.slice(0, 10) } : null,
+      };
+    });
+}

@@ -1,13 +1,19 @@
 // The 2016 departmental forums for the demo consultation, built through the command bus (their history is in
 // the audit log): five worktables per forum with two facilitators each, the attendance of 2016 (531 people),
-// what was said at each table, and a first summary with its lineage. Guatemala and Quetzaltenango are over;
-// Cobán is open, ready to continue live in the browser.
+// what was said at each table. All three are over (the 2016 archive); the systematization that follows groups
+// what was said into summaries (db/seed/systematization-demo.server.ts).
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { DB } from "../connection.server";
-import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
+import { demoPerson, runCommand as run, seedActor as system, seedClock } from "./run-command.server";
 import { forums2016 as demo } from "../factories/forums-2016";
 
-export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: string): Promise<{ forumIds: string[]; summaryIds: string[] }> {
+export interface ForumsDemo {
+  forumIds: string[];
+  /** Captures by forum (index), then by theme (index in the themes' order), in the order they were said. */
+  captures: string[][][];
+}
+
+export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: string): Promise<ForumsDemo> {
   const themes = await db
     .selectFrom("themes")
     .select(["id", "name"])
@@ -15,11 +21,18 @@ export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: st
     .where("archived_at", "is", null)
     .orderBy("position")
     .execute();
-  const forums = await db.selectFrom("forums").select(["id", "department"]).where("consultation_id", "=", consultationId).orderBy("held_on").execute();
-  const systematizer = await demoPerson(bus, consultationId, "systematizer", "Sistematización (demo)");
-  const taken: Record<number, string[]> = {};
+  const forums = await db
+    .selectFrom("forums")
+    .select(["id", "department", "held_on"])
+    .where("consultation_id", "=", consultationId)
+    .orderBy("held_on")
+    .execute();
+  const captures: string[][][] = [];
   let n = 0;
-  for (const [f, forum] of forums.entries()) {
+  for (const forum of forums) {
+    if (forum.held_on) seedClock.moveTo(forum.held_on);
+    const atForum: string[][] = [];
+    captures.push(atForum);
     for (const [t, theme] of themes.entries()) {
       const { worktableId } = await run(bus, system, "worktable.create", { forumId: forum.id, themeId: theme.id });
       const pair = [
@@ -35,26 +48,13 @@ export async function seedForumsDemo(bus: CommandBus, db: DB, consultationId: st
           speakerSector: c.sector,
           tags: c.tags,
         });
-        (taken[t] ??= []).push(inputId);
+        (atForum[t] ??= []).push(inputId);
       }
     }
     const people = demo.attendance[forum.department] ?? 150;
     for (const r of demo.registrations) await run(bus, system, "attendance.register", { forumId: forum.id, department: forum.department, ...r });
     await run(bus, system, "attendance.count", { forumId: forum.id, count: people - demo.registrations.length });
-    if (f < forums.length - 1) await run(bus, system, "forum.close", { forumId: forum.id });
+    await run(bus, system, "forum.close", { forumId: forum.id });
   }
-  const summaryIds: string[] = [];
-  for (const s of demo.summaries) {
-    const theme = themes[s.theme];
-    if (!theme || !taken[s.theme]?.length) continue;
-    const { summaryId } = await run<{ summaryId: string }>(bus, systematizer, "summary.create", {
-      consultationId,
-      themeId: theme.id,
-      title: s.title,
-      text: s.text,
-      inputIds: taken[s.theme],
-    });
-    summaryIds.push(summaryId);
-  }
-  return { forumIds: forums.map((f) => f.id), summaryIds };
+  return { forumIds: forums.map((f) => f.id), captures };
 }

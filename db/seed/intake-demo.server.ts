@@ -1,6 +1,6 @@
 // Online opinions for the demo consultation, through the command bus like every other change: the intake stage
-// opened, citizens' opinions from across the country, one reported and hidden by the point of contact. The
-// stage stays open so a visitor can add one and watch the statistics move.
+// opened, citizens' opinions from across the country, one reported and hidden by the point of contact. The 2016
+// archive closes the stage afterwards (db/seed/demo.server.ts); the demo in progress takes today's opinions.
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";

@@ -5,7 +5,7 @@ import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
 import { plan2016 } from "../factories/plan-2016";
-import { runCommand, seedActor } from "./run-command.server";
+import { runCommand, seedActor, seedClock } from "./run-command.server";
 
 const citizen: Actor = { kind: "anonymous", clientKey: "demo-seed-citizen" };
 const run = <T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown) => runCommand<T>(bus, actor, type, payload);
@@ -23,7 +23,10 @@ async function personOf(db: DB, consultationId: string, role: string): Promise<A
   return row ? { kind: "user", userId: row.id, name: row.name, isPlatformAdmin: Boolean(row.is_platform_admin) } : seedActor;
 }
 
-export async function seedPlanDemo(bus: CommandBus, db: DB, consultationId: string) {
+/** Runs one stage: opens it, does its work, closes it (db/seed/stages-demo.server.ts). */
+type During = (phase: string, work: () => Promise<unknown>) => Promise<unknown>;
+
+export async function seedPlanDemo(bus: CommandBus, db: DB, consultationId: string, during: During) {
   const adopted = await db
     .selectFrom("proposals")
     .select(["id", "objective"])
@@ -34,48 +37,42 @@ export async function seedPlanDemo(bus: CommandBus, db: DB, consultationId: stri
   if (adopted.length === 0) return null;
   const contact = await personOf(db, consultationId, "point_of_contact");
   const member = await personOf(db, consultationId, "technical_member");
-  const stages = await db.selectFrom("stages").select(["id", "phase", "status"]).where("consultation_id", "=", consultationId).execute();
-  const stageOf = (phase: string) => stages.find((s) => s.phase === phase)!;
-  const stage = stageOf("draft_plan");
-  // Each of stages 8 to 10 is opened for its step and closed once the plan records it, in order, so the timeline
-  // reads like the plan: reviewed, approved, submitted (closing also records the funnel, as for any stage).
-  const during = async (phase: string, step: () => Promise<unknown>) => {
-    const s = stageOf(phase);
-    if (s.status !== "open") await run(bus, contact, "stage.open", { stageId: s.id });
-    await step();
-    await run(bus, contact, "stage.close", { stageId: s.id });
-  };
-
-  const { planId } = await run<{ planId: string }>(bus, contact, "plan.assemble", {
-    consultationId,
-    introduction: plan2016.introduction,
-    proposalIds: adopted.map((p) => p.id),
-  });
-  await run(bus, contact, "plan.publish", { planId });
-  if (stage.status !== "open") await run(bus, contact, "stage.open", { stageId: stage.id });
-
-  for (const c of plan2016.comments) {
-    const proposal = c.commitment === null ? null : adopted[c.commitment];
-    const { commentId } = await run<{ commentId: string }>(bus, citizen, "plan.comment", { planId, proposalId: proposal?.id ?? null, text: c.text });
-    await run(bus, member, "plan.comment_answer", { commentId, ...c.answer });
-    if ("revision" in c && c.revision && proposal) {
-      await run(bus, member, "plan.revise", {
-        planId,
-        proposalId: proposal.id,
-        objective: `${proposal.objective}${c.revision.objectiveSuffix}`,
-        note: c.revision.note,
-        commentIds: [commentId],
-      });
+  // Stages 7 to 10, each opened for its step and closed once the plan records it, in order, so the timeline reads
+  // like the plan: published for comment, reviewed, approved, submitted (closing also records the funnel).
+  let planId = "";
+  await during("draft_plan", async () => {
+    planId = (
+      await run<{ planId: string }>(bus, contact, "plan.assemble", {
+        consultationId,
+        introduction: plan2016.introduction,
+        proposalIds: adopted.map((p) => p.id),
+      })
+    ).planId;
+    await run(bus, contact, "plan.publish", { planId });
+    for (const c of plan2016.comments) {
+      const proposal = c.commitment === null ? null : adopted[c.commitment];
+      const { commentId } = await run<{ commentId: string }>(bus, citizen, "plan.comment", { planId, proposalId: proposal?.id ?? null, text: c.text });
+      await run(bus, member, "plan.comment_answer", { commentId, ...c.answer });
+      if ("revision" in c && c.revision && proposal) {
+        await run(bus, member, "plan.revise", {
+          planId,
+          proposalId: proposal.id,
+          objective: `${proposal.objective}${c.revision.objectiveSuffix}`,
+          note: c.revision.note,
+          commentIds: [commentId],
+        });
+      }
     }
-  }
-
-  await run(bus, contact, "stage.close", { stageId: stage.id });
+  });
   await during("ogp_review", async () => {
     await run(bus, contact, "plan.send_review", { planId });
     const { observationId } = await run<{ observationId: string }>(bus, contact, "plan.observe", { planId, text: plan2016.observation.text });
     await run(bus, member, "plan.observation_answer", { observationId, answer: plan2016.observation.answer });
   });
-  await during("approval", () => run(bus, contact, "plan.approve", { planId, ...plan2016.approval }));
+  await during("approval", () => {
+    seedClock.moveTo(plan2016.approval.approvedOn);
+    return run(bus, contact, "plan.approve", { planId, ...plan2016.approval });
+  });
   await during("submission", () => run(bus, contact, "plan.submit", { planId, ...plan2016.submission }));
   return { planId, commitments: adopted.map((p) => p.id) };
 }

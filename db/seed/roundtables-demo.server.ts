@@ -1,9 +1,10 @@
 // The 2016 fiscal-transparency roundtable for the demo consultation, built through the command bus (its history is
-// in the audit log): proponents' delegates register 30 proposals, round 1 closes, round 2 is open and the table
-// has unified some of them — a live session ready to continue in the browser.
+// in the audit log): proponents' delegates register 30 proposals, round 1 closes, and in round 2 the table unifies
+// some of them. The demo follows the access-to-information theme to the plan; this table's round 2 closes without
+// moving its proposals on (advance: false), so the technical roundtable's sessions do not take them up.
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { DB } from "../connection.server";
-import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
+import { demoPerson, runCommand as run, seedActor as system, seedClock } from "./run-command.server";
 import { fiscalRoundtable2016 as demo } from "../factories/roundtables-2016";
 
 function template(title: string, acronym: string, leadAgency: string) {
@@ -80,6 +81,7 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
     );
 
   // Round 1 hears the citizen input; the proposals are registered for round 2.
+  seedClock.moveTo(demo.rounds[0].heldOn);
   await run(bus, system, "round.open", { roundId: roundIds[0] });
   await run(bus, system, "round.attendance", { roundId: roundIds[0], organizationIds: Object.keys(demo.proposals).map((a) => orgs.get(a)!.id) });
   await run(bus, system, "round.close", { roundId: roundIds[0] });
@@ -95,6 +97,7 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
     }
   }
 
+  seedClock.moveTo(demo.rounds[1].heldOn);
   await run(bus, system, "round.open", { roundId: roundIds[1] });
   const present = [...new Set(Object.keys(demo.proposals))].map((a) => orgs.get(a)!.id);
   await run(bus, system, "round.attendance", { roundId: roundIds[1], organizationIds: present });
@@ -109,5 +112,6 @@ export async function seedRoundtablesDemo(bus: CommandBus, db: DB, consultationI
       agreedNote: "Acordado por consenso en la segunda ronda.",
     });
   }
+  await run(bus, system, "round.close", { roundId: roundIds[1], advance: false });
   return { roundtableId };
 }

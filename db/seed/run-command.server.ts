@@ -5,9 +5,35 @@ import type { Actor } from "../../server/commands/types";
 
 export const seedActor: Actor = { kind: "system", label: "demo-seed" };
 
+/**
+ * The time the seed records its commands at. Stopped (null), commands happen now; a seed of past events starts it
+ * at a date and moves it forward to each event's day, one minute per command, never backwards, so every record —
+ * stages opened and closed, receipts, merges, votes, reports — carries the date it has in the story.
+ */
+let clock: number | null = null;
+export const seedClock = {
+  start(iso: string) {
+    clock = Date.parse(iso);
+  },
+  stop() {
+    clock = null;
+  },
+  /** Moves forward to this time (an ISO instant, or a YYYY-MM-DD day at 09:00 in Guatemala); never back. */
+  moveTo(when: string) {
+    if (clock === null) return;
+    const target = Date.parse(when.length === 10 ? `${when}T15:00:00.000Z` : when);
+    if (target > clock) clock = target;
+  },
+  next(): string | undefined {
+    if (clock === null) return undefined;
+    clock += 60_000;
+    return new Date(clock).toISOString();
+  },
+};
+
 /** Runs one command and answers its result; a refusal stops the seed with the reason. */
 export async function runCommand<T = Record<string, string>>(bus: CommandBus, actor: Actor, type: string, payload: unknown): Promise<T> {
-  const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor);
+  const outcome = await bus.execute({ id: randomUUID(), type, payload }, actor, "es", undefined, seedClock.next());
   if (!outcome.ok) throw new Error(`demo seed: ${type} failed: ${outcome.error.messageKey} ${JSON.stringify(outcome.error.issues ?? outcome.error.params)}`);
   return outcome.result as T;
 }

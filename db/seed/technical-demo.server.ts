@@ -1,13 +1,11 @@
-// The demo's technical roundtable (MTGA, 2016), built through the command bus (its history is in the audit log):
-// first a second thematic roundtable that has finished — access to public information and institutional archives,
-// 19 proposals unified into 5, last round closed — then the Mesa Técnica reviews those 5: the three adoption
-// criteria with notes, a conflict of interest, a refinement that keeps both versions, and a vote session where the
-// table rejects one proposal for lack of funding and adopts the other four by consent.
-//
-// The vote session is left OPEN with every vote closed: a newcomer opening the technical roundtable sees a live
-// session (attendance, tallies, outcomes) whose funnel already reads 19 → 5 → 5 → 5 → 4, and can keep going.
-// The training commitment then has its follow-up (db/seed/follow-up-demo.server.ts).
-// The fiscal thematic roundtable stays mid-session (its stage stays open too).
+// The demo's technical roundtable (MTGA, 2016), built through the command bus (its history is in the audit log),
+// in three parts run during their own stages (db/seed/demo.server.ts):
+// - at the public call, the Mesa Técnica's members are invited and sign the ethics declaration;
+// - at the thematic roundtables, the access-to-information table finishes — 19 proposals, some citing the
+//   systematization's summaries (db/factories/story-2016.ts), unified into 5, last round closed;
+// - at the technical roundtable, the Mesa Técnica reviews those 5: the three adoption criteria with notes, a conflict
+//   of interest, a refinement that keeps both versions, and a vote session where the table rejects one proposal for
+//   lack of funding and adopts the other four by consent. Every session is closed: the 2016 record is an archive.
 import type { CommandBus } from "../../server/commands/bus.server";
 import type { Actor } from "../../server/commands/types";
 import type { DB } from "../connection.server";
@@ -18,9 +16,9 @@ import {
   type AccessKey,
   type AccessMerge,
 } from "../factories/technical-2016";
-import { followup2016 } from "../factories/follow-up-2016";
-import { seedFollowupDemo } from "./follow-up-demo.server";
-import { demoPerson, runCommand as run, seedActor as system } from "./run-command.server";
+import { fiscalRoundtable2016 } from "../factories/roundtables-2016";
+import { story2016 } from "../factories/story-2016";
+import { demoPerson, runCommand as run, seedActor as system, seedClock } from "./run-command.server";
 
 type Org = { id: string; acronym: string; name: string; sector: string };
 
@@ -135,7 +133,7 @@ const criteriaNotes: Record<AccessKey, { institution: string; legal: string; fin
 };
 
 /** The consultation's point of contact (the demo admin), acting as a signed-in person. */
-async function pointOfContact(db: DB, consultationId: string): Promise<Actor> {
+export async function pointOfContact(db: DB, consultationId: string): Promise<Actor> {
   const row = await db
     .selectFrom("memberships as m")
     .innerJoin("users as u", "u.id", "m.user_id")
@@ -148,38 +146,60 @@ async function pointOfContact(db: DB, consultationId: string): Promise<Actor> {
   return row ? { kind: "user", userId: row.id, name: row.name, isPlatformAdmin: Boolean(row.is_platform_admin) } : system;
 }
 
-export interface TechnicalDemo {
+export interface TechnicalPeople {
+  members: Map<string, Actor & { kind: "user" }>;
+  observer: Actor & { kind: "user" };
+}
+
+async function organizationsByAcronym(db: DB) {
+  const orgs = new Map((await db.selectFrom("organizations").select(["id", "acronym", "name", "sector"]).execute()).map((o) => [o.acronym, o as Org]));
+  return (acronym: string) => {
+    const found = orgs.get(acronym);
+    if (!found) throw new Error(`demo seed: organization ${acronym} is missing`);
+    return found;
+  };
+}
+
+/** At the public call: the Mesa Técnica's members and observer are invited; the members sign the ethics declaration. */
+export async function seedTechnicalPeople(bus: CommandBus, db: DB, consultationId: string): Promise<TechnicalPeople> {
+  for (const o of [...technicalOrganizations2016, ...fiscalRoundtable2016.organizations]) {
+    const exists = await db.selectFrom("organizations").select("id").where("acronym", "=", o.acronym).executeTakeFirst();
+    if (!exists) await run(bus, system, "organization.create", { consultationId, ...o });
+  }
+  const org = await organizationsByAcronym(db);
+  const members = new Map<string, Actor & { kind: "user" }>();
+  for (const acronym of mtga.members) {
+    const name = acronym === mtga.chair ? "Coordinación de la Mesa Técnica" : `Delegada de ${acronym} en la Mesa Técnica`;
+    members.set(acronym, await demoPerson(bus, consultationId, "technical_member", name, org(acronym).id));
+  }
+  const observer = await demoPerson(bus, consultationId, "observer", `Observadora del ${mtga.observer}`, org(mtga.observer).id);
+  for (const [acronym, person] of members) {
+    const conflicts =
+      acronym === mtga.conflict.member ? "Acción Ciudadana es proponente en la mesa de acceso a la información y coordinaría uno de sus compromisos." : "";
+    await run(bus, person, "ethics.sign", { consultationId, conflicts, accept: true });
+  }
+  return { members, observer };
+}
+
+export interface AccessDemo {
   accessRoundtableId: string;
-  technicalId: string;
-  sessionIds: { review: string; refinement: string; vote: string };
   /** The 5 unified proposals, by key (see accessRoundtable2016.merges). */
   proposalIds: Record<AccessKey, string>;
 }
 
-export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId: string): Promise<TechnicalDemo> {
-  const stages = await db.selectFrom("stages").select(["id", "phase", "status"]).where("consultation_id", "=", consultationId).execute();
-  const stage = (phase: string) => stages.find((s) => s.phase === phase)!;
-  if (stage("thematic_roundtables").status !== "open") await run(bus, system, "stage.open", { stageId: stage("thematic_roundtables").id });
+/**
+ * At the thematic roundtables: round 1 hears the citizen input, proposals are registered (some citing the
+ * systematization's summaries, by key of story2016.summaries), round 2 unifies them and closes.
+ */
+export async function seedAccessRoundtableDemo(bus: CommandBus, db: DB, consultationId: string, summaries: Record<string, string>): Promise<AccessDemo> {
   const theme = await db
     .selectFrom("themes")
     .select("id")
     .where("consultation_id", "=", consultationId)
     .where("name", "=", access.theme)
     .executeTakeFirstOrThrow();
-
-  for (const o of technicalOrganizations2016) {
-    const exists = await db.selectFrom("organizations").select("id").where("acronym", "=", o.acronym).executeTakeFirst();
-    if (!exists) await run(bus, system, "organization.create", { consultationId, ...o });
-  }
-  const orgs = new Map((await db.selectFrom("organizations").select(["id", "acronym", "name", "sector"]).execute()).map((o) => [o.acronym, o]));
-  const org = (acronym: string) => {
-    const found = orgs.get(acronym);
-    if (!found) throw new Error(`demo seed: organization ${acronym} is missing`);
-    return found;
-  };
+  const org = await organizationsByAcronym(db);
   const pdh = org("PDH");
-
-  // --- The thematic roundtable: round 1 hears the citizen input, proposals are registered, round 2 unifies them. ---
   const { roundtableId: accessRoundtableId } = await run<{ roundtableId: string }>(bus, system, "roundtable.create", { consultationId, themeId: theme.id });
   const roundIds: string[] = [];
   for (const r of access.rounds) {
@@ -195,10 +215,16 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
     );
   }
   const proponents = Object.keys(access.proposals).map((a) => org(a).id);
+  seedClock.moveTo(access.rounds[0].heldOn);
   await run(bus, system, "round.open", { roundId: roundIds[0] });
   await run(bus, system, "round.attendance", { roundId: roundIds[0], organizationIds: proponents });
   await run(bus, system, "round.close", { roundId: roundIds[0] });
 
+  // Which summaries each registered proposal answers (the proposal form's "responds to").
+  const cites = new Map<string, string[]>();
+  for (const s of story2016.summaries) {
+    for (const title of s.citedBy) if (summaries[s.key]) cites.set(title, [...(cites.get(title) ?? []), summaries[s.key]]);
+  }
   const idsByTitle = new Map<string, string>();
   for (const [acronym, titles] of Object.entries(access.proposals)) {
     const proponent = org(acronym);
@@ -208,11 +234,13 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
       const { proposalId } = await run<{ proposalId: string }>(bus, delegate, "proposal.create", {
         roundtableId: accessRoundtableId,
         ...registered(title, proponent, lead),
+        respondsTo: { summaryIds: cites.get(title) ?? [], inputIds: [] },
       });
       idsByTitle.set(title, proposalId);
     }
   }
 
+  seedClock.moveTo(access.rounds[1].heldOn);
   await run(bus, system, "round.open", { roundId: roundIds[1] });
   await run(bus, system, "round.attendance", { roundId: roundIds[1], organizationIds: proponents });
   const tableMember = await demoPerson(bus, consultationId, "roundtable_member", "Integrante de la mesa de acceso a la información (PDH)", pdh.id);
@@ -229,30 +257,34 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
   }
   // The last round: the 5 unified proposals enter "unified" and go on to the technical roundtable.
   await run(bus, system, "round.close", { roundId: roundIds[1] });
+  return { accessRoundtableId, proposalIds };
+}
 
-  // --- The Mesa Técnica: members sign the ethics declaration, the rule is set, the chair runs three sessions. ---
-  await run(bus, system, "stage.open", { stageId: stage("technical_roundtable").id });
+export interface TechnicalDemo extends AccessDemo {
+  technicalId: string;
+  sessionIds: { review: string; refinement: string; vote: string };
+}
+
+/** At the technical roundtable: the rule is set, the chair runs three sessions, and every one of them closes. */
+export async function seedTechnicalDemo(
+  bus: CommandBus,
+  db: DB,
+  consultationId: string,
+  people: TechnicalPeople,
+  accessDemo: AccessDemo,
+): Promise<TechnicalDemo> {
+  const org = await organizationsByAcronym(db);
+  const { proposalIds } = accessDemo;
+  const { members, observer } = people;
   const contact = await pointOfContact(db, consultationId);
   await run(bus, contact, "consultation.decision_settings", { consultationId, ...mtga.decision });
   const { roundtableId: technicalId } = await run<{ roundtableId: string }>(bus, contact, "technical.create", { consultationId, name: mtga.name });
-
-  const members = new Map<string, Actor & { kind: "user" }>();
-  for (const acronym of mtga.members) {
-    const name = acronym === mtga.chair ? "Coordinación de la Mesa Técnica" : `Delegada de ${acronym} en la Mesa Técnica`;
-    members.set(acronym, await demoPerson(bus, consultationId, "technical_member", name, org(acronym).id));
-  }
-  const observer = await demoPerson(bus, consultationId, "observer", `Observadora del ${mtga.observer}`, org(mtga.observer).id);
   const member = (acronym: string) => members.get(acronym)!;
   const chair = member(mtga.chair);
-  for (const [acronym, person] of members) {
-    const conflicts =
-      acronym === mtga.conflict.member ? "Acción Ciudadana es proponente en la mesa de acceso a la información y coordinaría uno de sus compromisos." : "";
-    await run(bus, person, "ethics.sign", { consultationId, conflicts, accept: true });
-  }
   await run(bus, contact, "technical.chair", { roundtableId: technicalId, userId: chair.userId });
-
   const openSession = async (s: (typeof mtga.sessions)[keyof typeof mtga.sessions], absent: readonly string[] = []) => {
     const { roundId } = await run<{ roundId: string }>(bus, chair, "technical.session.schedule", { roundtableId: technicalId, ...s });
+    if (s.heldOn) seedClock.moveTo(s.heldOn);
     await run(bus, chair, "technical.session.open", { roundId });
     for (const [acronym, person] of members) {
       if (!absent.includes(acronym)) await run(bus, chair, "technical.attendance", { roundId, userId: person.userId, present: true });
@@ -290,7 +322,7 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
   });
   await run(bus, chair, "technical.session.close", { roundId: refinement });
 
-  // Vote session (29 July): one proposal rejected for lack of funding, four adopted by consent. Left open.
+  // Vote session (29 July): one proposal rejected for lack of funding, four adopted by consent.
   const vote = await openSession(mtga.sessions.vote, mtga.absentFromVote);
   await run(bus, chair, "proposal.reject", { proposalId: proposalIds[mtga.rejected.proposal], reason: mtga.rejected.reason });
   for (const [key, special] of Object.entries(mtga.answers) as Array<[AccessKey, Record<string, [string, string]>]>) {
@@ -305,7 +337,6 @@ export async function seedTechnicalDemo(bus: CommandBus, db: DB, consultationId:
     const { outcome } = await run<{ outcome: { kind: string } }>(bus, chair, "vote.close", { voteId });
     if (outcome.kind !== "adopted") throw new Error(`demo seed: the vote on ${key} ended ${outcome.kind}, not adopted`);
   }
-  // After the plan: the training commitment's follow-up, like the report of commitment 10 of the 4th plan.
-  await seedFollowupDemo(bus, db, consultationId, contact, proposalIds[followup2016.commitmentKey]);
-  return { accessRoundtableId, technicalId, sessionIds: { review, refinement, vote }, proposalIds };
+  await run(bus, chair, "technical.session.close", { roundId: vote });
+  return { ...accessDemo, technicalId, sessionIds: { review, refinement, vote } };
 }

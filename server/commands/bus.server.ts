@@ -100,8 +100,10 @@ export class CommandBus {
   /**
    * Runs one command. `log` is the caller's logger (a request's, carrying its request id): each command is logged
    * with its id, type, outcome and duration — accepted and replayed ones at debug, refusals at info, failures at error.
+   * `at` records the command at another time than now: only the demo seed passes it, to write a past consultation
+   * (2016) at the dates it happened; the HTTP, API and socket adapters never do.
    */
-  async execute(rawEnvelope: unknown, actor: Actor, lang = "es", log: Logger = rootLog): Promise<Outcome> {
+  async execute(rawEnvelope: unknown, actor: Actor, lang = "es", log: Logger = rootLog, at?: string): Promise<Outcome> {
     const started = performance.now();
     const what = () => {
       const e = (rawEnvelope ?? {}) as { id?: unknown; type?: unknown };
@@ -112,7 +114,7 @@ export class CommandBus {
       };
     };
     try {
-      const outcome = await this.run(rawEnvelope, actor, lang);
+      const outcome = await this.run(rawEnvelope, actor, lang, at);
       if (log.isLevelEnabled("debug")) log.debug({ ...what(), outcome: outcome.replayed ? "replayed" : "ok" }, "command");
       return { ok: true, ...outcome };
     } catch (error) {
@@ -125,7 +127,7 @@ export class CommandBus {
     }
   }
 
-  private async run(rawEnvelope: unknown, actor: Actor, lang: string): Promise<{ result: unknown; replayed: boolean }> {
+  private async run(rawEnvelope: unknown, actor: Actor, lang: string, at?: string): Promise<{ result: unknown; replayed: boolean }> {
     const errorMap = this.options.zodError?.(lang);
     const envelope = envelopeSchema.safeParse(rawEnvelope, { error: errorMap });
     if (!envelope.success) throw new CommandError("invalid", "error.invalid_envelope", {}, toIssues(envelope.error));
@@ -162,7 +164,7 @@ export class CommandBus {
         if (previous.type !== type || previous.actor_key !== key) throw new CommandError("conflict", "error.command_id_reused");
         return { result: JSON.parse(previous.response) as unknown, replayed: true };
       }
-      const now = new Date().toISOString();
+      const now = at ?? new Date().toISOString();
       // Several nodes: the id is claimed first, so the same command sent to two nodes waits here on the other's
       // row and, once that commits, reruns (serialization failure) and answers the first result (decision 0010).
       if (this.concurrent) await trx.insertInto("command_log").values({ id, type, actor_key: key, status: 0, response: "null", created_at: now }).execute();

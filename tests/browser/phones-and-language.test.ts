@@ -27,7 +27,8 @@ async function pages(): Promise<string[]> {
   const { db } = server.cocrea;
   const c = seeded.consultationId;
   const session = await db.selectFrom("roundtables").select("id").where("consultation_id", "=", c).where("kind", "=", "thematic").executeTakeFirstOrThrow();
-  const proposal = await db.selectFrom("proposals").select("id").where("state", "=", "adopted").executeTakeFirstOrThrow();
+  // The 2016 demo's commitment (the demo in progress has adopted proposals too).
+  const proposal = await db.selectFrom("proposals").select("id").where("consultation_id", "=", c).where("state", "=", "adopted").executeTakeFirstOrThrow();
   const summarized = await db.selectFrom("summaries").select("theme_id").where("consultation_id", "=", c).executeTakeFirstOrThrow();
   return [
     `/c/${seeded.slug}`,

@@ -56,13 +56,15 @@ it("copies the demo consultation there and back, with equal row counts and funne
   expect(there.status).toBe(0);
   expect(there.out).toContain("Copy checked: every row count and funnel figure matches.");
   const counts = countsOf(there.out);
-  // The demo as seeded: 59 proposals, 55 opinions and captures, 452 commands — each with its audit event.
-  expect(counts.proposals).toEqual([59, 59]);
-  expect(counts.citizen_inputs).toEqual([55, 55]);
+  // The demo as seeded: 59 proposals and 55 opinions and captures in 2016, 4 proposals and 3 opinions in the
+  // consultation in progress (issue 17) — every command with its audit event.
+  expect(counts.proposals).toEqual([63, 63]);
+  expect(counts.citizen_inputs).toEqual([58, 58]);
   expect(counts.audit_events[0]).toBe(counts.command_log[0]);
   for (const [from, to] of Object.values(counts)) expect(to).toBe(from);
-  // The figures the public page shows: 24 online opinions, 531 attending the forums, 49 → 5 → 5 → 5 → 4 proposals.
-  expect(funnelOf(there.out)).toBe("online 24, attendance 531, captures 30, summaries 1 | proposed 49/20, unified 5/0, technical 5/0, refined 5/0, plan 4/4");
+  // The figures the public page shows: 24 online opinions, 531 attending the forums, 3 summaries (the forums' fiscal
+  // one and the two access-to-information ones the story follows), 49 → 5 → 5 → 5 → 4 proposals.
+  expect(funnelOf(there.out)).toBe("online 24, attendance 531, captures 30, summaries 3 | proposed 49/20, unified 5/0, technical 5/0, refined 5/0, plan 4/4");
 
   // The copy takes new commands: numbered rows (audit events) continue after the copied ones.
   const { db } = openDatabase(middle);
@@ -73,12 +75,12 @@ it("copies the demo consultation there and back, with equal row counts and funne
   expect(seqs[0].seq).toBe(seqs[1].seq + 1);
   await db.destroy();
 
-  // And back to a new SQLite file: the same demo funnel, one consultation more than the source.
+  // And back to a new SQLite file: the same demo funnel, one consultation more than the source's two demos.
   const again = copy(middle, back);
   expect(again.status).toBe(0);
   expect(again.out).toContain("Copy checked");
   expect(funnelOf(again.out)).toBe(funnelOf(there.out));
-  expect(countsOf(again.out).consultations).toEqual([2, 2]);
+  expect(countsOf(again.out).consultations).toEqual([3, 3]);
   expect(countsOf(again.out).audit_events).toEqual([counts.audit_events[0] + 1, counts.audit_events[0] + 1]);
 }, 120_000);
 
@@ -87,6 +89,6 @@ it("refuses to copy into a database that already holds data, and leaves it as it
   expect(refused.status).not.toBe(0);
   expect(refused.err).toContain("the target is not empty");
   const { db } = openDatabase(back);
-  expect((await db.selectFrom("consultations").select("id").execute()).length).toBe(2);
+  expect((await db.selectFrom("consultations").select("id").execute()).length).toBe(3);
   await db.destroy();
 });

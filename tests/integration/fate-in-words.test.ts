@@ -223,10 +223,11 @@ describe("in the published plan: commitment 2 of the plan, with links to the pla
 describe("codes reach readers in words", () => {
   it("the public technical page gives the stand-asides reason in words, in Spanish and English", async () => {
     const es = await page(`/c/${slug}/mesa-tecnica`);
-    expect(es.text).toContain("Quienes se hicieron a un lado pasaron de la proporción que admite el consenso pleno");
+    // Two of the three who answered stood aside; a quarter of three allows none.
+    expect(es.text).toContain("No adoptada: más abstenciones de las permitidas: 2 de 3, el máximo es 0");
     expect(es.text).not.toContain("stand_asides");
     const en = await page(`/c/${slug}/mesa-tecnica`, "en");
-    expect(en.text).toContain("More members stood aside than full consensus allows");
+    expect(en.text).toContain("Not adopted: more stand-asides than allowed: 2 of 3, the maximum is 0");
     expect(en.text).not.toContain("stand_asides");
   });
 

@@ -40,4 +40,4 @@ it("seeds the 2016 fiscal-transparency table through the commands, mid-session a
   );
   expect(html).toContain("Presupuesto abierto y ciudadano");
   expect(html).toContain('data-testid="count-proposed">30<');
-});
+}, 120_000); // the seed writes both demo consultations through the commands

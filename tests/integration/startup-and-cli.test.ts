@@ -13,23 +13,29 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("start-up", () => {
-  it("seeds the 2016 demo on an empty database and prints the admin's credentials", async () => {
+  it("seeds the 2016 demo on an empty database and prints the admin's credentials, both demos and example receipts", async () => {
     const child = spawn(tsx, ["server/index.ts"], { env: { ...env, PORT: "0" } });
     let out = "";
     child.stderr.on("data", (d) => (out += d));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start-up line:\n${out}`)), 20_000);
+      // The seed writes two consultations through the commands: allow for a loaded machine.
+      const timer = setTimeout(() => reject(new Error(`no start-up line:\n${out}`)), 90_000);
       child.stdout.on("data", (d) => {
         out += d;
         const m = /Cocrea listening on (http:\/\/\S+)/.exec(out);
-        if (m && /Demo admin/.test(out)) {
+        if (m && /Demo admin/.test(out) && /Follow a 2016 opinion[^\n]*\n/.test(out)) {
           clearTimeout(timer);
           resolve(m[1]);
         }
       });
     });
     try {
-      expect(out).toContain('Seeded the demo consultation "plan-gobierno-abierto-2016-2018"');
+      expect(out).toContain('Seeded the demo: the 2016 archive "/c/plan-gobierno-abierto-2016-2018" and the consultation in progress');
+      expect(out).toContain("/c/plan-gobierno-abierto-2016-2018 (2016, an archive)");
+      expect(out).toContain("/c/plan-gobierno-abierto-2027-2029 (in progress today)");
+      // Three receipts a newcomer can follow, each showing the commitment and its follow-up.
+      const receipts = [...(/Follow a 2016 opinion[^\n]*/.exec(out)?.[0] ?? "").matchAll(/\/r\/([A-Z0-9]+)/g)].map((r) => r[1]);
+      expect(receipts).toHaveLength(3);
       const [, email, password] = /e-mail: (\S+)\s+password: (\S+)/.exec(out)!;
       expect(email).toBe("admin@demo.cocrea.gt");
       const port = new URL(url).port;
@@ -42,11 +48,15 @@ describe("start-up", () => {
       const login = await fetch(`http://127.0.0.1:${port}/login`);
       expect(login.status).toBe(200);
       expect(password.length).toBeGreaterThan(8);
+      for (const code of receipts) {
+        const receipt = await (await fetch(`http://127.0.0.1:${port}/r/${code}`)).text();
+        expect(receipt).toContain("Ver el seguimiento de este compromiso");
+      }
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
     }
-  });
+  }, 120_000);
 });
 
 describe("cli", () => {

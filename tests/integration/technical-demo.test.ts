@@ -16,7 +16,7 @@ beforeAll(async () => {
   seeded = await seedDemo(server.cocrea.bus, server.cocrea.db, "contraseña-de-demo-123");
   seedMs = performance.now() - started;
   console.log(`seedDemo took ${Math.round(seedMs)} ms`);
-});
+}, 120_000);
 afterAll(() => server.stop());
 
 const THEME = "Acceso a la información pública y archivos institucionales";
@@ -54,8 +54,9 @@ async function accessProposals() {
   return { themeId: theme.id, rows, byTitle };
 }
 
+// The seed now writes both demo consultations (issue 17), each at its dates: a looser bound on a shared machine.
 it("seeds within a reasonable time", () => {
-  expect(seedMs).toBeLessThan(20_000);
+  expect(seedMs).toBeLessThan(60_000);
 });
 
 it("shows the access theme's funnel 19 → 5 → 5 → 5 → 4 on the public page, each figure tracing its proposals", async () => {
@@ -96,7 +97,16 @@ it("adopts four proposals by consent and shows the rejected one with its reason 
   expect(votes).toHaveLength(4);
   expect(votes.every((v) => v.status === "closed" && v.outcome === "adopted" && v.grade === "consent")).toBe(true);
   expect(votes.map((v) => v.proposal_id).sort()).toEqual(ADOPTED.map((t) => byTitle(t).id).sort());
-  const answers = await db.selectFrom("vote_answers").select(["answer", "reason"]).where("superseded_at", "is", null).execute();
+  const answers = await db
+    .selectFrom("vote_answers")
+    .select(["answer", "reason"])
+    .where("superseded_at", "is", null)
+    .where(
+      "vote_id",
+      "in",
+      votes.map((v) => v.id),
+    )
+    .execute();
   // 7 present at the vote session (ICEFI absent), one of them recused on one proposal: 7 + 7 + 6 + 7.
   expect(answers).toHaveLength(27);
   expect(answers.filter((a) => a.answer === "reservations")).toHaveLength(3);
@@ -145,7 +155,9 @@ it("keeps both versions of the refined proposal, records the criteria and the co
   expect(recusedAnswers.map((a) => a.user_id)).not.toContain(conflicts[0].user_id);
 });
 
-it("leaves the Mesa Técnica in a live session: 8 members who signed, a chair, an observer, the vote session open", async () => {
+// Issue 17: the 2016 demo is an archive — every session, round and stage is closed (it used to leave the vote session,
+// the technical and thematic stages and the fiscal table's round 2 open).
+it("records the Mesa Técnica: 8 members who signed, a chair, an observer, three sessions all closed", async () => {
   const { db } = server.cocrea;
   const consultationId = seeded.consultationId;
   const table = await db
@@ -187,13 +199,13 @@ it("leaves the Mesa Técnica in a live session: 8 members who signed, a chair, a
   expect(sessions.map((s) => [s.kind, s.closes_stage, s.held_on, s.status])).toEqual([
     ["review", "technical", "2016-07-20", "closed"],
     ["refinement", "refined", "2016-07-27", "closed"],
-    ["review", null, "2016-07-29", "open"],
+    ["review", null, "2016-07-29", "closed"],
   ]);
   const stages = await db.selectFrom("stages").select(["phase", "status"]).where("consultation_id", "=", consultationId).execute();
-  expect(stages.find((s) => s.phase === "technical_roundtable")?.status).toBe("open");
-  expect(stages.find((s) => s.phase === "thematic_roundtables")?.status).toBe("open");
+  expect(stages.find((s) => s.phase === "technical_roundtable")?.status).toBe("closed");
+  expect(stages.find((s) => s.phase === "thematic_roundtables")?.status).toBe("closed");
 
-  // The access table finished: both rounds closed. The fiscal table is still mid-session.
+  // The access table finished: both rounds closed. The fiscal table closed its round 2 without moving on.
   const thematic = await db
     .selectFrom("rounds as r")
     .innerJoin("roundtables as t", "t.id", "r.roundtable_id")
@@ -207,7 +219,7 @@ it("leaves the Mesa Técnica in a live session: 8 members who signed, a chair, a
     `${THEME} 1 closed`,
     `${THEME} 2 closed`,
     "Transparencia fiscal 1 closed",
-    "Transparencia fiscal 2 open",
+    "Transparencia fiscal 2 closed",
   ]);
 });
 

@@ -7,6 +7,8 @@ import type { MessageKey } from "../../i18n";
 import { useFormatDate, useT } from "../../i18n/react";
 import { reasonText } from "../../domain/consensus/outcome-words";
 import { CommitmentLinks } from "./CommitmentPlace";
+import type { FateFollowup } from "../../../db/queries/follow-up.server";
+import { FateFollowups } from "./FateFollowup";
 
 const MARK = "\u0000";
 
@@ -126,6 +128,7 @@ export function FateView({
   subject = "opinion",
   headingId = "fate-h",
   after,
+  followups = [],
 }: {
   fate: Fate;
   slug: string;
@@ -133,6 +136,8 @@ export function FateView({
   headingId?: string;
   /** Shown after the ending: the place for a link to the consultation's reasoned response, when there is one. */
   after?: ReactNode;
+  /** The follow-up of the commitments it reached: the chain's last link. */
+  followups?: readonly FateFollowup[];
 }) {
   const t = useT();
   const e = fate.ending;
@@ -145,6 +150,7 @@ export function FateView({
         <strong>{t(endingKey(e), endingParams(e))}</strong>
         {"reason" in e && e.reason ? <> {t("fate.reason", { reason: e.reason })}</> : null}
       </p>
+      <FateFollowups followups={followups} slug={slug} />
       {after ??
         (summaryOf(fate) ? (
           <p data-testid="fate-response-link">
