@@ -53,6 +53,8 @@ interface FieldProps {
   multiline?: boolean;
   min?: number;
   max?: number;
+  /** For number inputs: "any" when the prefilled value may carry decimals (the browser blocks a value off the step). */
+  step?: number | "any";
   id?: string;
 }
 
@@ -77,7 +79,11 @@ export function Field(props: FieldProps) {
         {props.optional ? <span className="optional"> ({t("common.optional")})</span> : null}
       </label>
       {props.children ??
-        (props.multiline ? <textarea {...common} rows={4} /> : <input {...common} type={props.type ?? "text"} min={props.min} max={props.max} />)}
+        (props.multiline ? (
+          <textarea {...common} rows={4} />
+        ) : (
+          <input {...common} type={props.type ?? "text"} min={props.min} max={props.max} step={props.step} />
+        ))}
       {props.hint ? <small className="hint">{props.hint}</small> : null}
       {issues.length ? (
         <small className="field-error" id={errorId}>

@@ -15,6 +15,7 @@ import { fateEn } from "./messages/fate.en";
 import { planEn } from "./messages/plan.en";
 import { planModerationEn } from "./messages/plan-moderation.en";
 import { storyEn } from "./messages/story.en";
+import { stageActionEn } from "./messages/stage-action.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -231,4 +232,5 @@ export const en: Record<MessageKey, string> = {
   ...planEn,
   ...planModerationEn,
   ...storyEn,
+  ...stageActionEn,
 };

@@ -16,6 +16,7 @@ import { fateEs } from "./messages/fate";
 import { planEs } from "./messages/plan";
 import { planModerationEs } from "./messages/plan-moderation";
 import { storyEs } from "./messages/story";
+import { stageActionEs } from "./messages/stage-action";
 
 const core = {
   "app.name": "Cocrea",
@@ -232,6 +233,7 @@ export const es = {
   ...planEs,
   ...planModerationEs,
   ...storyEs,
+  ...stageActionEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -11,6 +11,7 @@ import {
   ISLAND_ATTR as A,
   opinionSelector,
   partSelector,
+  RECEIPT_ANCHOR,
   REFRESH_THROTTLE_MS,
   SOCKET_IO_CLIENT_SRC,
   type IslandPart,
@@ -90,6 +91,12 @@ async function submit(event: SubmitEvent): Promise<void> {
     }
     const reportedNow = reportOf && next.querySelector(`${opinionSelector(reportOf)}[${A.reported}]`) ? reportOf : null;
     swap(next);
+    // The receipt is above the form, often screens up on a phone: take the citizen (and the screen reader) to it.
+    const receipt = document.getElementById(RECEIPT_ANCHOR);
+    if (receipt && page()?.contains(receipt)) {
+      receipt.focus({ preventScroll: true });
+      receipt.closest(".receipt-box")?.scrollIntoView({ block: "start" });
+    }
     // Only after the swap: keepReported would otherwise put the card as it was (the form, busy) back in.
     if (reportedNow) reported.add(reportedNow);
   } catch {

@@ -92,6 +92,8 @@ export default function PublicCall() {
         </p>
       </header>
 
+      <StageAction slug={consultation.slug} stages={stages} current={current} />
+
       {data.examples.length > 0 ? (
         <section aria-labelledby="example-opinion" data-testid="example-opinion">
           <h2 id="example-opinion">{t("story.example_title")}</h2>
@@ -173,7 +175,7 @@ export default function PublicCall() {
           </Link>
           <Link to={`/c/${consultation.slug}/estadisticas`}>{t("intake.see_stats")}</Link>
         </p>
-        <h3>{t("public.forums")}</h3>
+        <h3 id="forums">{t("public.forums")}</h3>
         {forums.length === 0 ? (
           <p className="empty">{t("public.forums_empty")}</p>
         ) : (
@@ -240,5 +242,57 @@ export default function PublicCall() {
         ) : null}
       </section>
     </article>
+  );
+}
+
+const AFTER_THE_TABLE = new Set(["draft_plan", "ogp_review", "approval", "submission"]);
+
+/**
+ * What a visitor can do now, first on the page (on a phone the texts below are screens long): a link per stage open
+ * to the public, else what the current (or last) stage left to read.
+ */
+function StageAction({
+  slug,
+  stages,
+  current,
+}: {
+  slug: string;
+  stages: ReadonlyArray<{ id: string; phase: string; status: string }>;
+  current: { phase: string } | undefined;
+}) {
+  const t = useT();
+  const open = new Set(stages.filter((s) => s.status === "open").map((s) => s.phase));
+  const actions: Array<{ to: string; text: string }> = [];
+  if (open.has("opinion_intake")) actions.push({ to: `/c/${slug}/opinar`, text: t("intake.cta") });
+  if (open.has("draft_plan")) actions.push({ to: `/c/${slug}/plan`, text: t("stage_action.comment_plan") });
+  if (open.has("forums")) actions.push({ to: "#forums", text: t("stage_action.forums") });
+  if (open.has("technical_roundtable")) actions.push({ to: `/c/${slug}/mesa-tecnica`, text: t("stage_action.technical") });
+  if (actions.length === 0) {
+    const lastPhase = current?.phase ?? [...stages].reverse().find((s) => s.status === "closed")?.phase;
+    if (lastPhase && AFTER_THE_TABLE.has(lastPhase)) {
+      actions.push({ to: `/c/${slug}/plan`, text: t("stage_action.plan") }, { to: `/c/${slug}/plan/seguimiento`, text: t("stage_action.follow_up") });
+    } else if (lastPhase && lastPhase !== "public_call") actions.push({ to: `/c/${slug}/propuestas`, text: t("stage_action.funnel") });
+  }
+  return (
+    <section aria-labelledby="stage-action-h" className="stage-action" data-testid="stage-action">
+      <h2 id="stage-action-h">{t("stage_action.title")}</h2>
+      {actions.length === 0 ? (
+        <p className="muted">{t("stage_action.none")}</p>
+      ) : (
+        <p className="row">
+          {actions.map((a, i) =>
+            a.to.startsWith("#") ? (
+              <a key={a.to} href={a.to} className={i === 0 ? "button" : "button secondary"}>
+                {a.text}
+              </a>
+            ) : (
+              <Link key={a.to} to={a.to} className={i === 0 ? "button" : "button secondary"}>
+                {a.text}
+              </Link>
+            ),
+          )}
+        </p>
+      )}
+    </section>
   );
 }

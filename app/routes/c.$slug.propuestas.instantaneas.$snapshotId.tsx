@@ -7,6 +7,7 @@ import { FUNNEL_STAGES } from "../domain/funnel";
 import { useFormatDate, useT } from "../i18n/react";
 import { publicConsultation, snapshotComparison } from "../lib/queries.server";
 import { useCommandName } from "../components/CommandName";
+import { TableScroll } from "../components/TableScroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
 
@@ -53,7 +54,7 @@ export default function SnapshotPage() {
           <SnapshotWhat s={snapshot} /> · <time dateTime={snapshot.taken_at}>{snapshot.taken_at}</time>
         </p>
       </header>
-      <div className="table-scroll">
+      <TableScroll label={t("snapshot.then_now")}>
         <table className="table funnel-table" data-testid="snapshot-table">
           <caption>{t("snapshot.then_now")}</caption>
           <thead>
@@ -89,7 +90,7 @@ export default function SnapshotPage() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <section aria-labelledby="changes-h">
         <h2 id="changes-h">{t("snapshot.changes")}</h2>
         {changes.length === 0 ? (

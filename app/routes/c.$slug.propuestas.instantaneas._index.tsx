@@ -6,6 +6,7 @@ import { SnapshotWhat } from "../components/SnapshotWhat";
 import { FUNNEL_STAGES } from "../domain/funnel";
 import { useFormatDate, useT } from "../i18n/react";
 import { funnelSnapshots, publicConsultation } from "../lib/queries.server";
+import { TableScroll } from "../components/TableScroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Cocrea` : "Cocrea" }];
 
@@ -33,7 +34,7 @@ export default function Snapshots() {
       {snapshots.length === 0 ? (
         <p className="empty">{t("snapshot.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("snapshot.title")}>
           <table className="table" data-testid="snapshot-list">
             <thead>
               <tr>
@@ -62,7 +63,7 @@ export default function Snapshots() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </article>
   );

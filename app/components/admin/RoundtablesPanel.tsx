@@ -5,6 +5,7 @@ import { FUNNEL_STAGES } from "../../domain/funnel";
 import { useT } from "../../i18n/react";
 import type { Overview } from "../roundtables/types";
 import { CommandButton } from "./CommandForm";
+import { TableScroll } from "../TableScroll";
 
 export const ROUNDTABLE_INTENTS: Record<string, string> = { roundtable_create: "roundtable.create" };
 
@@ -21,7 +22,7 @@ export function RoundtablesPanel({ overview, consultationId, canEdit }: { overvi
     <section className="panel roundtables-panel" aria-labelledby="roundtables-h">
       <h2 id="roundtables-h">{t("roundtable.panel")}</h2>
       <p className="hint">{t("roundtable.panel_hint")}</p>
-      <div className="table-scroll">
+      <TableScroll label={t("roundtable.panel")}>
         <table className="table" data-testid="funnel">
           <thead>
             <tr>
@@ -78,7 +79,7 @@ export function RoundtablesPanel({ overview, consultationId, canEdit }: { overvi
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

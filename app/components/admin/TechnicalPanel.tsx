@@ -141,6 +141,11 @@ export function TechnicalPanel({
             const ruleIssues = issuesFor(r, intent, "decisionRule");
             return (
               <>
+                {r?.ok && r.intent === intent ? (
+                  <p className="form-ok" role="status" data-testid="decision-settings-saved">
+                    {t("common.saved")}
+                  </p>
+                ) : null}
                 <fieldset className="rule-choices" aria-describedby={ruleIssues.length ? "decision-rule-error" : undefined}>
                   <legend>{t("review.panel.rule")}</legend>
                   {DECISION_RULES.map((r2) => (
@@ -172,6 +177,7 @@ export function TechnicalPanel({
                     type="number"
                     min={0}
                     max={100}
+                    step="any"
                     label={t("review.panel.stand_aside")}
                     intent={intent}
                     result={r}
@@ -182,6 +188,7 @@ export function TechnicalPanel({
                     type="number"
                     min={0}
                     max={100}
+                    step="any"
                     label={t("review.panel.supermajority")}
                     intent={intent}
                     result={r}
@@ -192,6 +199,7 @@ export function TechnicalPanel({
                     type="number"
                     min={0}
                     max={100}
+                    step="any"
                     label={t("review.panel.quorum")}
                     intent={intent}
                     result={r}

@@ -8,7 +8,7 @@ import { DEPARTMENTS, PARTICIPANT_SECTORS } from "../../domain/guatemala";
 import { AGE_RANGES, GENDERS, LANGUAGE_ANSWERS, METHODOLOGY_AXES, OPINION_TEXT_MAX, OPINION_TEXT_MIN } from "../../domain/opinion";
 import { FormBasics, FormError } from "../forms";
 import { describedBy, FieldShell, hintId, issuesByField, type IntakeResult } from "./FieldShell";
-import { busyHooks, COUNT_PLACEHOLDER, counterHooks, islandPart } from "./island-hooks";
+import { busyHooks, COUNT_PLACEHOLDER, counterHooks, islandPart, RECEIPT_ANCHOR } from "./island-hooks";
 import { useIntakeLabels } from "./labels";
 
 export const OPINION_FETCHER = "opinion";
@@ -50,8 +50,9 @@ export function OpinionForm({ themes, result }: { themes: ReadonlyArray<{ id: st
     );
   };
 
+  // Posting to #receipt: without JavaScript the answer's page opens on the receipt, not on the top of a long page.
   return (
-    <fetcher.Form method="post" ref={form} className="stack opinion-form" aria-busy={busy} {...islandPart("form")}>
+    <fetcher.Form method="post" action={`#${RECEIPT_ANCHOR}`} ref={form} className="stack opinion-form" aria-busy={busy} {...islandPart("form")}>
       <FormBasics intent={OPINION_INTENT} />
       <FormError result={result} intent={OPINION_INTENT} />
       {result && !result.ok && result.intent === OPINION_INTENT && result.error.code === "rate_limited" ? (

@@ -15,6 +15,9 @@ export const COUNT_PLACEHOLDER = "{count}";
 /** How often, at most, the page refreshes the newest opinions while they arrive (leading and trailing). */
 export const REFRESH_THROTTLE_MS = 1_000;
 
+/** The id of the receipt's heading: plain posts land on it (`#receipt`), the script focuses it after a post. */
+export const RECEIPT_ANCHOR = "receipt";
+
 /** The parts of the page the script looks for, marked with `data-island`. */
 export type IslandPart = "page" | "live-badge" | "stage" | "form" | "recent";
 

@@ -1,6 +1,7 @@
 // How many proposals remained at each stage, per theme: the table the plan starts with (entered figures).
 import type { MessageKey } from "../../i18n";
 import { useT } from "../../i18n/react";
+import { TableScroll } from "../TableScroll";
 
 export interface FunnelTableData {
   columns: readonly string[];
@@ -12,7 +13,7 @@ export function FunnelTable({ funnel }: { funnel: FunnelTableData }) {
   const t = useT();
   if (funnel.themes.length === 0) return <p className="empty">{t("plan.funnel_empty")}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("plan.funnel_title")}>
       <table className="plan-funnel" data-testid="plan-funnel">
         <thead>
           <tr>
@@ -45,6 +46,6 @@ export function FunnelTable({ funnel }: { funnel: FunnelTableData }) {
           </tr>
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

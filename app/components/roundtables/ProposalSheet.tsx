@@ -1,6 +1,7 @@
 // A proposal laid out as the OGP commitment template (section III of the published plans).
 import type { ProposalTemplate } from "../../domain/schemas/proposal";
 import { useFormatDate, useT } from "../../i18n/react";
+import { TableScroll } from "../TableScroll";
 
 export function ProposalSheet({ template: p, showContact }: { template: ProposalTemplate; showContact: boolean }) {
   const t = useT();
@@ -31,30 +32,32 @@ export function ProposalSheet({ template: p, showContact }: { template: Proposal
           </div>
         ))}
       </dl>
-      <table className="table" data-testid="milestones">
-        <thead>
-          <tr>
-            <th>{t("proposal.field.milestones")}</th>
-            <th>{t("proposal.field.milestone_institution")}</th>
-            <th>{t("proposal.field.milestone_is_new")}</th>
-            <th>{t("proposal.field.starts_on")}</th>
-            <th>{t("proposal.field.ends_on")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.milestones.map((m, i) => (
-            <tr key={i}>
-              <td>
-                {i + 1}. {m.description}
-              </td>
-              <td>{m.responsibleInstitution}</td>
-              <td>{m.isNew ? t("proposal.field.milestone_new") : t("proposal.field.milestone_ongoing")}</td>
-              <td>{date(m.startsOn)}</td>
-              <td>{date(m.endsOn)}</td>
+      <TableScroll label={t("proposal.field.milestones")}>
+        <table className="table" data-testid="milestones">
+          <thead>
+            <tr>
+              <th>{t("proposal.field.milestones")}</th>
+              <th>{t("proposal.field.milestone_institution")}</th>
+              <th>{t("proposal.field.milestone_is_new")}</th>
+              <th>{t("proposal.field.starts_on")}</th>
+              <th>{t("proposal.field.ends_on")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.milestones.map((m, i) => (
+              <tr key={i}>
+                <td>
+                  {i + 1}. {m.description}
+                </td>
+                <td>{m.responsibleInstitution}</td>
+                <td>{m.isNew ? t("proposal.field.milestone_new") : t("proposal.field.milestone_ongoing")}</td>
+                <td>{date(m.startsOn)}</td>
+                <td>{date(m.endsOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
