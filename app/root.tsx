@@ -126,8 +126,24 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "es";
+  const location = useLocation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  // A post whose body is not a form (app/lib/read-form.server.ts): nothing was saved; the way out is the page itself.
+  if (isRouteErrorResponse(error) && error.status === 400) {
+    return (
+      <section className="error-page">
+        <h1>{translate(lang, "badinput.form_title")}</h1>
+        <p>{translate(lang, "badinput.form_body")}</p>
+        <p>
+          <Link to={location.pathname + location.search} reloadDocument>
+            {translate(lang, "badinput.back")}
+          </Link>{" "}
+          · <Link to="/">{translate(lang, "nav.home")}</Link>
+        </p>
+      </section>
+    );
+  }
   if (!notFound && !forbidden) console.error(error);
   return (
     <section className="error-page">

@@ -17,6 +17,9 @@ import type { IslandHandle } from "../island-script";
 import type { ActionResult } from "../lib/action-result";
 import { handleIntakeForm } from "../lib/intake-form.server";
 import { funnelTable, planContext } from "../lib/plan.server";
+import { keepRetryAfter } from "../lib/retry-after";
+
+export const headers = keepRetryAfter;
 
 export const handle: IslandHandle = { serverOnly: true };
 
