@@ -145,7 +145,9 @@ export async function itemLineage(db: DB, id: string): Promise<ItemLineage | nul
   }
 
   // Nor does the graph around a public item show one, or the edges that lead to it.
-  const hidden = new Set([...g.nodes.values()].filter((n) => (n.kind === "proposal" || n.kind === "commitment") && !isPublicProposal(n.state)).map((n) => n.id));
+  const hidden = new Set(
+    [...g.nodes.values()].filter((n) => (n.kind === "proposal" || n.kind === "commitment") && !isPublicProposal(n.state)).map((n) => n.id),
+  );
   for (const nodeId of hidden) g.nodes.delete(nodeId);
   g.edges = g.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to));
   const opIds = [...new Set(g.edges.map((e) => e.operationId).filter((o): o is string => o !== null))];

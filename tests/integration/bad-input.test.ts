@@ -106,7 +106,11 @@ async function auditCount(): Promise<number> {
 
 const BAD_BODIES = (csrf: string): Array<[string, string, string]> => [
   // The closing boundary never comes.
-  ["a broken multipart body", "multipart/form-data; boundary=XYZ", `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\nx`],
+  [
+    "a broken multipart body",
+    "multipart/form-data; boundary=XYZ",
+    `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\nx`,
+  ],
   ["a multipart body without a boundary", "multipart/form-data", `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--XYZ--\r\n`],
   ["JSON", "application/json", JSON.stringify({ _csrf: csrf, intent: "submit", text: "Que se publiquen las compras." })],
 ];
@@ -143,7 +147,14 @@ describe("a body that is not a form", () => {
       }
     }
     expect(failures).toEqual([]);
-    for (const pathname of [`/c/${slug}`, `/c/${slug}/opinar`, `/c/${slug}/plan`, `/c/${slug}/propuestas`, `/c/${slug}/mesa-tecnica`, `/c/${slug}/plan/seguimiento`]) {
+    for (const pathname of [
+      `/c/${slug}`,
+      `/c/${slug}/opinar`,
+      `/c/${slug}/plan`,
+      `/c/${slug}/propuestas`,
+      `/c/${slug}/mesa-tecnica`,
+      `/c/${slug}/plan/seguimiento`,
+    ]) {
       expect((await fetch(`${server.url}${pathname}`)).status, pathname).toBe(200);
     }
   });

@@ -190,11 +190,7 @@ describe("(b) one bad stored value fails no page", () => {
   }, 180_000);
 
   it("after --fix: the audit log holds what was emptied, and every page still answers", async () => {
-    const event = await server.cocrea.db
-      .selectFrom("audit_events")
-      .selectAll()
-      .where("command_type", "=", "dates.fix_impossible")
-      .executeTakeFirstOrThrow();
+    const event = await server.cocrea.db.selectFrom("audit_events").selectAll().where("command_type", "=", "dates.fix_impossible").executeTakeFirstOrThrow();
     const recorded = JSON.stringify(event);
     for (const value of IMPOSSIBLE) expect(recorded).toContain(value);
     const milestone = await server.cocrea.db.selectFrom("milestones").select("ends_on").where("id", "=", milestoneId).executeTakeFirstOrThrow();

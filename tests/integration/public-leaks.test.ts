@@ -129,9 +129,7 @@ describe("no public loader carries a user id or an e-mail", () => {
 
 describe("the lineage API follows the public sheet's rule", () => {
   it("an undone merge's result is not found on its sheet nor in the API, and its sources' lineage no longer shows it", async () => {
-    const roundId = (
-      await admin.ok<{ roundId: string }>("round.schedule", { roundtableId: s.t.roundtableId, heldOn: "2016-07-07", venue: "MINFIN" })
-    ).roundId;
+    const roundId = (await admin.ok<{ roundId: string }>("round.schedule", { roundtableId: s.t.roundtableId, heldOn: "2016-07-07", venue: "MINFIN" })).roundId;
     await admin.ok("round.open", { roundId });
     const sources = await registerProposals(s.t.icefi.client, s.t.roundtableId, 2);
     const merged = await s.t.member.client.ok<{ operationId: string; proposalId: string }>(

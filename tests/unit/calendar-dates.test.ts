@@ -65,7 +65,9 @@ function leaves(command: string, schema: z.ZodType): Leaf[] {
 const all = commands.flatMap((c) => leaves(c.type, c.schema));
 const isDateName = (path: string) => /(On|At|Date)$/.test(path.split(".").pop() ?? "");
 const formatOf = (s: z.ZodType) => defOf(s)?.format as string | undefined;
-const dateLeaves = all.filter((l) => defOf(l.schema)?.type === "string" && (isDateName(l.path) || formatOf(l.schema) === "date" || formatOf(l.schema) === "datetime"));
+const dateLeaves = all.filter(
+  (l) => defOf(l.schema)?.type === "string" && (isDateName(l.path) || formatOf(l.schema) === "date" || formatOf(l.schema) === "datetime"),
+);
 
 describe("one calendar-date schema for every date of every command", () => {
   it("finds the dates the story needs: follow-up reports, proposal templates and merges, plan approval and submission", () => {
