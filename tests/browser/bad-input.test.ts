@@ -74,7 +74,7 @@ it("without JavaScript, the second opinion in a minute: 429 with Retry-After, th
     const page = await context.newPage();
     await page.goto(opinar());
     await page.locator("#opinion-about").selectOption("methodology");
-    await page.getByLabel(label).fill(`Primera opinión de este teléfono (${cookieLang}).`);
+    await page.getByLabel(label, { exact: true }).fill(`Primera opinión de este teléfono (${cookieLang}).`);
     await page.getByRole("button", { name: button }).click();
     await page.waitForLoadState("domcontentloaded");
     expect(await page.getByTestId("receipt-code").textContent()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -82,13 +82,13 @@ it("without JavaScript, the second opinion in a minute: 429 with Retry-After, th
     const before = await opinions();
     const text = `Segunda opinión, enseguida (${cookieLang}).`;
     await page.locator("#opinion-about").selectOption("methodology");
-    await page.getByLabel(label).fill(text);
+    await page.getByLabel(label, { exact: true }).fill(text);
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: button }).click()]);
     expect(response.status()).toBe(429);
     expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
     await page.waitForLoadState("domcontentloaded");
     expect(await page.locator("main").textContent()).toMatch(wait);
-    expect(await page.getByLabel(label).inputValue()).toBe(text);
+    expect(await page.getByLabel(label, { exact: true }).inputValue()).toBe(text);
     expect(await opinions()).toBe(before);
     await context.close();
   }
