@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { calendarDate, dateTime, isCalendarDate } from "../../app/domain/schemas/fields";
+import { formatDate, formatDateTime } from "../../app/i18n";
 import { zodErrorMap } from "../../app/i18n/zod.server";
 import { commands } from "../../server/commands/registry";
 
@@ -133,5 +134,17 @@ describe("isCalendarDate judges stored values", () => {
     for (const value of IMPOSSIBLE) expect(isCalendarDate(value), value).toBe(false);
     for (const value of [null, undefined, 20160811]) expect(isCalendarDate(value)).toBe(false);
     for (const value of ["2016-08-11", "2028-02-29", "2027-12-31"]) expect(isCalendarDate(value), value).toBe(true);
+  });
+});
+
+describe("a stored value that is not a date fails no page", () => {
+  it("formatDate and formatDateTime read it as what it is, in both languages, instead of throwing", () => {
+    expect(formatDate("es", "2027-13-45")).toBe("fecha no válida (2027-13-45)");
+    // Date would roll 30 February into 2 March: still not a date.
+    expect(formatDate("es", "2027-02-30")).toBe("fecha no válida (2027-02-30)");
+    expect(formatDate("en", "0000-00-00")).toBe("invalid date (0000-00-00)");
+    expect(formatDateTime("es", "2027-13-45T10:00:00Z")).toBe("fecha no válida (2027-13-45T10:00:00Z)");
+    expect(formatDate("es", "2016-08-11")).toBe("11 de agosto de 2016");
+    expect(formatDate("en", "2028-02-29")).toBe("February 29, 2028");
   });
 });
