@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceContext } from "./nonce";
+import { NonceContext, RequestLangContext } from "./nonce";
 import { IslandsContext } from "./island-script";
 
 const ABORT_DELAY = 5_000;
@@ -37,9 +37,11 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <IslandsContext.Provider value={loadContext.islands}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </IslandsContext.Provider>
+        <RequestLangContext.Provider value={loadContext.lang}>
+          <IslandsContext.Provider value={loadContext.islands}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </IslandsContext.Provider>
+        </RequestLangContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -7,3 +7,14 @@ export const NonceContext = createContext<string | undefined>(undefined);
 export function useNonce(): string | undefined {
   return useContext(NonceContext);
 }
+
+/**
+ * The reader's language as the server knows it, for pages rendered without the root loader's data (an error caught by
+ * the root's boundary: Remix does not run the root loader then). In the browser: the language the server wrote on <html>.
+ */
+export const RequestLangContext = createContext<string | undefined>(undefined);
+
+export function useRequestLang(): string | undefined {
+  const fromServer = useContext(RequestLangContext);
+  return fromServer ?? (typeof document !== "undefined" ? document.documentElement.lang : undefined);
+}

@@ -16,9 +16,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { I18nProvider, useT } from "./i18n/react";
-import { useNonce } from "./nonce";
+import { useNonce, useRequestLang } from "./nonce";
 import { IslandScript, type IslandHandle } from "./island-script";
-import { translate, type Lang } from "./i18n";
+import { isLang, translate, type Lang } from "./i18n";
+import { BadFormBody, isBadFormBody } from "./components/BadFormBody";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles.css" }];
 
@@ -84,7 +85,8 @@ function Progress() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? "es";
+  const requestLang = useRequestLang();
+  const lang: Lang = data?.lang ?? (isLang(requestLang) ? requestLang : "es");
   const nonce = useNonce();
   // A route may ask for a small script of its own instead of React and Remix in the browser (see c.$slug.opinar).
   const handles = useMatches().map((m) => m.handle as IslandHandle | undefined);
@@ -125,9 +127,12 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? "es";
+  const requestLang = useRequestLang();
+  const lang: Lang = data?.lang ?? (isLang(requestLang) ? requestLang : "es");
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  // A post whose body is not a form (app/lib/read-form.server.ts): nothing was saved; the way out is the page itself.
+  if (isBadFormBody(error)) return <BadFormBody lang={lang} />;
   if (!notFound && !forbidden) console.error(error);
   return (
     <section className="error-page">

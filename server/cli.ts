@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { backupSqlite } from "./backup.server";
 import { loadEnv } from "./env";
 import { copyDatabase, formatReport } from "../db/copy-database.server";
+import { findImpossibleDates, type ImpossibleDate } from "../db/queries/impossible-dates.server";
 import { migrateToLatest, openDatabase } from "../db/connection.server";
 import { CommandBus } from "./commands/bus.server";
 import { commands } from "./commands/registry";
@@ -14,7 +15,8 @@ const usage = `Usage:
   npm run cocrea -- create-admin <email> <name> <password>
   npm run cocrea -- create-token <email> <token-name>
   npm run cocrea -- backup <new-file.sqlite>
-  npm run cocrea -- copy-database --from <file:…|postgres://…> --to <postgres://…|file:…>`;
+  npm run cocrea -- copy-database --from <file:…|postgres://…> --to <postgres://…|file:…>
+  npm run cocrea -- check-dates [--fix]`;
 
 /** `--name value` from the arguments. */
 const option = (args: string[], name: string) => {
@@ -71,6 +73,21 @@ async function main() {
       const { token } = await run("api_token.create", { userId: user.id, name: args.slice(1).join(" ") });
       console.log(`API token (shown once): ${token}`);
       console.log(`Use it as: Authorization: Bearer ${token}`);
+    } else if (command === "check-dates" && (args.length === 0 || (args.length === 1 && args[0] === "--fix"))) {
+      // Dates stored before every command checked them: listed; with --fix, emptied by a command (audited).
+      const line = (d: ImpossibleDate) => `${d.table} ${d.id} ${d.column}: "${d.value}"`;
+      if (args[0] === "--fix") {
+        const { fixed, kept } = (await run("dates.fix_impossible", {})) as unknown as { fixed: ImpossibleDate[]; kept: ImpossibleDate[] };
+        for (const d of fixed) console.log(`emptied ${line(d)}`);
+        for (const d of kept) console.log(`kept ${line(d)} (a required date: correct it on its page)`);
+        console.log(`${fixed.length} impossible date(s) emptied, ${kept.length} left to correct by hand.`);
+        process.exitCode = kept.length ? 1 : 0;
+      } else {
+        const found = await findImpossibleDates(db);
+        for (const d of found) console.log(line(d));
+        console.log(found.length ? `${found.length} impossible date(s). Empty them with: npm run cocrea -- check-dates --fix` : "No impossible dates.");
+        process.exitCode = found.length ? 1 : 0;
+      }
     } else {
       console.error(usage);
       process.exit(2);

@@ -16,6 +16,7 @@ import { planEn } from "./messages/plan.en";
 import { planModerationEn } from "./messages/plan-moderation.en";
 import { storyEn } from "./messages/story.en";
 import { stageActionEn } from "./messages/stage-action.en";
+import { badInputEn } from "./messages/bad-input.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -233,4 +234,5 @@ export const en: Record<MessageKey, string> = {
   ...planModerationEn,
   ...storyEn,
   ...stageActionEn,
+  ...badInputEn,
 };

@@ -17,6 +17,7 @@ import { planEs } from "./messages/plan";
 import { planModerationEs } from "./messages/plan-moderation";
 import { storyEs } from "./messages/story";
 import { stageActionEs } from "./messages/stage-action";
+import { badInputEs } from "./messages/bad-input";
 
 const core = {
   "app.name": "Cocrea",
@@ -234,6 +235,7 @@ export const es = {
   ...planModerationEs,
   ...storyEs,
   ...stageActionEs,
+  ...badInputEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -53,7 +53,14 @@ export function formatPercent(lang: Lang, share: number, fractionDigits = 1): st
 /** A calendar date ("2026-11-29") or a moment, as a long date: "29 de noviembre de 2026" / "November 29, 2026". */
 export function formatDate(lang: Lang, iso: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  // A value stored before dates were checked (2027-13-45, or 2027-02-30, which Date would roll into March) reads as
+  // what it is instead of failing the whole page.
+  if (Number.isNaN(d.getTime()) || (iso.length === 10 && d.toISOString().slice(0, 10) !== iso)) return invalidDate(lang, iso);
   return new Intl.DateTimeFormat(LOCALES[lang], { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
+}
+
+function invalidDate(lang: Lang, value: string): string {
+  return translate(lang, "badinput.invalid_date", { value });
 }
 
 /** A moment with its time, where the consultation happens: "29 de noviembre de 2026 a las 12:05 p. m." (Guatemala's time zone). */
@@ -66,7 +73,9 @@ export function formatDateTime(lang: Lang, iso: string): string {
     minute: "2-digit",
     timeZone: "America/Guatemala",
   };
-  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(iso));
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return invalidDate(lang, iso);
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(d);
 }
 
 /**

@@ -5,6 +5,7 @@ import { json, type AppLoadContext } from "@remix-run/node";
 import { isMessageKey, translate } from "../i18n";
 import type { ActionResult, FieldIssue } from "./action-result";
 import { handleCommandForm } from "./command-form.server";
+import { readForm } from "./read-form.server";
 
 const NOT_ECHOED = new Set(["_csrf", "_nonce", "intent", "website"]);
 /** Fields that are picked from a list: zod's "expected one of …" would show internal values, so say it plainly. */
@@ -24,7 +25,7 @@ export async function handleIntakeForm(
   commands: Record<string, string>,
   extra: (intent: string) => Record<string, unknown> = () => ({}),
 ) {
-  const form = await request.clone().formData();
+  const form = await readForm(request, context.lang);
   const intent = String(form.get("intent") ?? "");
   const response = await handleCommandForm(request, context, commands, extra(intent));
   const body = (await response.json()) as ActionResult;
@@ -32,5 +33,6 @@ export async function handleIntakeForm(
   const issues = body.error.issues?.map((i: FieldIssue) => readable(i, context.lang));
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) if (typeof value === "string" && !NOT_ECHOED.has(key)) values[key] = value;
-  return json({ ...body, error: { ...body.error, ...(issues ? { issues } : {}) }, values }, { status: response.status });
+  // Keep the adapter's headers: a 429 carries Retry-After, as the JSON API's does.
+  return json({ ...body, error: { ...body.error, ...(issues ? { issues } : {}) }, values }, { status: response.status, headers: response.headers });
 }

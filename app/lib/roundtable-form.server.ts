@@ -4,6 +4,7 @@ import type { AppLoadContext, TypedResponse } from "@remix-run/node";
 import { nestFormFields } from "../domain/schemas/nested-form";
 import type { ActionResult } from "./action-result";
 import { formPayload, handleCommandForm } from "./command-form.server";
+import { readForm } from "./read-form.server";
 
 export async function handleRoundtableForm(
   request: Request,
@@ -11,6 +12,6 @@ export async function handleRoundtableForm(
   intents: Record<string, string>,
   extra: Record<string, unknown> = {},
 ): Promise<TypedResponse<ActionResult>> {
-  const nested = nestFormFields(formPayload(await request.clone().formData()), { ignoreInBlankRows: ["isNew"] });
+  const nested = nestFormFields(formPayload(await readForm(request, context.lang)), { ignoreInBlankRows: ["isNew"] });
   return handleCommandForm(request, context, intents, { ...nested, ...extra });
 }

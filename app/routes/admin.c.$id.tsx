@@ -19,6 +19,7 @@ import { handleCommandForm } from "../lib/command-form.server";
 import { requireUser } from "../lib/require-user.server";
 import { useLiveConsultation } from "../live/useLive";
 import { roundtablesOverview, technicalPanel } from "../lib/queries.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Admin` : "Cocrea" }];
 
@@ -74,12 +75,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   requireUser(context, request);
   // The decision settings post percentages and one field per sector: shaped here into what the command takes.
-  const form = await request
-    .clone()
-    .formData()
-    .catch(() => null);
-  const intent = form?.get("intent");
-  const extra = !form ? {} : intent === "decision_settings" ? decisionSettingsPayload(form) : intent === "funnel_columns" ? funnelColumnsPayload(form) : {};
+  const form = await readForm(request, context.lang);
+  const intent = form.get("intent");
+  const extra = intent === "decision_settings" ? decisionSettingsPayload(form) : intent === "funnel_columns" ? funnelColumnsPayload(form) : {};
   return handleCommandForm(request, context, INTENTS, extra);
 }
 

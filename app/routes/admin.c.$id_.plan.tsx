@@ -14,6 +14,7 @@ import { handleCommandForm } from "../lib/command-form.server";
 import { adoptedProposals, planContext } from "../lib/plan.server";
 import { canExportUnpublishedPlan, requireStaff } from "../lib/read-policy.server";
 import { useLiveConsultation } from "../live/useLive";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
 
@@ -50,7 +51,7 @@ function assembly(form: FormData) {
 
 export async function action(args: ActionFunctionArgs) {
   const found = await load(args);
-  const form = await args.request.clone().formData();
+  const form = await readForm(args.request, args.context.lang);
   const intent = String(form.get("intent") ?? "");
   const extra = intent === "assemble" ? { consultationId: found.consultation.id, ...assembly(form) } : found.plan ? { planId: found.plan.id } : {};
   return handleCommandForm(

@@ -15,6 +15,7 @@ import { handleCommandForm } from "../lib/command-form.server";
 import { planContext } from "../lib/plan.server";
 import { requireStaff } from "../lib/read-policy.server";
 import { useLiveConsultation } from "../live/useLive";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title}` : "Cocrea" }];
 
@@ -40,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const found = await load(args);
   // Several comments may be ticked: the form repeats the field.
-  const form = await args.request.clone().formData();
+  const form = await readForm(args.request, args.context.lang);
   const commentIds = String(form.get("intent")) === "revise" ? { commentIds: form.getAll("commentIds").map(String) } : {};
   return handleCommandForm(
     args.request,

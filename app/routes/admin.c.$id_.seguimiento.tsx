@@ -13,6 +13,7 @@ import { consultationFollowup, responsibleCandidates, todayInGuatemala } from ".
 import { requireStaff } from "../lib/read-policy.server";
 import { LiveBadge } from "../components/LiveBadge";
 import { useLiveConsultation } from "../live/useLive";
+import { readForm } from "../lib/read-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/followup.css" }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Seguimiento · Cocrea` : "Cocrea" }];
@@ -42,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireStaff(context, request, params.id!);
-  const intent = String((await request.clone().formData()).get("intent") ?? "");
+  const intent = String((await readForm(request, context.lang)).get("intent") ?? "");
   const type = COMMAND_OF_INTENT.find(([pattern]) => pattern.test(intent))?.[1];
   return handleCommandForm(request, context, type ? { [intent]: type } : {});
 }

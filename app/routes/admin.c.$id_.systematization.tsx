@@ -15,6 +15,7 @@ import { systematization } from "../lib/queries.server";
 import { inputText, requireStaff } from "../lib/read-policy.server";
 import { useStaffChanges } from "../live/useLive";
 import { useQuietRevalidate } from "../live/useQuietRevalidate";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${metaTranslator(matches)("summary.title")} · ${data.consultation.title}` : "Cocrea" },
@@ -47,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await access(context, request, params.id!);
   // Several checkboxes share the name `inputIds`: read them all before the generic adapter reads the form.
-  const inputIds = (await request.clone().formData()).getAll("inputIds").map(String);
+  const inputIds = (await readForm(request, context.lang)).getAll("inputIds").map(String);
   return handleCommandForm(request, context, INTENTS, { consultationId: params.id!, inputIds });
 }
 

@@ -23,6 +23,7 @@ import { technicalSession, technicalTemplates } from "../lib/queries.server";
 import { requireTechnicalStaff, technicalPermissions } from "../lib/technical-access.server";
 import { useLiveRoundtable } from "../live/useLiveRoundtable";
 import { useLiveVotes, withLiveTally } from "../live/useLiveVotes";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.consultation.title} · Mesa Técnica · Cocrea` : "Cocrea" }];
 
@@ -62,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireTechnicalStaff(context, request, params.id!);
   // A merge posts the nested OGP template (`result.milestones.0.description`), like the thematic roundtable's.
-  const intent = String((await request.clone().formData()).get("intent") ?? "");
+  const intent = String((await readForm(request, context.lang)).get("intent") ?? "");
   if (intent === "merge") return handleRoundtableForm(request, context, { merge: INTENTS.merge });
   return handleCommandForm(request, context, INTENTS);
 }

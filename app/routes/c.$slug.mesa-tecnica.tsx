@@ -8,7 +8,7 @@ import { LiveBadge } from "../components/LiveBadge";
 import { CriteriaList, RecusalList } from "../components/technical/CriteriaList";
 import { PeopleList, TableFigures } from "../components/technical/TableParts";
 import { ClosedVotes, VoteCard } from "../components/technical/VoteCard";
-import type { TechnicalView } from "../components/technical/types";
+import type { PublicTechnicalView } from "../components/technical/types";
 import { useFormatDate, useT } from "../i18n/react";
 import { publicConsultation, technicalPublic } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
@@ -22,7 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!view) throw new Response("Not found", { status: 404 });
   const session = await technicalPublic(context.db, view.consultation.id);
   if (!session) throw new Response("Not found", { status: 404 });
-  return json({ consultation: session.consultation, session: session.table ? (session as TechnicalView) : null });
+  return json({ consultation: session.consultation, session: session.table ? (session as PublicTechnicalView) : null });
 }
 
 export default function PublicTechnical() {

@@ -13,6 +13,9 @@ import { useT } from "../i18n/react";
 import type { IslandHandle } from "../island-script";
 import { handleIntakeForm } from "../lib/intake-form.server";
 import { intakeContext, recentOpinions } from "../lib/queries.server";
+import { keepRetryAfter } from "../lib/retry-after";
+
+export const headers = keepRetryAfter;
 
 /**
  * Not hydrated (issue 13: under 60 KiB of JavaScript on a cheap phone; React and Remix alone are about 86 KiB):

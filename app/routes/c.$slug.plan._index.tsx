@@ -3,7 +3,8 @@
 // comments that led to each change, the comments with their public answers, and a comment form. No script at all:
 // forms post and the page answers with the receipt (a cheap phone, with or without JavaScript).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { BadFormBody, isBadFormBody } from "../components/BadFormBody";
 import { CommentForm, COMMENT_INTENT, type CommentPosted } from "../components/plan/CommentForm";
 import { CommentList } from "../components/plan/CommentList";
 import { FunnelTable } from "../components/plan/FunnelTable";
@@ -12,11 +13,14 @@ import { TemplateSheet } from "../components/plan/TemplateSheet";
 import { formatReceiptCode } from "../domain/opinion";
 import { commentRefusal, isFrozen, isPublic } from "../domain/plan";
 import { translate } from "../i18n";
-import { useT, useFormatDate } from "../i18n/react";
+import { useFormatDate, useLang, useT } from "../i18n/react";
 import type { IslandHandle } from "../island-script";
 import type { ActionResult } from "../lib/action-result";
 import { handleIntakeForm } from "../lib/intake-form.server";
 import { funnelTable, planContext } from "../lib/plan.server";
+import { keepRetryAfter } from "../lib/retry-after";
+
+export const headers = keepRetryAfter;
 
 export const handle: IslandHandle = { serverOnly: true };
 
@@ -222,6 +226,9 @@ export default function PublicPlan() {
 
 export function ErrorBoundary() {
   const t = useT();
+  const error = useRouteError();
+  const lang = useLang();
+  if (isBadFormBody(error)) return <BadFormBody lang={lang} />;
   return (
     <section className="error-page">
       <h1>{t("plan.public_title")}</h1>

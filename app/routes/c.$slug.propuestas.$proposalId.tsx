@@ -6,6 +6,7 @@ import { LineageTree } from "../components/roundtables/LineageTree";
 import { ProposalSheet } from "../components/roundtables/ProposalSheet";
 import { TechnicalReview } from "../components/review/TechnicalReview";
 import { reasonText } from "../domain/consensus/outcome-words";
+import { isPublicProposal } from "../domain/proposals/states";
 import { useT } from "../i18n/react";
 import { proposalDetail, proposalLineage, proposalReview, publicConsultation } from "../lib/queries.server";
 import { useLiveConsultation } from "../live/useLive";
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const view = await publicConsultation(context.db, params.slug!);
   const proposal = view ? await proposalDetail(context.db, params.proposalId!) : null;
-  if (!view || !proposal || proposal.consultationId !== view.consultation.id || proposal.state === "draft" || proposal.state === "undone") {
+  if (!view || !proposal || proposal.consultationId !== view.consultation.id || !isPublicProposal(proposal.state)) {
     throw new Response("Not found", { status: 404 });
   }
   const [lineage, review] = await Promise.all([proposalLineage(context.db, proposal.id), proposalReview(context.db, proposal.id, { lang: context.lang })]);

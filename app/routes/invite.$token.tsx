@@ -6,13 +6,14 @@ import { Field, FormBasics, FormError } from "../components/forms";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
+import { readForm } from "../lib/read-form.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({ invitation: await pendingInvitation(context.db, params.token!) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.clone().formData();
+  const form = await readForm(request, context.lang);
   const response = await handleCommandForm(request, context, { accept: "invitation.accept" }, { token: params.token });
   const body = await response.clone().json();
   if (!body.ok) return response;

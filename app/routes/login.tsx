@@ -22,7 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await context.login(parsed.email, parsed.password);
   if (!outcome) return json({ error: translate(context.lang, "login.failed") }, { status: 401 });
   if ("error" in outcome) {
-    return json({ error: translate(context.lang, "error.rate_limited", { seconds: outcome.seconds }) }, { status: 429 });
+    return json(
+      { error: translate(context.lang, "error.rate_limited", { seconds: outcome.seconds }) },
+      { status: 429, headers: { "Retry-After": String(outcome.seconds) } },
+    );
   }
   return redirect(safeRedirect(form.get("redirectTo"), "/admin"), { headers: { "Set-Cookie": outcome.setCookie } });
 }

@@ -12,6 +12,7 @@ import * as m0009 from "./0009_state_not_delete";
 import * as m0010 from "./0010_funnel_indexes";
 import * as m0011 from "./0011_follow_up";
 import * as m0012 from "./0012_plan";
+import * as m0013 from "./0013_impossible_dates";
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -28,6 +29,7 @@ export const migrationProvider: MigrationProvider = {
       "0010_funnel_indexes": m0010,
       "0011_follow_up": m0011,
       "0012_plan": m0012,
+      "0013_impossible_dates": m0013,
     };
   },
 };

@@ -2,6 +2,7 @@
 // Nodes carry kind, title, state and stage; edges the operation, when and who was present (organizations only).
 // No personal data: no e-mail, no names of people, no receipt codes; a moderated input has no text.
 import { sql } from "kysely";
+import { isPublicProposal, NOT_PUBLIC } from "../../app/domain/proposals/states";
 import type { DB } from "../connection.server";
 import { forwardFrom, inputHeadOf, presentAtOperations } from "./fate.server";
 import { proposalLineage } from "./lineage.server";
@@ -39,8 +40,9 @@ export interface ItemLineage {
   edges: LineageEdge[];
 }
 
+// A proposal the public sheet would not show (a draft, an undone operation's result) is not found here either.
 const whatIs = (id: string) => sql<{ kind: "proposal" | "summary" | "input"; consultation_id: string }>`
-  SELECT 'proposal' AS kind, consultation_id FROM proposals WHERE id = ${id} AND state <> 'draft'
+  SELECT 'proposal' AS kind, consultation_id FROM proposals WHERE id = ${id} AND state NOT IN (${sql.join([...NOT_PUBLIC])})
   UNION ALL SELECT 'summary', consultation_id FROM summaries WHERE id = ${id} AND deleted_at IS NULL
   UNION ALL SELECT 'input', consultation_id FROM citizen_inputs WHERE id = ${id}`;
 
@@ -142,6 +144,12 @@ export async function itemLineage(db: DB, id: string): Promise<ItemLineage | nul
     }
   }
 
+  // Nor does the graph around a public item show one, or the edges that lead to it.
+  const hidden = new Set(
+    [...g.nodes.values()].filter((n) => (n.kind === "proposal" || n.kind === "commitment") && !isPublicProposal(n.state)).map((n) => n.id),
+  );
+  for (const nodeId of hidden) g.nodes.delete(nodeId);
+  g.edges = g.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to));
   const opIds = [...new Set(g.edges.map((e) => e.operationId).filter((o): o is string => o !== null))];
   const present = await presentAtOperations(db, opIds);
   for (const e of g.edges) if (e.operationId) e.present = present[e.operationId] ?? [];

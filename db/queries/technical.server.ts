@@ -416,9 +416,33 @@ export async function technicalSession(db: DB, consultationId: string, viewer: T
   };
 }
 
-/** The public page's view: the same records, nothing viewer-specific, answers only when public. */
-export function technicalPublic(db: DB, consultationId: string) {
-  return technicalSession(db, consultationId, null);
+/**
+ * The public page's view: the same records, nothing viewer-specific, answers only when public, and nothing the page
+ * does not show — no user ids (members', observers', the chair's, who was present or recused), no organization ids,
+ * no staff-only lists (operations with who made them, institutions for the criteria form). Names are public.
+ */
+export async function technicalPublic(db: DB, consultationId: string) {
+  const view = await technicalSession(db, consultationId, null);
+  if (!view) return null;
+  if (!view.table) return { consultation: view.consultation, settings: view.settings, table: null } as const;
+  const person = ({ userId: _userId, ...p }: { userId: string; name: string; acronym: string | null; sector: string | null }) => p;
+  return {
+    consultation: view.consultation,
+    settings: view.settings,
+    table: { name: view.table.name, chair: view.table.chair ? { name: view.table.chair.name, acronym: view.table.chair.acronym } : null },
+    sessions: view.sessions.map(({ present, viewerPresent: _viewerPresent, ...s }) => ({ ...s, present: present.map(person) })),
+    members: view.members.map(person),
+    observers: view.observers.map(person),
+    themes: view.themes,
+    proposals: view.proposals.map(({ recusals, withdrawable: _withdrawable, ...p }) => ({
+      ...p,
+      recusals: recusals.map(({ userId: _userId, ...r }) => r),
+    })),
+    votes: view.votes,
+    adopted: view.adopted,
+    maxCommitments: view.maxCommitments,
+    counts: view.counts,
+  };
 }
 
 /**

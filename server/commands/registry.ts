@@ -14,7 +14,7 @@ import { proposalCommands } from "./proposals.server";
 import { responseCommands } from "./responses.server";
 import { roundtableCommands } from "./roundtables.server";
 import { addStage, closeStageCommand, moveStage, openStageCommand, updateStage } from "./stages.server";
-import { createAdmin, createApiToken } from "./system.server";
+import { createAdmin, createApiToken, fixImpossibleDates } from "./system.server";
 import { archiveTheme, createTheme, moveTheme, restoreTheme, updateTheme } from "./themes.server";
 import { setFunnelColumns } from "./funnel-settings.server";
 import { technicalCommands } from "./technical.server";
@@ -83,4 +83,5 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   ...planTextCommands,
   createAdmin,
   createApiToken,
+  fixImpossibleDates,
 ];

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { createAdminSchema, createApiTokenSchema } from "../../app/domain/schemas/system";
+import { createAdminSchema, createApiTokenSchema, fixImpossibleDatesSchema } from "../../app/domain/schemas/system";
+import { findImpossibleDates, type ImpossibleDate } from "../../db/queries/impossible-dates.server";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
+import type { Kysely } from "kysely";
 import { conflict, notFound } from "./errors";
 import { defineCommand } from "./types";
 
@@ -50,4 +52,38 @@ export const createApiToken = defineCommand({
     return { tokenId: id, token };
   },
   redactResult: (r) => ({ tokenId: r.tokenId }),
+});
+
+/**
+ * Empties the impossible calendar dates stored before every command checked its dates (2027-13-45, 2027-02-30…):
+ * no nearer day would be right for sure, and an empty date reads as "not set" where a wrong one would mislead.
+ * The audit event keeps every value it emptied (table, row, column, value), so nothing is lost. A column that must
+ * hold a day (a forum's) is left as it is and listed: a person corrects it with forum.update.
+ */
+export const fixImpossibleDates = defineCommand({
+  type: "dates.fix_impossible",
+  summary: "Empty the impossible calendar dates stored before dates were checked (CLI only: check-dates --fix).",
+  schema: fixImpossibleDatesSchema,
+  access: "system",
+  consultationOf: async () => null,
+  async handle(trx) {
+    const found = await findImpossibleDates(trx);
+    const fixed: ImpossibleDate[] = [];
+    const kept: ImpossibleDate[] = [];
+    for (const d of found) {
+      if (!d.nullable) {
+        kept.push(d);
+        continue;
+      }
+      // Only the value found is emptied: the table and column come from DATE_COLUMNS, never from input.
+      await (trx as unknown as Kysely<Record<string, Record<string, string | null>>>)
+        .updateTable(d.table)
+        .set({ [d.column]: null })
+        .where("id", "=", d.id)
+        .where(d.column, "=", d.value)
+        .execute();
+      fixed.push(d);
+    }
+    return { fixed, kept };
+  },
 });

@@ -156,6 +156,7 @@ export const ACCESS_SPEC = {
   // ── The installation: accounts of admins and API tokens are made from the command line. ──
   "admin.create": ["system"],
   "api_token.create": ["system"],
+  "dates.fix_impossible": ["system"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type CommandType = keyof typeof ACCESS_SPEC;

@@ -330,6 +330,7 @@ export const samples: Record<CommandType, Sample> = {
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },
   "api_token.create": { payload: (f) => ({ userId: f.userIds.observer, name: "script" }) },
+  "dates.fix_impossible": { payload: () => ({}) },
 };
 
 /** One side of a bracket: who, doing what (the command's sample unless `payload` says otherwise), and the answer. */

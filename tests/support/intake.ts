@@ -52,7 +52,7 @@ export class FormClient {
   }
 
   /** Loads the page, then posts `fields` with the page's CSRF token and nonce, as its form would. */
-  async post(pathname: string, fields: Record<string, string>): Promise<{ status: number; html: string }> {
+  async post(pathname: string, fields: Record<string, string>): Promise<{ status: number; html: string; headers: Headers }> {
     const page = await this.get(pathname);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.html)?.[1] ?? "";
     const nonce = /name="_nonce" value="([^"]+)"/.exec(page.html)?.[1] ?? "";
@@ -63,6 +63,6 @@ export class FormClient {
       body: new URLSearchParams({ _csrf: csrf, _nonce: nonce, ...fields }),
     });
     this.remember(res);
-    return { status: res.status, html: await res.text() };
+    return { status: res.status, html: await res.text(), headers: res.headers };
   }
 }

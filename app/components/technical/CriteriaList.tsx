@@ -25,15 +25,21 @@ export function CriteriaList({ criteria }: { criteria: TechnicalProposal["criter
 }
 
 /** Members recused from voting on a proposal (public: conflicts of interest are declared openly). */
-export function RecusalList({ recusals, heading: Heading = "h4" }: { recusals: TechnicalProposal["recusals"]; heading?: "h4" | "h5" }) {
+export function RecusalList({
+  recusals,
+  heading: Heading = "h4",
+}: {
+  recusals: Array<Omit<TechnicalProposal["recusals"][number], "userId">>;
+  heading?: "h4" | "h5";
+}) {
   const t = useT();
   if (!recusals.length) return null;
   return (
     <div className="recusals" data-testid="recusals">
       <Heading className="small-heading">{t("technical_page.recusals")}</Heading>
       <ul className="list compact">
-        {recusals.map((r) => (
-          <li key={r.userId}>{t("technical_page.recusal", { name: r.acronym ? `${r.name} (${r.acronym})` : r.name, reason: r.reason })}</li>
+        {recusals.map((r, i) => (
+          <li key={i}>{t("technical_page.recusal", { name: r.acronym ? `${r.name} (${r.acronym})` : r.name, reason: r.reason })}</li>
         ))}
       </ul>
     </div>

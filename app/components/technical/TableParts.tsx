@@ -1,9 +1,9 @@
 // Small parts of the technical roundtable's pages: the table's figures (decision rule, commitments adopted against
 // the cap, in the plan) and its members and observers (name, organization, sector — never an e-mail).
 import { useT } from "../../i18n/react";
-import type { TechnicalPerson, TechnicalView } from "./types";
+import type { ShownPerson, TechnicalView } from "./types";
 
-export function TableFigures({ session }: { session: TechnicalView }) {
+export function TableFigures({ session }: { session: Pick<TechnicalView, "settings" | "adopted" | "maxCommitments" | "counts"> }) {
   const t = useT();
   return (
     <ul className="tech-figures" data-testid="table-figures">
@@ -15,10 +15,11 @@ export function TableFigures({ session }: { session: TechnicalView }) {
   );
 }
 
-export function PeopleList({ members, observers }: { members: TechnicalPerson[]; observers: TechnicalPerson[] }) {
+export function PeopleList({ members, observers }: { members: ShownPerson[]; observers: ShownPerson[] }) {
   const t = useT();
-  const line = (p: TechnicalPerson) => (
-    <li key={p.userId} className="chip">
+  // Keyed by position: the public page carries no user ids.
+  const line = (p: ShownPerson, i: number) => (
+    <li key={i} className="chip">
       {p.name}
       {p.acronym ? <span className="muted"> ({p.acronym})</span> : null}
     </li>

@@ -1,6 +1,6 @@
 // Shapes of the technical roundtable's read model as pages receive them (type-only).
 import type { SerializeFrom } from "@remix-run/node";
-import type { technicalSession } from "../../lib/queries.server";
+import type { technicalPublic, technicalSession } from "../../lib/queries.server";
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof technicalSession>>>;
 export type TechnicalView = SerializeFrom<Extract<Loaded, { sessions: unknown }>>;
@@ -20,3 +20,8 @@ export interface Can {
   review: boolean;
   withdraws: boolean;
 }
+
+/** The public page's view (db/queries/technical.server.ts technicalPublic): no user ids. */
+export type PublicTechnicalView = SerializeFrom<Extract<NonNullable<Awaited<ReturnType<typeof technicalPublic>>>, { sessions: unknown }>>;
+/** A person as both pages show them: name, organization, sector. */
+export type ShownPerson = Omit<TechnicalPerson, "userId">;

@@ -17,3 +17,13 @@ export function isAlive(state: string): boolean {
 export function supersededState(kind: "merge" | "split"): ProposalState {
   return kind === "merge" ? "merged" : "split";
 }
+
+/**
+ * Never shown to the public: a draft is its proponent's, and an undone merge's or split's result never happened.
+ * The one rule for the public sheet, the public lists and the lineage API (GET /api/v1/items/:id/lineage).
+ */
+export const NOT_PUBLIC: readonly ProposalState[] = ["draft", "undone"];
+
+export function isPublicProposal(state: string): boolean {
+  return !(NOT_PUBLIC as readonly string[]).includes(state);
+}

@@ -3,7 +3,7 @@ import { AGE_RANGES, GENDERS, PARTICIPANT_SECTORS } from "../attendance";
 import { CAPTURE_TEXT_MAX, HEAD_COUNT_MAX, normalizeTags, TAG_MAX_LENGTH, TAGS_MAX } from "../forum";
 import { DEPARTMENTS } from "../guatemala";
 import { SUMMARY_INPUTS_MAX } from "../lineage";
-import { id, isoDate, optionalText, shortText } from "./fields";
+import { dateTime, id, isoDate, optionalText, shortText } from "./fields";
 
 /** A blank form field or a JSON null both mean "not said". */
 const emptyToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -55,7 +55,7 @@ export const createCaptureSchema = z.object({
   worktableId: id,
   ...captureFields,
   /** When the phone made it (ISO time); lets a capture queued before the forum closed still sync. */
-  capturedAt: z.preprocess(emptyToUndefined, z.iso.datetime({ offset: true }).optional()),
+  capturedAt: z.preprocess(emptyToUndefined, dateTime.optional()),
 });
 export const updateCaptureSchema = z.object({ inputId: id, ...captureFields });
 export const withdrawCaptureSchema = z.object({ inputId: id, reason: optionalText(500) });

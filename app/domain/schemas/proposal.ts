@@ -1,7 +1,7 @@
 // The OGP commitment template (docs/domain.md) as zod schemas: one per form or command, shared by server and browser.
 // The rules a form shows before it posts (completeness, the milestone cap, a SMART checklist) are in ../proposal-template.
 import { z } from "zod";
-import { endNotBeforeStart, id, isoDate, longText, periodIssue, shortText } from "./fields";
+import { endNotBeforeStart, id, longText, optionalCalendarDate, periodIssue, shortText } from "./fields";
 import { MILESTONES_HARD_CAP, OGP_CHALLENGES } from "../proposal-template";
 
 // The template's lists and the rules forms show live in ../proposal-template (no zod: pages import them).
@@ -12,10 +12,8 @@ export const checkbox = z
   .union([z.boolean(), z.enum(["on", "true", "1", "false", "0", ""])])
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
-const optionalIsoDate = z
-  .union([isoDate, z.literal(""), z.null()])
-  .transform((v) => (v ? v : null))
-  .optional();
+// "" and null are no date; anything else must be a day that exists.
+const optionalIsoDate = optionalCalendarDate;
 const text = (max: number) => longText(max).default("");
 
 export const milestoneSchema = z

@@ -1,16 +1,14 @@
 // Thematic roundtables and their rounds (date, venue, host institution, attendance by organization).
 import { z } from "zod";
-import { id, isoDate, longText, optionalText } from "./fields";
+import { id, longText, optionalCalendarDate, optionalText } from "./fields";
 import { checkbox } from "./proposal";
 
 const optionalId = z
   .union([id, z.literal(""), z.null()])
   .transform((v) => (v ? v : null))
   .optional();
-const optionalIsoDate = z
-  .union([isoDate, z.literal(""), z.null()])
-  .transform((v) => (v ? v : null))
-  .optional();
+// "" and null are no date; anything else must be a day that exists.
+const optionalIsoDate = optionalCalendarDate;
 
 export const createRoundtableSchema = z.object({
   consultationId: id,

@@ -5,14 +5,12 @@ import { z } from "zod";
 import { ANSWERS, DECISION_RULES } from "../consensus/outcome";
 import { CRITERIA } from "../consensus/criteria";
 import { ORGANIZATION_SECTORS } from "../guatemala";
-import { id, isoDate, longText, optionalText, shortText } from "./fields";
+import { id, longText, optionalCalendarDate, optionalText, shortText } from "./fields";
 import { checkbox, proposalTemplateFields } from "./proposal";
 import { SESSION_CLOSES, SESSION_KINDS } from "../technical-sessions";
 
-const optionalIsoDate = z
-  .union([isoDate, z.literal(""), z.null()])
-  .transform((v) => (v ? v : null))
-  .optional();
+// "" and null are no date; anything else must be a day that exists.
+const optionalIsoDate = optionalCalendarDate;
 /** A share typed as a percentage in forms (66.67) or a fraction in JSON (0.6667). */
 const share = z.coerce
   .number()
