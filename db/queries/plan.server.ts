@@ -7,6 +7,7 @@ import { templateFromRow } from "../../app/domain/proposals/template";
 import type { ProposalTemplate } from "../../app/domain/schemas/proposal";
 import type { Translate } from "../../app/i18n";
 import type { DB } from "../connection.server";
+import { commitmentsInPlan } from "./in-the-plan.server";
 import { proposalLineage } from "./lineage.server";
 
 export interface PlanComment {
@@ -74,18 +75,21 @@ export async function planIdOf(db: DB, consultationId: string): Promise<string |
 export async function planView(db: DB, consultationId: string, options: { moderator?: boolean; translate?: Translate } = {}): Promise<PlanView | null> {
   const plan = await db.selectFrom("plans").selectAll().where("consultation_id", "=", consultationId).executeTakeFirst();
   if (!plan) return null;
-  const rows = await db
-    .selectFrom("plan_commitments as c")
-    .innerJoin("proposals as p", "p.id", "c.proposal_id")
-    .innerJoin("themes as t", "t.id", "p.theme_id")
-    .select(["c.proposal_id", "c.number", "c.position", "t.name as theme_name", "p.theme_id"])
-    .selectAll("p")
-    .where("c.plan_id", "=", plan.id)
-    .where("c.removed_at", "is", null)
-    .orderBy("c.position")
-    .execute();
-  const ids = rows.map((r) => r.proposal_id);
+  // The commitments are read by the one query every surface counts with (in-the-plan.server.ts).
+  const inPlan = await commitmentsInPlan(db, consultationId);
+  const ids = inPlan.map((c) => c.proposalId);
   const none = ["00000000-0000-0000-0000-000000000000"];
+  const proposalRows = await db
+    .selectFrom("proposals as p")
+    .innerJoin("themes as t", "t.id", "p.theme_id")
+    .select(["t.name as theme_name"])
+    .selectAll("p")
+    .where("p.id", "in", ids.length ? ids : none)
+    .execute();
+  const rows = inPlan.flatMap((c) => {
+    const p = proposalRows.find((r) => r.id === c.proposalId);
+    return p ? [{ ...p, proposal_id: c.proposalId, number: c.number, position: c.position }] : [];
+  });
   const [milestones, versions, links, amendments, comments, answers, reports, observations, tables] = await Promise.all([
     db
       .selectFrom("milestones")
