@@ -14,6 +14,7 @@ import { traceabilityEn } from "./messages/traceability.en";
 import { fateEn } from "./messages/fate.en";
 import { planEn } from "./messages/plan.en";
 import { planModerationEn } from "./messages/plan-moderation.en";
+import { stageRulesEn } from "./messages/stage-rules.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -229,4 +230,5 @@ export const en: Record<MessageKey, string> = {
   ...fateEn,
   ...planEn,
   ...planModerationEn,
+  ...stageRulesEn,
 };

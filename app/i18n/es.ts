@@ -15,6 +15,7 @@ import { traceabilityEs } from "./messages/traceability";
 import { fateEs } from "./messages/fate";
 import { planEs } from "./messages/plan";
 import { planModerationEs } from "./messages/plan-moderation";
+import { stageRulesEs } from "./messages/stage-rules";
 
 const core = {
   "app.name": "Cocrea",
@@ -230,6 +231,7 @@ export const es = {
   ...fateEs,
   ...planEs,
   ...planModerationEs,
+  ...stageRulesEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

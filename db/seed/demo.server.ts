@@ -42,10 +42,6 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string) {
     approval: ["2016-10-15", "2016-10-20"],
     submission: ["2016-10-31", "2016-10-31"],
   };
-  for (const s of stages) {
-    const [startsOn, endsOn] = dates[s.phase] ?? [null, null];
-    await run(bus, "stage.update", { stageId: s.id, name: "", description: "", startsOn, endsOn });
-  }
   const publicCall = stages.find((s) => s.phase === "public_call");
   if (publicCall) await run(bus, "stage.open", { stageId: publicCall.id });
   // The rest of the pipeline, so a newcomer sees every capability with data in it.
@@ -54,5 +50,11 @@ export async function seedDemo(bus: CommandBus, db: DB, password: string) {
   const roundtables = await seedRoundtablesDemo(bus, db, consultationId);
   await seedTechnicalDemo(bus, db, consultationId);
   const plan = await seedPlanDemo(bus, db, consultationId);
+  // The 2016 dates last: a citizen's form is open only within its stage's dates (issue 17), and the demo's opinions
+  // and comments are replayed today.
+  for (const s of stages) {
+    const [startsOn, endsOn] = dates[s.phase] ?? [null, null];
+    await run(bus, "stage.update", { stageId: s.id, name: "", description: "", startsOn, endsOn });
+  }
   return { email: DEMO_ADMIN_EMAIL, password, slug, consultationId, intake, forums, roundtables, plan };
 }

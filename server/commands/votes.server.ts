@@ -10,6 +10,7 @@ import { isAtTechnical, stagesBetween } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
 import { answerVoteSchema, openVoteSchema, voteRefSchema } from "../../app/domain/schemas/technical";
 import { CommandError, notFound } from "./errors";
+import { refuseAdoptionIfFrozen } from "./plan-lookup.server";
 import { enterStage } from "./proposal-store.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal } from "./roundtable-lookup.server";
 import {
@@ -53,6 +54,8 @@ export const openVote = defineCommand({
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "state", "stage"]).where("id", "=", p.proposalId).executeTakeFirstOrThrow();
     const session = await openSessionOf(trx, table.id);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", proposal.id).where("status", "=", "open").executeTakeFirst();
+    // A vote on an approved (frozen) plan could only adopt what the plan no longer takes: refused before it opens.
+    await refuseAdoptionIfFrozen(trx, consultationId, proposal.title);
     const settings = await decisionSettingsOf(trx, consultationId);
     const missing = missingCriteria(await criteriaRecords(trx, proposal.id));
     const refusal = openVoteRefusal({
@@ -214,6 +217,7 @@ export const closeVote = defineCommand({
     const outcome = decideOutcome({ round: vote.ballot === 2 ? 2 : 1, eligible, answers }, JSON.parse(vote.settings) as DecisionSettings);
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "stage", "state"]).where("id", "=", vote.proposal_id).executeTakeFirstOrThrow();
     if (outcome.kind === "adopted") {
+      await refuseAdoptionIfFrozen(trx, consultationId, proposal.title);
       const settings = await decisionSettingsOf(trx, consultationId);
       if (capReached(await adoptedCount(trx, consultationId), settings.maxCommitments)) {
         throw new CommandError("conflict", "technical.error.commitment_cap", { max: settings.maxCommitments });

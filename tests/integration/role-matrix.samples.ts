@@ -323,6 +323,10 @@ export const samples: Record<CommandType, Sample> = {
     ok: "point_of_contact",
     payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, objective: "Objetivo enmendado.", reason: "Acuerdo de la Mesa de Alto Nivel" }),
   },
+  // The sample's commitment is already in the plan (and the plan may not be approved yet): past authorization, 409.
+  "plan.amend_add": {
+    payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, reason: "Acuerdo de la Mesa de Alto Nivel" }),
+  },
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },
   "api_token.create": { payload: (f) => ({ userId: f.userIds.observer, name: "script" }) },
