@@ -32,7 +32,8 @@ export interface PlanCommitment {
   origin: { mergedFrom: Array<{ id: string; title: string; organization: string | null }>; inputs: number; summaries: number };
   history: RevisionStep[];
   comments: PlanComment[];
-  amendments: Array<{ revision: number; reason: string; amendedAt: string }>;
+  /** `added`: the amendment that added the commitment to the approved plan (revision 0, no text changed). */
+  amendments: Array<{ revision: number; reason: string; amendedAt: string; added: boolean }>;
   observations: PlanObservation[];
 }
 
@@ -186,7 +187,7 @@ export async function planView(db: DB, consultationId: string, options: { modera
         options.translate,
       ),
       comments: comments.filter((c) => c.proposal_id === r.proposal_id).map(shownComment),
-      amendments: amendments.filter((a) => a.proposal_id === r.proposal_id).map((a) => ({ revision: a.revision, reason: a.reason, amendedAt: a.amended_at })),
+      amendments: amendments.filter((a) => a.proposal_id === r.proposal_id).map((a) => ({ revision: a.revision, reason: a.reason, amendedAt: a.amended_at, added: a.revision === 0 })),
       observations: observations.filter((o) => o.proposal_id === r.proposal_id).map(shownObservation),
     });
   }

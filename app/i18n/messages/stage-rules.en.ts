@@ -27,6 +27,4 @@ export const stageRulesEn: Record<keyof typeof stageRulesEs, string> = {
   "plan.amend_add.number": "Number (empty: the next one)",
   "plan.amend_add.submit": "Add to the plan",
   "plan.amend_add.none": "No proposal at the technical roundtable can be added.",
-  "followup.commitments_count": "{count} commitments of the plan followed up.",
-  "followup.commitments_count_one": "{count} commitment of the plan followed up.",
 };

@@ -27,6 +27,4 @@ export const stageRulesEs = {
   "plan.amend_add.number": "Número (vacío: el siguiente)",
   "plan.amend_add.submit": "Añadir al plan",
   "plan.amend_add.none": "No hay propuestas en la Mesa Técnica que puedan añadirse.",
-  "followup.commitments_count": "{count} compromisos del plan en seguimiento.",
-  "followup.commitments_count_one": "{count} compromiso del plan en seguimiento.",
 } as const;
