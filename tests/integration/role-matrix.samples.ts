@@ -114,6 +114,8 @@ export interface Sample {
    * thematic roundtable)": the one-role person of that role is allowed with it. Every other bracket is not met.
    */
   meets?: readonly Role[];
+  /** Brings the fixture to the state the `ok` people need, through the commands (run once, before they send). */
+  before?: (f: Fixture, server: TestServer) => Promise<void>;
 }
 
 const template = () => unifiedPayload();
@@ -313,6 +315,12 @@ export const samples: Record<CommandType, Sample> = {
   },
   "plan.approve": {
     ok: "point_of_contact",
+    // Approval is refused while a vote could still adopt into the frozen plan (issue 17): the chair closes the vote
+    // the `vote.open` sample left open — the way out the refusal names.
+    before: async (f, server) => {
+      const open = await server.cocrea.db.selectFrom("consensus_votes").select("id").where("status", "=", "open").execute();
+      for (const v of open) await f.people.chair.ok("vote.close", { voteId: v.id });
+    },
     payload: (f) => ({ planId: f.plan.planId, approvedBy: "Mesa Técnica de Gobierno Abierto", approvedOn: "2016-10-28", reference: "Acta 07-2016" }),
   },
   "plan.submit": {
