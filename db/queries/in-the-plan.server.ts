@@ -40,3 +40,20 @@ export async function commitmentsInPlan(db: DB, consultationId: string): Promise
     .execute();
   return adopted.map((r, i) => ({ proposalId: r.id, themeId: r.theme_id, number: String(i + 1), position: i + 1 }));
 }
+
+/**
+ * What an amendment may add to the approved plan (plan.amend_add): proposals at the technical roundtable, still
+ * active or adopted, not in the plan now. The command checks the criteria and the cap.
+ */
+export async function amendmentCandidates(db: DB, consultationId: string): Promise<Array<{ id: string; title: string; state: string }>> {
+  const inPlan = new Set((await commitmentsInPlan(db, consultationId)).map((c) => c.proposalId));
+  const rows = await db
+    .selectFrom("proposals")
+    .select(["id", "title", "state"])
+    .where("consultation_id", "=", consultationId)
+    .where("state", "in", ["active", "adopted"])
+    .where("stage", "in", ["unified", "technical", "refined", "plan"])
+    .orderBy("created_at")
+    .execute();
+  return rows.filter((r) => !inPlan.has(r.id));
+}

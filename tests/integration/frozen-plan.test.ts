@@ -106,7 +106,7 @@ it("refuses a fifth adoption after approval (409, nothing written, 4 everywhere)
   const after = await chair.command("vote.open", { proposalId: fifth });
   expect(after.status).toBe(409);
   await expectCommitments(server, consultation, 6);
-});
+}, 120_000); // a whole plan through the commands, read on eight surfaces seven times
 
 it("an amendment refuses a proposal that does not meet the three adoption criteria; recording them is the way in", async () => {
   const f = await setupPlan(server, { adopted: 1, unified: 3 });
