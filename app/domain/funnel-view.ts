@@ -169,11 +169,7 @@ export function funnelView(facts: FunnelFacts): FunnelView {
  * The "in the plan" column is the plan's commitments (one definition, db/queries/in-the-plan.server.ts), not the
  * stage entries: entered and there now are the same set. `withIds`: the cells carry the ids behind them.
  */
-export function withPlanCommitments(
-  view: FunnelView,
-  inPlan: ReadonlyArray<{ proposalId: string; themeId: string }>,
-  withIds: boolean,
-): FunnelView {
+export function withPlanCommitments(view: FunnelView, inPlan: ReadonlyArray<{ proposalId: string; themeId: string }>, withIds: boolean): FunnelView {
   const stages = view.stages.map((column) => {
     if (column.key !== "plan") return column;
     const byTheme: Record<string, FunnelCell> = Object.fromEntries(Object.keys(column.byTheme).map((id) => [id, cell()]));

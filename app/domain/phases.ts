@@ -52,10 +52,7 @@ export interface StageStateOn {
   on: string | null;
 }
 
-export function stageStateOn(
-  stage: Pick<StageLike, "status" | "starts_on" | "ends_on"> & { closed_at?: string | null },
-  today: string,
-): StageStateOn {
+export function stageStateOn(stage: Pick<StageLike, "status" | "starts_on" | "ends_on"> & { closed_at?: string | null }, today: string): StageStateOn {
   if (stage.status === "closed") return { status: "closed", by: "manual", on: stage.closed_at ? stage.closed_at.slice(0, 10) : stage.ends_on };
   if (stage.status === "pending") return { status: "pending", by: "manual", on: stage.starts_on };
   if (stage.starts_on && today < stage.starts_on) return { status: "pending", by: "dates", on: stage.starts_on };

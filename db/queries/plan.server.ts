@@ -187,7 +187,9 @@ export async function planView(db: DB, consultationId: string, options: { modera
         options.translate,
       ),
       comments: comments.filter((c) => c.proposal_id === r.proposal_id).map(shownComment),
-      amendments: amendments.filter((a) => a.proposal_id === r.proposal_id).map((a) => ({ revision: a.revision, reason: a.reason, amendedAt: a.amended_at, added: a.revision === 0 })),
+      amendments: amendments
+        .filter((a) => a.proposal_id === r.proposal_id)
+        .map((a) => ({ revision: a.revision, reason: a.reason, amendedAt: a.amended_at, added: a.revision === 0 })),
       observations: observations.filter((o) => o.proposal_id === r.proposal_id).map(shownObservation),
     });
   }

@@ -48,7 +48,13 @@ for (const javaScriptEnabled of [true, false]) {
 
 it("an English reader reads the closed intake's message with its date in English", async () => {
   const intake = await openIntake(server);
-  await intake.admin.client.ok("stage.update", { stageId: intake.stage("opinion_intake"), name: "", description: "", startsOn: "2016-03-15", endsOn: "2016-05-15" });
+  await intake.admin.client.ok("stage.update", {
+    stageId: intake.stage("opinion_intake"),
+    name: "",
+    description: "",
+    startsOn: "2016-03-15",
+    endsOn: "2016-05-15",
+  });
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   await page.goto(`${server.url}/c/${intake.slug}/opinar`);

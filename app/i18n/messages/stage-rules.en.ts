@@ -14,7 +14,8 @@ export const stageRulesEn: Record<keyof typeof stageRulesEs, string> = {
   "plan.error.adoption_frozen":
     "The plan is already {status} and frozen: “{title}” cannot be adopted by vote. A commitment enters the approved plan only through an amendment that records it, with its reason.",
   "plan.error.vote_open": "A vote on “{title}” is open: close it before approving the plan, which is then frozen.",
-  "plan.error.add_not_frozen": "The plan is {status}: before approval a commitment enters by assembling the plan again; the amendment is for the approved plan.",
+  "plan.error.add_not_frozen":
+    "The plan is {status}: before approval a commitment enters by assembling the plan again; the amendment is for the approved plan.",
   "plan.error.already_in_plan": "“{title}” is already a commitment of the plan.",
   "plan.amendment_added": "Added to the approved plan by amendment. Reason: {reason}",
   "plan.commitments_count": "The plan has {count} commitments.",

@@ -14,7 +14,8 @@ export const stageRulesEs = {
   "plan.error.adoption_frozen":
     "El plan ya está {status} y quedó congelado: «{title}» no puede adoptarse por votación. Un compromiso entra al plan aprobado solo por una enmienda que lo registre, con su motivo.",
   "plan.error.vote_open": "Hay una votación abierta sobre «{title}»: ciérrela antes de aprobar el plan, que queda congelado.",
-  "plan.error.add_not_frozen": "El plan está {status}: antes de su aprobación un compromiso entra al armar el plan de nuevo; la enmienda es para el plan aprobado.",
+  "plan.error.add_not_frozen":
+    "El plan está {status}: antes de su aprobación un compromiso entra al armar el plan de nuevo; la enmienda es para el plan aprobado.",
   "plan.error.already_in_plan": "«{title}» ya es un compromiso del plan.",
   "plan.amendment_added": "Añadido al plan aprobado por enmienda. Motivo: {reason}",
   "plan.commitments_count": "El plan tiene {count} compromisos.",
