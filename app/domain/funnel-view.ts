@@ -164,3 +164,27 @@ export function funnelView(facts: FunnelFacts): FunnelView {
     stages,
   };
 }
+
+/**
+ * The "in the plan" column is the plan's commitments (one definition, db/queries/in-the-plan.server.ts), not the
+ * stage entries: entered and there now are the same set. `withIds`: the cells carry the ids behind them.
+ */
+export function withPlanCommitments(view: FunnelView, inPlan: ReadonlyArray<{ proposalId: string; themeId: string }>, withIds: boolean): FunnelView {
+  const stages = view.stages.map((column) => {
+    if (column.key !== "plan") return column;
+    const byTheme: Record<string, FunnelCell> = Object.fromEntries(Object.keys(column.byTheme).map((id) => [id, cell()]));
+    const next: FunnelColumn = { ...column, ...cell(), byTheme };
+    for (const c of inPlan) {
+      for (const target of [next, (byTheme[c.themeId] ??= cell())]) {
+        target.entered += 1;
+        target.now += 1;
+        if (withIds) {
+          target.enteredIds.push(c.proposalId);
+          target.nowIds.push(c.proposalId);
+        }
+      }
+    }
+    return next;
+  });
+  return { ...view, stages };
+}

@@ -21,7 +21,7 @@ export interface PlanExportInput {
     template: ProposalTemplate;
     origin: { mergedFrom: ReadonlyArray<{ title: string; organization: string | null }>; inputs: number; summaries: number };
     revisions: number;
-    amendments: ReadonlyArray<{ reason: string; amendedAt: string }>;
+    amendments: ReadonlyArray<{ reason: string; amendedAt: string; added?: boolean }>;
   }>;
   /** The funnel: per theme, how many proposals entered each column. */
   funnel: { columns: readonly string[]; themes: ReadonlyArray<{ name: string; entered: readonly number[] }>; total: readonly number[] };
@@ -53,7 +53,7 @@ export interface PlanExport {
       summaries: number;
     };
     revisions: number;
-    amendments: Array<{ reason: string; amendedAt: string }>;
+    amendments: Array<{ reason: string; amendedAt: string; added: boolean }>;
   }>;
 }
 
@@ -96,7 +96,7 @@ export function buildPlanExport(input: PlanExportInput, t: Translate, meta: { la
           summaries: c.origin.summaries,
         },
         revisions: c.revisions,
-        amendments: c.amendments.map((a) => ({ reason: a.reason, amendedAt: a.amendedAt })),
+        amendments: c.amendments.map((a) => ({ reason: a.reason, amendedAt: a.amendedAt, added: Boolean(a.added) })),
       };
     }),
   };
@@ -164,7 +164,7 @@ export function planHtml(doc: PlanExport, t: Translate): string {
       const merged = c.origin.mergedFrom.length
         ? `<ul>${c.origin.mergedFrom.map((p) => `<li>${escapeHtml(p.title)}${p.organization ? ` (${escapeHtml(p.organization)})` : ""}</li>`).join("")}</ul>`
         : `<p>${escapeHtml(t("plan.origin_merged_none"))}</p>`;
-      const amendments = c.amendments.map((a) => `<p>${escapeHtml(t("plan.amendment", { reason: a.reason }))}</p>`).join("");
+      const amendments = c.amendments.map((a) => `<p>${escapeHtml(t(a.added ? "plan.amendment_added" : "plan.amendment", { reason: a.reason }))}</p>`).join("");
       return `<section class="commitment" data-number="${escapeHtml(c.number)}">
 <h2>${escapeHtml(t("plan.commitment_number", { number: c.number }))}: ${escapeHtml(c.title)}</h2>
 <table class="template"><tbody>${rows}
@@ -247,7 +247,7 @@ export function planMarkdown(doc: PlanExport, t: Translate): string {
       ),
     );
     out.push("");
-    for (const a of c.amendments) out.push(`> ${t("plan.amendment", { reason: mdInline(oneLine(a.reason)) })}`, "");
+    for (const a of c.amendments) out.push(`> ${t(a.added ? "plan.amendment_added" : "plan.amendment", { reason: mdInline(oneLine(a.reason)) })}`, "");
     const o = c.origin;
     const place = o.roundtable ? t("plan.origin_table", { name: mdInline(o.roundtable) }) : t("plan.origin_theme", { name: mdInline(o.theme) });
     out.push(

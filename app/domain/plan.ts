@@ -72,6 +72,29 @@ export function statusAfter(status: PlanStatus, move: PlanMove): PlanStatus {
   }
 }
 
+/**
+ * Once the plan is approved it is frozen, its commitments too: an adoption (a vote closing as adopted, or a vote
+ * opened to that end) is refused, and a proposal enters the plan only through an amendment that records it
+ * (`plan.amend_add`). Before approval the plan is reassembled instead. Null when no plan exists yet.
+ */
+export function adoptionRefusal(status: PlanStatus | null): "frozen" | null {
+  return status && isFrozen(status) ? "frozen" : null;
+}
+
+/** An amendment that adds a commitment is for the approved plan only; before approval the plan is reassembled. */
+export function addByAmendmentRefusal(
+  status: PlanStatus,
+  facts: { state: string; atTechnical: boolean; inPlan: boolean; missingCriteria: number; commitments: number; maxCommitments: number },
+): "not_frozen" | "already_in_plan" | "not_at_technical" | "not_active" | "criteria_missing" | "commitment_cap" | null {
+  if (!isFrozen(status)) return "not_frozen";
+  if (facts.inPlan) return "already_in_plan";
+  if (facts.state !== "active" && facts.state !== "adopted") return "not_active";
+  if (!facts.atTechnical) return "not_at_technical";
+  if (facts.missingCriteria > 0) return "criteria_missing";
+  if (facts.commitments >= facts.maxCommitments) return "commitment_cap";
+  return null;
+}
+
 /** A commitment's text may be revised before approval; after it, only amended (with a reason). */
 export function textChangeRefusal(status: PlanStatus, how: "revision" | "amendment"): "frozen" | "not_frozen" | null {
   if (how === "revision") return isFrozen(status) ? "frozen" : null;

@@ -17,6 +17,7 @@ import { planModerationEn } from "./messages/plan-moderation.en";
 import { storyEn } from "./messages/story.en";
 import { stageActionEn } from "./messages/stage-action.en";
 import { badInputEn } from "./messages/bad-input.en";
+import { stageRulesEn } from "./messages/stage-rules.en";
 
 const core = {
   "app.name": "Cocrea",
@@ -235,4 +236,5 @@ export const en: Record<MessageKey, string> = {
   ...storyEn,
   ...stageActionEn,
   ...badInputEn,
+  ...stageRulesEn,
 };

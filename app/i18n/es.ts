@@ -18,6 +18,7 @@ import { planModerationEs } from "./messages/plan-moderation";
 import { storyEs } from "./messages/story";
 import { stageActionEs } from "./messages/stage-action";
 import { badInputEs } from "./messages/bad-input";
+import { stageRulesEs } from "./messages/stage-rules";
 
 const core = {
   "app.name": "Cocrea",
@@ -236,6 +237,7 @@ export const es = {
   ...storyEs,
   ...stageActionEs,
   ...badInputEs,
+  ...stageRulesEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -106,6 +106,8 @@ export function translate(lang: Lang, key: string, params: Params = {}): string 
     if (value === undefined) return `{${name}}`;
     if (name === "count" && typeof value === "number") return formatNumber(isLang(lang) ? lang : DEFAULT_LANG, value);
     const text = String(value);
+    // "@date:2016-05-15": a calendar date, written in words in the reader's language (a refusal names the day).
+    if (/^@date:\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(isLang(lang) ? lang : DEFAULT_LANG, text.slice(6));
     // "@a.key,@b.key": a list of translated names (e.g. the adoption criteria still missing).
     if (text.startsWith("@") && text.includes(",")) {
       const parts = text.split(",");

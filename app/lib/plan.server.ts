@@ -18,7 +18,7 @@ export async function planContext(db: AppLoadContext["db"], idOrSlug: string, re
   const policy = await readPolicy(db, reader, id);
   const stage = await db
     .selectFrom("stages")
-    .select(["id", "name", "phase", "status"])
+    .select(["id", "name", "phase", "status", "starts_on", "ends_on", "closed_at"])
     .where("consultation_id", "=", id)
     .where("phase", "=", COMMENT_PHASE)
     .orderBy("position")

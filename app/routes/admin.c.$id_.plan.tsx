@@ -12,6 +12,7 @@ import { translate } from "../i18n";
 import { useT, useFormatDate } from "../i18n/react";
 import { handleCommandForm } from "../lib/command-form.server";
 import { adoptedProposals, planContext } from "../lib/plan.server";
+import { amendmentCandidates } from "../../db/queries/in-the-plan.server";
 import { canExportUnpublishedPlan, requireStaff } from "../lib/read-policy.server";
 import { useLiveConsultation } from "../live/useLive";
 import { readForm } from "../lib/read-form.server";
@@ -38,6 +39,8 @@ export async function loader(args: LoaderFunctionArgs) {
     // The same rule as the export route: before publication only the plan's writers export it.
     canExport: Boolean(found.plan) && (isPublic(found.plan!.status) || canExportUnpublishedPlan(found.policy)),
     adopted: await adoptedProposals(args.context.db, found.consultation.id),
+    // Once frozen, a commitment enters only by an amendment that records it (issue 17).
+    candidates: found.plan && isFrozen(found.plan.status) ? await amendmentCandidates(args.context.db, found.consultation.id) : [],
   });
 }
 
@@ -67,6 +70,7 @@ export async function action(args: ActionFunctionArgs) {
       submit: "plan.submit",
       // Amendments have their own page (the whole template): admin.c.$id_.plan_.enmendar.$proposalId.tsx
       amend: "plan.amend",
+      amend_add: "plan.amend_add",
     },
     extra,
   );
@@ -237,6 +241,33 @@ export default function AdminPlan() {
                 </CommandForm>
               ) : null}
             </div>
+          ) : null}
+          {data.canEdit && frozen ? (
+            <section aria-labelledby="amend-add-h" data-testid="amend-add">
+              <h3 id="amend-add-h">{t("plan.amend_add.title")}</h3>
+              <p className="muted">{t("plan.amend_add.help")}</p>
+              {data.candidates.length === 0 ? (
+                <p className="empty">{t("plan.amend_add.none")}</p>
+              ) : (
+                <CommandForm intent="amend_add" submitLabel={t("plan.amend_add.submit")}>
+                  {(result) => (
+                    <>
+                      <Field name="proposalId" label={t("plan.amend_add.proposal")} intent="amend_add" result={result}>
+                        <select id="amend_add-proposalId" name="proposalId" required>
+                          {data.candidates.map((p) => (
+                            <option key={p.id} value={p.id}>
+                              {p.title} ({t(p.state === "adopted" ? "proposal.state.adopted" : "proposal.state.active")})
+                            </option>
+                          ))}
+                        </select>
+                      </Field>
+                      <Field name="reason" label={t("plan.amend_add.reason")} intent="amend_add" result={result} multiline required />
+                      <Field name="number" label={t("plan.amend_add.number")} intent="amend_add" result={result} optional />
+                    </>
+                  )}
+                </CommandForm>
+              )}
+            </section>
           ) : null}
           {plan.approval ? <p>{t("plan.approval", { ...plan.approval, on: date(plan.approval.on) })}</p> : null}
           {plan.submission ? <p>{t("plan.submission", { on: date(plan.submission.on) })}</p> : null}

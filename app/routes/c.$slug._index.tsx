@@ -60,12 +60,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PublicCall() {
   const t = useT();
   const date = useFormatDate();
+  /** A stage's state today in words with its date: "abierta hasta el…", "cerró el…", "abre el…". */
+  const stageWhen = (st: { status: string; on: string | null }) =>
+    !st.on
+      ? ""
+      : t(st.status === "open" ? "stage.open_until" : st.status === "closed" ? "stage.closed_on_short" : "stage.opens_on_short", { date: date(st.on) });
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const live = useLiveConsultation(data.consultation.id);
   const { consultation, stages, themes, forums, declarations } = data;
-  const intakeOpen = stages.some((s) => s.phase === "opinion_intake" && s.status === "open");
+  // Each stage's state today (opened AND within its dates): the same rule the forms' commands apply.
+  const intakeOpen = stages.some((s) => s.phase === "opinion_intake" && s.today.status === "open");
   const current = stages.find((s) => s.id === data.currentStageId);
 
   return (
@@ -79,7 +85,8 @@ export default function PublicCall() {
             <strong>
               <StageName stage={current} />
             </strong>{" "}
-            — {t(`stage_status.${current.status}`)}
+            — {t(`stage_status.${current.today.status}`)}
+            {current.today.on ? ` (${stageWhen(current.today)})` : null}
           </p>
         ) : null}
         {stages.length > 0 && stages.every((s) => s.status === "closed") ? (
@@ -122,13 +129,14 @@ export default function PublicCall() {
         <h2 id="timeline">{t("public.timeline")}</h2>
         <ol className="timeline" data-testid="timeline">
           {stages.map((s) => (
-            <li key={s.id} className={`stage stage-${s.status}${s.id === data.currentStageId ? " stage-current" : ""}`} data-stage-phase={s.phase}>
+            <li key={s.id} className={`stage stage-${s.today.status}${s.id === data.currentStageId ? " stage-current" : ""}`} data-stage-phase={s.phase}>
               <span className="stage-name">
                 <StageName stage={s} />
               </span>
-              <span className={`status status-${s.status}`} data-testid={`stage-status-${s.phase}`}>
-                {t(`stage_status.${s.status}`)}
+              <span className={`status status-${s.today.status}`} data-testid={`stage-status-${s.phase}`}>
+                {t(`stage_status.${s.today.status}`)}
               </span>
+              {s.today.by === "dates" ? <span data-testid={`stage-when-${s.phase}`}> ({stageWhen(s.today)})</span> : null}
               <span className="dates">{s.starts_on || s.ends_on ? `${date(s.starts_on)} – ${date(s.ends_on)}` : t("common.date_unset")}</span>
               {s.description ? <p>{s.description}</p> : null}
             </li>

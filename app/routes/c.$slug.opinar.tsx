@@ -8,6 +8,7 @@ import { OPINION_INTENT, OpinionForm } from "../components/intake/OpinionForm";
 import { islandPart, OPINION_ISLAND, pageHooks } from "../components/intake/island-hooks";
 import { ReceiptBox } from "../components/intake/ReceiptBox";
 import { StageNotice } from "../components/intake/StageNotice";
+import { stageStateOn, todayInGuatemala } from "../domain/phases";
 import { translate } from "../i18n";
 import { useT } from "../i18n/react";
 import type { IslandHandle } from "../island-script";
@@ -35,6 +36,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     title: translate(context.lang, "intake.title"),
     consultation: intake.consultation,
     stage: intake.stage,
+    // The stage on today's date where the consultation happens: the form shows only when the command would take it.
+    stageState: intake.stage ? stageStateOn(intake.stage, todayInGuatemala()) : null,
     themes: intake.themes,
     recent: recent.map((o) => ({
       id: o.id,
@@ -62,7 +65,7 @@ export default function OpinionPage() {
   // The answer to a post comes back in the re-rendered page (the island posts the same way, without a reload).
   const posted = useActionData<typeof action>() as IntakeResult | undefined;
   const result = posted;
-  const open = data.stage?.status === "open";
+  const open = data.stageState?.status === "open";
   const receipt = result?.ok && result.intent === OPINION_INTENT ? (result.result as { receiptCode: string; duplicate: boolean }) : null;
   const reportedId = posted?.ok && posted.intent === "report" ? (posted.result as { inputId: string }).inputId : null;
 
@@ -76,7 +79,7 @@ export default function OpinionPage() {
         <IslandLiveBadge />
       </header>
       <p className="lead">{t("intake.intro")}</p>
-      <StageNotice stage={data.stage} />
+      <StageNotice state={data.stageState} />
       {receipt ? <ReceiptBox receiptCode={receipt.receiptCode} duplicate={receipt.duplicate} /> : null}
       {open ? <OpinionForm themes={data.themes} result={result} /> : null}
       {!open && result && !result.ok && result.intent === OPINION_INTENT ? (

@@ -2,6 +2,7 @@
 // and each commitment's sheet in the OGP template with where it came from, the differences between versions with the
 // comments that led to each change, the comments with their public answers, and a comment form. No script at all:
 // forms post and the page answers with the receipt (a cheap phone, with or without JavaScript).
+import { stageStateOn, todayInGuatemala } from "../domain/phases";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { BadFormBody, isBadFormBody } from "../components/BadFormBody";
@@ -30,7 +31,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await planContext(context.db, params.slug!, context.user, context.lang);
   if (!found) throw new Response("Not found", { status: 404 });
   const plan = found.plan && isPublic(found.plan.status) ? found.plan : null;
-  const refusal = plan ? commentRefusal(plan.status, found.stage?.status === "open") : null;
+  // The draft-plan stage on today's date: opened AND within its dates, as plan.comment decides.
+  const stageToday = found.stage ? stageStateOn(found.stage, todayInGuatemala()) : null;
+  const refusal = plan ? commentRefusal(plan.status, stageToday?.status === "open") : null;
   return json({
     title: translate(context.lang, "plan.public_title"),
     consultation: found.consultation,
@@ -38,6 +41,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     plan,
     commentsOpen: Boolean(plan) && refusal === null,
     closedReason: refusal,
+    stageToday,
     funnel: plan ? await funnelTable(context.db, found.consultation.id) : null,
   });
 }
@@ -138,7 +142,9 @@ export default function PublicPlan() {
               {t("plan.comment_closed", {
                 reason:
                   data.closedReason === "stage"
-                    ? t("plan.error.comment_stage", { stage: data.stageName })
+                    ? data.stageToday?.on
+                      ? t(data.stageToday.status === "closed" ? "stage.closed_on_draft_plan" : "stage.opens_on_draft_plan", { date: date(data.stageToday.on) })
+                      : t("plan.error.comment_stage", { stage: data.stageName })
                     : t("plan.error.comment_frozen", { status: t(`plan.status.${plan.status}`), stage: data.stageName }),
               })}
             </p>
@@ -158,7 +164,11 @@ export default function PublicPlan() {
 
           <section aria-labelledby="commitments-h">
             <h2 id="commitments-h">{t("plan.commitments")}</h2>
-            {plan.commitments.length === 0 ? <p className="empty">{t("plan.commitments_empty")}</p> : null}
+            {plan.commitments.length === 0 ? (
+              <p className="empty">{t("plan.commitments_empty")}</p>
+            ) : (
+              <p data-testid="plan-commitments-count">{t("plan.commitments_count", { count: plan.commitments.length })}</p>
+            )}
             {plan.commitments.map((k) => (
               <section
                 key={k.proposalId}
@@ -170,6 +180,13 @@ export default function PublicPlan() {
                 <h3 id={`k-${k.proposalId}`}>
                   {t("plan.commitment_number", { number: k.number })}: <span data-testid="commitment-title">{k.template.title}</span>
                 </h3>
+                {k.amendments
+                  .filter((a) => a.added)
+                  .map((a) => (
+                    <p key={a.amendedAt} className="amendment" data-testid="amendment-added">
+                      {t("plan.amendment_added", { reason: a.reason })} · {date(a.amendedAt)}
+                    </p>
+                  ))}
                 <TemplateSheet template={k.template} />
                 <details className="plan-origin">
                   <summary>{t("plan.origin")}</summary>

@@ -140,7 +140,7 @@ export default function PlanFollowup() {
           ) : null}
           <section className="followup-total card" aria-labelledby="followup-total" data-testid="followup-total">
             <h2 id="followup-total">{t("followup.total")}</h2>
-            <p>{t("followup.commitments_count", { count: total.commitments })}</p>
+            <p data-testid="followup-commitments-count">{t("followup.commitments_count", { count: total.commitments })}</p>
             <CompletionFigures completion={total} label={t("followup.total")} />
             <h3>{t("followup.commitments_by_level")}</h3>
             <ul className="inline-list">

@@ -1,5 +1,5 @@
 // Read models for pages and the API. Public reads never select e-mails or other personal data.
-import { currentStage } from "../../app/domain/phases";
+import { currentStage, stageStateOn, todayInGuatemala } from "../../app/domain/phases";
 import type { DB } from "../connection.server";
 
 export async function listConsultations(db: DB) {
@@ -11,10 +11,12 @@ export async function listConsultations(db: DB) {
   const stages = await db.selectFrom("stages").selectAll().execute();
   return consultations.map((c) => {
     const own = stages.filter((s) => s.consultation_id === c.id);
-    const current = currentStage(own);
+    // The stage "now" and its state on today's date (opened AND within its dates), as the public call shows it.
+    const today = todayInGuatemala();
+    const current = currentStage(own, today);
     return {
       ...c,
-      currentStage: current ? { id: current.id, phase: current.phase, name: current.name, status: current.status } : null,
+      currentStage: current ? { id: current.id, phase: current.phase, name: current.name, status: stageStateOn(current, today).status } : null,
     };
   });
 }
@@ -56,6 +58,15 @@ export async function publicConsultation(db: DB, idOrSlug: string) {
       .orderBy("d.signed_at")
       .execute(),
   ]);
-  const current = currentStage(stages);
-  return { consultation, stages, themes, forums, declarations, currentStageId: current?.id ?? null };
+  // One rule for the current stage, the timeline and what each public form accepts: each stage's state today.
+  const today = todayInGuatemala();
+  const current = currentStage(stages, today);
+  return {
+    consultation,
+    stages: stages.map((s) => ({ ...s, today: stageStateOn(s, today) })),
+    themes,
+    forums,
+    declarations,
+    currentStageId: current?.id ?? null,
+  };
 }

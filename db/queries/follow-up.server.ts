@@ -3,6 +3,7 @@
 // from them on a given day. Shared by the public page, the staff page, the JSON API and the export.
 import { commitmentFollowup, historyOrder, planCompletion, type FollowupRecord } from "../../app/domain/follow-up";
 import type { DB } from "../connection.server";
+import { commitmentsInPlan } from "./in-the-plan.server";
 
 /** Today's date where the consultation happens (Guatemala), as YYYY-MM-DD. */
 export function todayInGuatemala(now = new Date()): string {
@@ -26,12 +27,14 @@ export interface FollowupReport {
 }
 
 export async function consultationFollowup(db: DB, consultationId: string, today: string) {
+  // The commitments followed up are the plan's (one definition: in-the-plan.server.ts).
+  const inPlan = (await commitmentsInPlan(db, consultationId)).map((c) => c.proposalId);
   const commitments = await db
     .selectFrom("proposals as p")
     .innerJoin("themes as t", "t.id", "p.theme_id")
     .select(["p.id", "p.title", "p.lead_agency", "p.theme_id", "t.name as theme_name", "t.position as theme_position"])
     .where("p.consultation_id", "=", consultationId)
-    .where("p.state", "=", "adopted")
+    .where("p.id", "in", inPlan.length ? inPlan : ["00000000-0000-0000-0000-000000000000"])
     .orderBy("t.position")
     .orderBy("p.created_at")
     .orderBy("p.id")

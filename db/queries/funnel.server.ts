@@ -2,9 +2,10 @@
 // what fills each column (thematic rounds, technical sessions, votes), shaped by app/domain/funnel-view.ts.
 // Results of undone merges and splits are left out: they stay in the lineage, with their history, for staff.
 import { funnelColumnsOf } from "../../app/domain/funnel";
-import { funnelView, type FunnelView } from "../../app/domain/funnel-view";
+import { funnelView, withPlanCommitments, type FunnelView } from "../../app/domain/funnel-view";
 import type { DB } from "../connection.server";
 import { findConsultationId } from "./consultations.server";
+import { commitmentsInPlan } from "./in-the-plan.server";
 
 /** The consultation's funnel columns, from its setting (the 2016 table's five by default). */
 export async function funnelColumns(db: DB, consultationId: string): Promise<readonly string[]> {
@@ -76,7 +77,7 @@ export async function consultationFunnel(db: DB, idOrSlug: string, options: { id
   const id = await findConsultationId(db, idOrSlug);
   if (!id) return null;
   // Without the ids behind each figure, SQLite counts (a few dozen rows) instead of returning every entry.
-  const [themes, entries, proposals, counted, participation, thematicRounds, technicalSessions, votes] = await Promise.all([
+  const [themes, entries, proposals, counted, participation, thematicRounds, technicalSessions, votes, inPlan] = await Promise.all([
     db.selectFrom("themes").select(["id", "name"]).where("consultation_id", "=", id).where("archived_at", "is", null).orderBy("position").execute(),
     options.ids
       ? db
@@ -115,8 +116,9 @@ export async function consultationFunnel(db: DB, idOrSlug: string, options: { id
       .where("r.closes_stage", "is not", null)
       .execute(),
     db.selectFrom("consensus_votes").select("status").where("consultation_id", "=", id).execute(),
+    commitmentsInPlan(db, id),
   ]);
-  return funnelView({
+  const view = funnelView({
     columns: await funnelColumns(db, id),
     themes,
     entries,
@@ -127,6 +129,8 @@ export async function consultationFunnel(db: DB, idOrSlug: string, options: { id
     technicalSessions,
     votes,
   });
+  // "In the plan" is the plan's commitments, read by the one query every surface reads.
+  return withPlanCommitments(view, inPlan, Boolean(options.ids));
 }
 
 /** The items behind the forum figures: each forum with its attendance and its captures (not withdrawn). */

@@ -7,6 +7,7 @@ import { templateFromRow } from "../../app/domain/proposals/template";
 import type { ProposalTemplate } from "../../app/domain/schemas/proposal";
 import type { Translate } from "../../app/i18n";
 import type { DB } from "../connection.server";
+import { commitmentsInPlan } from "./in-the-plan.server";
 import { proposalLineage } from "./lineage.server";
 
 export interface PlanComment {
@@ -31,7 +32,8 @@ export interface PlanCommitment {
   origin: { mergedFrom: Array<{ id: string; title: string; organization: string | null }>; inputs: number; summaries: number };
   history: RevisionStep[];
   comments: PlanComment[];
-  amendments: Array<{ revision: number; reason: string; amendedAt: string }>;
+  /** `added`: the amendment that added the commitment to the approved plan (revision 0, no text changed). */
+  amendments: Array<{ revision: number; reason: string; amendedAt: string; added: boolean }>;
   observations: PlanObservation[];
 }
 
@@ -74,18 +76,21 @@ export async function planIdOf(db: DB, consultationId: string): Promise<string |
 export async function planView(db: DB, consultationId: string, options: { moderator?: boolean; translate?: Translate } = {}): Promise<PlanView | null> {
   const plan = await db.selectFrom("plans").selectAll().where("consultation_id", "=", consultationId).executeTakeFirst();
   if (!plan) return null;
-  const rows = await db
-    .selectFrom("plan_commitments as c")
-    .innerJoin("proposals as p", "p.id", "c.proposal_id")
-    .innerJoin("themes as t", "t.id", "p.theme_id")
-    .select(["c.proposal_id", "c.number", "c.position", "t.name as theme_name", "p.theme_id"])
-    .selectAll("p")
-    .where("c.plan_id", "=", plan.id)
-    .where("c.removed_at", "is", null)
-    .orderBy("c.position")
-    .execute();
-  const ids = rows.map((r) => r.proposal_id);
+  // The commitments are read by the one query every surface counts with (in-the-plan.server.ts).
+  const inPlan = await commitmentsInPlan(db, consultationId);
+  const ids = inPlan.map((c) => c.proposalId);
   const none = ["00000000-0000-0000-0000-000000000000"];
+  const proposalRows = await db
+    .selectFrom("proposals as p")
+    .innerJoin("themes as t", "t.id", "p.theme_id")
+    .select(["t.name as theme_name"])
+    .selectAll("p")
+    .where("p.id", "in", ids.length ? ids : none)
+    .execute();
+  const rows = inPlan.flatMap((c) => {
+    const p = proposalRows.find((r) => r.id === c.proposalId);
+    return p ? [{ ...p, proposal_id: c.proposalId, number: c.number, position: c.position }] : [];
+  });
   const [milestones, versions, links, amendments, comments, answers, reports, observations, tables] = await Promise.all([
     db
       .selectFrom("milestones")
@@ -182,7 +187,9 @@ export async function planView(db: DB, consultationId: string, options: { modera
         options.translate,
       ),
       comments: comments.filter((c) => c.proposal_id === r.proposal_id).map(shownComment),
-      amendments: amendments.filter((a) => a.proposal_id === r.proposal_id).map((a) => ({ revision: a.revision, reason: a.reason, amendedAt: a.amended_at })),
+      amendments: amendments
+        .filter((a) => a.proposal_id === r.proposal_id)
+        .map((a) => ({ revision: a.revision, reason: a.reason, amendedAt: a.amended_at, added: a.revision === 0 })),
       observations: observations.filter((o) => o.proposal_id === r.proposal_id).map(shownObservation),
     });
   }

@@ -1,8 +1,9 @@
 // Read models for thematic roundtables: the dashboard panel, the live session, a proposal's page and the
 // counts per funnel stage and theme (derived from proposal_stage_history, so each figure traces to its items).
-import { tallyFunnel, type FunnelCounts } from "../../app/domain/proposals/counts";
+import { tallyFunnel, withPlanColumn, type FunnelCounts } from "../../app/domain/proposals/counts";
 import { templateFromRow } from "../../app/domain/proposals/template";
 import type { DB } from "../connection.server";
+import { commitmentsInPlan } from "./in-the-plan.server";
 
 /** Counts per stage and theme for a consultation (or one theme). */
 export async function funnelCounts(db: DB, consultationId: string, themeId?: string): Promise<FunnelCounts> {
@@ -20,8 +21,12 @@ export async function funnelCounts(db: DB, consultationId: string, themeId?: str
     entries = entries.where("p.theme_id", "=", themeId);
     now = now.where("theme_id", "=", themeId);
   }
-  const [e, n] = await Promise.all([entries.execute(), now.execute()]);
-  return tallyFunnel(e, n, themeId ? [themeId] : []);
+  const [e, n, inPlan] = await Promise.all([entries.execute(), now.execute(), commitmentsInPlan(db, consultationId)]);
+  // "In the plan" is the plan's commitments (one query for every surface), not the stage entries.
+  return withPlanColumn(
+    tallyFunnel(e, n, themeId ? [themeId] : []),
+    inPlan.filter((c) => !themeId || c.themeId === themeId),
+  );
 }
 
 /** The dashboard panel: every theme with its thematic roundtable (if any), its rounds and counts. */

@@ -3,6 +3,7 @@ import { prepared } from "../../db/prepared";
 import { CommandError, notFound } from "./errors";
 import { rooms, type CommandContext, type Trx } from "./types";
 import { PARTICIPATION_EVENTS } from "../../app/live/participation-events";
+import { stageStateOn, todayInGuatemala } from "../../app/domain/phases";
 
 /**
  * Consultations are never deleted, so one seen to exist keeps existing: remembering it saves a query on every
@@ -42,7 +43,7 @@ export async function consultationOfForum(trx: Trx, forumId: string): Promise<st
 const stageOfPhase = prepared((db, p: { consultationId: string; phase: string }) =>
   db
     .selectFrom("stages")
-    .select(["name", "status", "phase"])
+    .select(["name", "status", "phase", "starts_on", "ends_on", "closed_at"])
     .where("consultation_id", "=", p.consultationId)
     .where("phase", "=", p.phase)
     .orderBy("position")
@@ -56,6 +57,25 @@ export async function requireStageOpen(trx: Trx, consultationId: string, phase: 
     stage: stage?.name || `@phase.${phase}`,
     status: `@stage_status.${stage?.status ?? "pending"}`,
   });
+}
+
+/** The public forms whose refusal names the stage in its own words ("La recepción de opiniones cerró el …"). */
+const WORDED_PHASES = new Set(["opinion_intake", "draft_plan"]);
+
+/**
+ * What a citizen's form accepts (opinions, comments on the draft plan): the stage must be open AND today — where the
+ * consultation happens — within its dates, when it has them (stageStateOn). Otherwise 409 answering as the stage
+ * does: closed on its date, or opening on its date, in words.
+ */
+export async function requireStageAccepting(trx: Trx, consultationId: string, phase: string, now: string): Promise<void> {
+  const [stage] = (await stageOfPhase(trx, { consultationId, phase })).rows;
+  if (!stage) return requireStageOpen(trx, consultationId, phase);
+  const state = stageStateOn(stage, todayInGuatemala(now));
+  if (state.status === "open") return;
+  if (!state.on) return requireStageOpen(trx, consultationId, phase);
+  const worded = WORDED_PHASES.has(phase) ? `_${phase}` : "";
+  const key = state.status === "closed" ? `stage.closed_on${worded}` : `stage.opens_on${worded}`;
+  throw new CommandError("stage_closed", key, { stage: stage.name || `@phase.${phase}`, date: `@date:${state.on}` });
 }
 
 /** Tell the public page (and the staff dashboard) that something in this consultation changed. */

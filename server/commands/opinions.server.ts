@@ -8,7 +8,7 @@ import { prepared } from "../../db/prepared";
 import type { CitizenInputTable } from "../../db/schema";
 import { sha256 } from "../auth/crypto.server";
 import { CommandError, conflict, notFound } from "./errors";
-import { announceParticipation, requireConsultation, requireStageOpen } from "./lookup.server";
+import { announceParticipation, requireConsultation, requireStageAccepting } from "./lookup.server";
 import { defineCommand, rooms, type Actor, type CommandContext, type Trx } from "./types";
 import { moderate } from "../../app/domain/moderation";
 
@@ -135,7 +135,8 @@ export const submitOpinion = defineCommand({
   async handle(trx, p, ctx): Promise<OpinionReceipt> {
     // People never see the honeypot; the message still helps one whose browser filled it in by mistake.
     if (p.website) throw new CommandError("invalid", "intake.error.honeypot");
-    await requireStageOpen(trx, p.consultationId, "opinion_intake");
+    // Opened AND within its dates: outside them the 409 says when the intake closed (or opens), in words.
+    await requireStageAccepting(trx, p.consultationId, "opinion_intake", ctx.now);
     if (p.subject === "theme") {
       const [theme] = (await openTheme(trx, { themeId: p.themeId!, consultationId: p.consultationId })).rows;
       if (!theme) {

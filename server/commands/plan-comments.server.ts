@@ -8,7 +8,8 @@ import { COMMENT_PHASE, commentRefusal } from "../../app/domain/plan";
 import { answerCommentSchema, commentPlanSchema, hideCommentSchema, reportCommentSchema, restoreCommentSchema } from "../../app/domain/schemas/plan";
 import { sha256 } from "../auth/crypto.server";
 import { CommandError, conflict } from "./errors";
-import { requireStageOpen, announceChange } from "./lookup.server";
+import { requireStageAccepting, announceChange } from "./lookup.server";
+import { stageAccepts, todayInGuatemala } from "../../app/domain/phases";
 import { clientHashOf, newReceiptCode } from "./opinions.server";
 import { consultationOfComment, consultationOfPlan, planRow, requireCommitment } from "./plan-lookup.server";
 import { userIdOf } from "./technical-lookup.server";
@@ -43,13 +44,14 @@ export const commentPlan = defineCommand({
     const plan = await planRow(trx, p.planId);
     const stage = await trx
       .selectFrom("stages")
-      .select("status")
+      .select(["status", "starts_on", "ends_on"])
       .where("consultation_id", "=", plan.consultation_id)
       .where("phase", "=", COMMENT_PHASE)
       .orderBy("position")
       .executeTakeFirst();
-    const refusal = commentRefusal(plan.status, stage?.status === "open");
-    if (refusal === "stage") await requireStageOpen(trx, plan.consultation_id, COMMENT_PHASE);
+    // Open means opened AND within its dates (app/domain/phases.ts): outside them the 409 names the day in words.
+    const refusal = commentRefusal(plan.status, Boolean(stage && stageAccepts(stage, todayInGuatemala(ctx.now))));
+    if (refusal === "stage") await requireStageAccepting(trx, plan.consultation_id, COMMENT_PHASE, ctx.now);
     if (refusal)
       throw new CommandError("stage_closed", `plan.error.comment_${refusal}`, { status: `@plan.status.${plan.status}`, stage: `@phase.${COMMENT_PHASE}` });
     if (p.proposalId) await requireCommitment(trx, plan.id, p.proposalId);

@@ -1,5 +1,5 @@
 // Reads shared by the plan's commands: the plan and its commitments, and refusals worded for people.
-import { moveRefusal, type PlanMove, type PlanStatus } from "../../app/domain/plan";
+import { adoptionRefusal, moveRefusal, type PlanMove, type PlanStatus } from "../../app/domain/plan";
 import { CommandError, notFound } from "./errors";
 import { announceChange } from "./lookup.server";
 import type { CommandContext, Trx } from "./types";
@@ -59,4 +59,14 @@ export async function requireCommitment(trx: Trx, planId: string, proposalId: st
 /** The plan's pages are public once published: everyone reloads; staff also when it is still being assembled. */
 export function announcePlan(ctx: CommandContext, consultationId: string, status: PlanStatus): void {
   announceChange(ctx, consultationId, status === "assembling" ? "staff" : "public");
+}
+
+/**
+ * Once the plan is approved an adoption is refused (409 naming the frozen plan): a proposal enters it only through
+ * the amendment that records it (`plan.amend_add`). Called by every path that adopts (vote.open, vote.close).
+ */
+export async function refuseAdoptionIfFrozen(trx: Trx, consultationId: string, title: string): Promise<void> {
+  const plan = await trx.selectFrom("plans").select("status").where("consultation_id", "=", consultationId).executeTakeFirst();
+  const status = (plan?.status ?? null) as PlanStatus | null;
+  if (adoptionRefusal(status)) throw new CommandError("conflict", "plan.error.adoption_frozen", { title, status: `@plan.status.${status}` });
 }

@@ -197,6 +197,16 @@ export const approvePlan = defineCommand({
     refuseMove(plan.status, "approve");
     const commitments = await planCommitments(trx, plan.id);
     if (commitments.length === 0) throw conflict("plan.error.empty", { status: `@plan.status.${plan.status}` });
+    // Approval freezes the plan: a vote still open could adopt one more proposal the plan would no longer take.
+    // The way out: the chair closes the vote first (its outcome is recorded), then the plan is approved.
+    const openVote = await trx
+      .selectFrom("consensus_votes as v")
+      .innerJoin("proposals as p", "p.id", "v.proposal_id")
+      .select("p.title")
+      .where("v.consultation_id", "=", plan.consultation_id)
+      .where("v.status", "=", "open")
+      .executeTakeFirst();
+    if (openVote) throw conflict("plan.error.vote_open", { title: openVote.title });
     await trx
       .updateTable("plans")
       .set((eb) => ({

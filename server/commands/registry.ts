@@ -24,6 +24,7 @@ import { followUpCommands } from "./follow-up.server";
 import { planCommands } from "./plan.server";
 import { planCommentCommands } from "./plan-comments.server";
 import { planTextCommands } from "./plan-texts.server";
+import { planAmendAddCommands } from "./plan-amend-add.server";
 import type { CommandDefinition } from "./types";
 
 export const commands: readonly CommandDefinition<any, any>[] = [
@@ -81,6 +82,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   ...planCommands,
   ...planCommentCommands,
   ...planTextCommands,
+  ...planAmendAddCommands,
   createAdmin,
   createApiToken,
   fixImpossibleDates,

@@ -12,6 +12,7 @@ import { isAtTechnical, stagesBetween } from "../../app/domain/funnel";
 import { hasAnyRole } from "../../app/domain/roles";
 import { answerVoteSchema, cancelVoteSchema, openVoteSchema, voteRefSchema } from "../../app/domain/schemas/technical";
 import { CommandError, notFound } from "./errors";
+import { refuseAdoptionIfFrozen } from "./plan-lookup.server";
 import { enterStage } from "./proposal-store.server";
 import { actingUser, actorLabel, announceRoundtable, consultationOfProposal } from "./roundtable-lookup.server";
 import {
@@ -55,6 +56,8 @@ export const openVote = defineCommand({
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "state", "stage"]).where("id", "=", p.proposalId).executeTakeFirstOrThrow();
     const session = await requireOpenSession(trx, table.id);
     const open = await trx.selectFrom("consensus_votes").select("id").where("proposal_id", "=", proposal.id).where("status", "=", "open").executeTakeFirst();
+    // A vote on an approved (frozen) plan could only adopt what the plan no longer takes: refused before it opens.
+    await refuseAdoptionIfFrozen(trx, consultationId, proposal.title);
     const settings = await decisionSettingsOf(trx, consultationId);
     const missing = missingCriteria(await criteriaRecords(trx, proposal.id));
     const refusal = openVoteRefusal({
@@ -222,6 +225,8 @@ export const closeVote = defineCommand({
     );
     const proposal = await trx.selectFrom("proposals").select(["id", "title", "stage", "state"]).where("id", "=", vote.proposal_id).executeTakeFirstOrThrow();
     if (outcome.kind === "adopted") {
+      // Unreachable through the commands today (plan.approve waits for open votes to end), kept as the rule's guard.
+      await refuseAdoptionIfFrozen(trx, consultationId, proposal.title);
       await trx
         .updateTable("proposals")
         .set((eb) => ({ state: "adopted", state_reason: null, version: eb("version", "+", 1), updated_at: ctx.now }))

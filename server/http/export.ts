@@ -7,6 +7,7 @@ import express, { type Response } from "express";
 import { EXPORT_SCHEMA_PATH, EXPORT_SECTIONS, exportSchema } from "../../app/domain/export-schema";
 import { OPEN_DATA_LICENSE } from "../../app/domain/opinion";
 import { findConsultationId } from "../../db/queries/consultations.server";
+import { commitmentsInPlan } from "../../db/queries/in-the-plan.server";
 import type { DB } from "../../db/connection.server";
 import { CommandError } from "../commands/errors";
 import type { RequestState } from "./api";
@@ -365,22 +366,28 @@ function sections(db: DB, id: string, privateAnswers: boolean): Record<Section, 
     votes: () => once(votes(db, id, privateAnswers)),
     commitments: () =>
       once(
-        db
-          .selectFrom("proposals as p")
-          .select(["p.id as proposal_id", "p.theme_id", "p.title"])
-          .select((eb) =>
-            eb
-              .selectFrom("consensus_votes as v")
-              .select((e) => e.fn.max("v.closed_at").as("at"))
-              .whereRef("v.proposal_id", "=", "p.id")
-              .where("v.outcome", "=", "adopted")
-              .as("adopted_at"),
-          )
-          .where("p.consultation_id", "=", id)
-          .where("p.state", "=", "adopted")
-          .orderBy("p.created_at")
-          .execute()
-          .then((rows) => rows.map((r) => ({ ...r, adopted_at: (r.adopted_at as string | null) ?? null }))),
+        commitmentsInPlan(db, id).then((inPlan) => {
+          const inPlanIds = inPlan.map((c) => c.proposalId);
+          return (
+            db
+              .selectFrom("proposals as p")
+              .select(["p.id as proposal_id", "p.theme_id", "p.title"])
+              .select((eb) =>
+                eb
+                  .selectFrom("consensus_votes as v")
+                  .select((e) => e.fn.max("v.closed_at").as("at"))
+                  .whereRef("v.proposal_id", "=", "p.id")
+                  .where("v.outcome", "=", "adopted")
+                  .as("adopted_at"),
+              )
+              .where("p.consultation_id", "=", id)
+              // The plan's commitments, as every other surface counts them (db/queries/in-the-plan.server.ts).
+              .where("p.id", "in", inPlanIds.length ? inPlanIds : ["00000000-0000-0000-0000-000000000000"])
+              .orderBy("p.created_at")
+              .execute()
+              .then((rows) => rows.map((r) => ({ ...r, adopted_at: (r.adopted_at as string | null) ?? null })))
+          );
+        }),
       ),
     snapshots: () =>
       once(

@@ -152,6 +152,7 @@ export const ACCESS_SPEC = {
   "plan.approve": ["point_of_contact"],
   "plan.submit": ["point_of_contact"],
   "plan.amend": ["point_of_contact"], // after approval a change is the institution's act, recorded with its reason
+  "plan.amend_add": ["point_of_contact"], // so is a commitment added to the approved plan (issue 17: the only way in once frozen)
 
   // ── The installation: accounts of admins and API tokens are made from the command line. ──
   "admin.create": ["system"],

@@ -160,10 +160,11 @@ describe("the stage", () => {
     const res = await citizen().command("opinion.submit", opinion(pending.consultationId));
     expect(res.status).toBe(409);
     expect(!res.body.ok && res.body.error).toMatchObject({ code: "stage_closed" });
-    expect(!res.body.ok && res.body.error.message).toContain("Opinión ciudadana en línea");
+    // Answered as the stage does, with its date in words (issue 17).
+    expect(!res.body.ok && res.body.error.message).toBe("La recepción de opiniones abre el 2 de abril de 2018.");
     const html = await (await fetch(`${server.url}/c/${pending.slug}/opinar`)).text();
     expect(html).toContain("todavía no está abierta");
-    expect(html).toContain("Abre el 2 de abril de 2018");
+    expect(html).toContain("La recepción de opiniones abre el 2 de abril de 2018.");
     expect(html).not.toContain('name="text"');
   });
 
@@ -175,7 +176,7 @@ describe("the stage", () => {
     expect(res.status).toBe(409);
     const html = await (await fetch(`${server.url}/c/${closing.slug}/opinar`)).text();
     expect(html).toContain("está cerrada");
-    expect(html).toMatch(/Cerró el \d+ de \w+ de \d{4}/);
+    expect(html).toMatch(/La recepción de opiniones cerró el \d+ de \w+ de \d{4}\./);
     // What was said while it was open is still shown.
     expect(html).toContain("Que las instituciones publiquen sus compras");
   });

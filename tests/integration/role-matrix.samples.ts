@@ -114,6 +114,8 @@ export interface Sample {
    * thematic roundtable)": the one-role person of that role is allowed with it. Every other bracket is not met.
    */
   meets?: readonly Role[];
+  /** Brings the fixture to the state the `ok` people need, through the commands (run once, before they send). */
+  before?: (f: Fixture, server: TestServer) => Promise<void>;
 }
 
 const template = () => unifiedPayload();
@@ -317,6 +319,12 @@ export const samples: Record<CommandType, Sample> = {
   },
   "plan.approve": {
     ok: "point_of_contact",
+    // Approval is refused while a vote could still adopt into the frozen plan (issue 17): the chair closes the vote
+    // the `vote.open` sample left open — the way out the refusal names.
+    before: async (f, server) => {
+      const open = await server.cocrea.db.selectFrom("consensus_votes").select("id").where("status", "=", "open").execute();
+      for (const v of open) await f.people.chair.ok("vote.close", { voteId: v.id });
+    },
     payload: (f) => ({ planId: f.plan.planId, approvedBy: "Mesa Técnica de Gobierno Abierto", approvedOn: "2016-10-28", reference: "Acta 07-2016" }),
   },
   "plan.submit": {
@@ -326,6 +334,10 @@ export const samples: Record<CommandType, Sample> = {
   "plan.amend": {
     ok: "point_of_contact",
     payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, objective: "Objetivo enmendado.", reason: "Acuerdo de la Mesa de Alto Nivel" }),
+  },
+  // The sample's commitment is already in the plan (and the plan may not be approved yet): past authorization, 409.
+  "plan.amend_add": {
+    payload: (f) => ({ planId: f.plan.planId, proposalId: f.plan.proposalId, reason: "Acuerdo de la Mesa de Alto Nivel" }),
   },
 
   "admin.create": { payload: () => ({ email: "otra-admin@example.org", name: "Otra", password: "contraseña-segura-123" }) },

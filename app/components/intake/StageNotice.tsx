@@ -1,33 +1,27 @@
-// Whether the online intake is open, and when it opens or closed (the page says so instead of a dead form).
+// Whether the online intake takes opinions today, and until when, or when it opens or closed (the page says so
+// instead of a dead form). `state` is the stage on today's date (app/domain/phases.ts stageStateOn): an intake
+// opened but past its end date reads closed, the same answer the command gives.
+import type { StageStateOn } from "../../domain/phases";
 import { useFormatDate, useT } from "../../i18n/react";
 import { islandPart } from "./island-hooks";
 
-export interface IntakeStage {
-  status: string;
-  starts_on: string | null;
-  ends_on: string | null;
-  opened_at: string | null;
-  closed_at: string | null;
-}
-
-export function StageNotice({ stage }: { stage: IntakeStage | null }) {
+export function StageNotice({ state }: { state: StageStateOn | null }) {
   const t = useT();
   const date = useFormatDate();
-  if (stage?.status === "open") {
-    return stage.ends_on ? (
+  if (state?.status === "open") {
+    return state.on ? (
       <p className="intake-open" data-testid="intake-stage" {...islandPart("stage")}>
-        {t("intake.open_until", { date: date(stage.ends_on) })}
+        {t("intake.open_until", { date: date(state.on) })}
       </p>
     ) : null;
   }
-  if (stage?.status === "closed") {
-    const closedOn = stage.closed_at ?? stage.ends_on;
+  if (state?.status === "closed") {
     return (
       <div className="intake-notice" role="status" data-testid="intake-stage" {...islandPart("stage")}>
         <p>
           <strong>{t("intake.closed_closed")}</strong>
         </p>
-        {closedOn ? <p>{t("intake.closed_closed_date", { date: date(closedOn) })}</p> : null}
+        {state.on ? <p>{t("stage.closed_on_opinion_intake", { date: date(state.on) })}</p> : null}
       </div>
     );
   }
@@ -36,7 +30,7 @@ export function StageNotice({ stage }: { stage: IntakeStage | null }) {
       <p>
         <strong>{t("intake.closed_pending")}</strong>
       </p>
-      <p>{stage?.starts_on ? t("intake.closed_pending_date", { date: date(stage.starts_on) }) : t("intake.closed_pending_nodate")}</p>
+      <p>{state?.on ? t("stage.opens_on_opinion_intake", { date: date(state.on) }) : t("intake.closed_pending_nodate")}</p>
     </div>
   );
 }

@@ -62,3 +62,21 @@ export function tallyFunnel(entries: readonly StageEntry[], proposals: readonly 
   }
   return { byTheme, total };
 }
+
+/**
+ * The "in the plan" column is the plan's commitments (one definition, db/queries/in-the-plan.server.ts), not the
+ * stage entries: a commitment taken out of the draft leaves it, one added by amendment enters it. Entered and there
+ * now are the same set.
+ */
+export function withPlanColumn(counts: FunnelCounts, inPlan: ReadonlyArray<{ proposalId: string; themeId: string }>): FunnelCounts {
+  const byTheme: Record<string, ThemeFunnel> = {};
+  for (const [id, funnel] of Object.entries(counts.byTheme)) byTheme[id] = { ...funnel, plan: { entered: 0, enteredIds: [], now: 0 } };
+  const total: ThemeFunnel = { ...counts.total, plan: { entered: inPlan.length, enteredIds: inPlan.map((c) => c.proposalId), now: inPlan.length } };
+  for (const c of inPlan) {
+    const cell = (byTheme[c.themeId] ??= { ...emptyFunnel() }).plan;
+    cell.entered += 1;
+    cell.enteredIds.push(c.proposalId);
+    cell.now += 1;
+  }
+  return { byTheme, total };
+}

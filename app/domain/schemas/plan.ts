@@ -128,3 +128,12 @@ export const submitPlanSchema = z
   .refine((v) => Boolean(v.link || v.fileReference), { path: ["link"], message: "plan.issue.link_or_file" });
 
 export type AssemblePlan = z.output<typeof assemblePlanSchema>;
+
+/** An amendment that adds a commitment to the approved plan (a proposal adopted after approval enters only so). */
+export const addCommitmentByAmendmentSchema = z.object({
+  planId: id,
+  proposalId: id,
+  reason: shortText(3000),
+  /** The number shown (empty: the next position). */
+  number: z.string().trim().max(20).default(""),
+});

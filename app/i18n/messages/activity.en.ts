@@ -36,6 +36,7 @@ export const activityEn: Record<keyof typeof activityEs, string> = {
   "activity.cmd.organization.create": "Organization registered",
   "activity.cmd.organization.update": "Organization changed",
   "activity.cmd.plan.amend": "Commitment amended after approval",
+  "activity.cmd.plan.amend_add": "Commitment added to the approved plan by amendment",
   "activity.cmd.plan.approve": "Plan approved",
   "activity.cmd.plan.assemble": "Plan assembled",
   "activity.cmd.plan.comment": "Citizen comment on the draft plan",

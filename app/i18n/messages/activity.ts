@@ -34,6 +34,7 @@ export const activityEs = {
   "activity.cmd.organization.create": "Organización registrada",
   "activity.cmd.organization.update": "Organización cambiada",
   "activity.cmd.plan.amend": "Compromiso enmendado tras la aprobación",
+  "activity.cmd.plan.amend_add": "Compromiso añadido al plan aprobado por enmienda",
   "activity.cmd.plan.approve": "Plan aprobado",
   "activity.cmd.plan.assemble": "Plan armado",
   "activity.cmd.plan.comment": "Comentario ciudadano al borrador del plan",
