@@ -61,8 +61,10 @@ async function expectWholeChain(path: string, cookie?: string) {
   // 3. the merge into the unified proposal
   expect(es.text).toContain(`Se unificó con otras en la propuesta «${TRAINING}» (5 de julio de 2016).`);
   // 4. the commitment
-  expect(es.text).toContain(`«${TRAINING}» fue adoptada como compromiso del plan.`);
-  expect(es.text).toContain("Llegó al plan como compromiso.");
+  // The plan was assembled in the order of adoption, and the training commitment was adopted first.
+  expect(es.text).toContain(`«${TRAINING}» es el compromiso 1 del plan.`);
+  expect(es.text).toContain("Llegó al plan como compromiso 1.");
+  expect(es.html).toContain(`href="/c/${seeded.slug}/plan#compromiso-1"`);
   expect(es.html).toContain(`href="/c/${seeded.slug}/propuestas/${commitmentId}"`);
   // 5. the follow-up, with the reported milestones (db/factories/follow-up-2016.ts: milestone 1 complete, 2 limited, of 4)
   expect(es.text).toContain(`«${TRAINING}»: 1 de 4 metas cumplidas.`);
