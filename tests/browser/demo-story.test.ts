@@ -47,8 +47,11 @@ it("follows a demo opinion from the call page to its receipt and on to the commi
   expect(proposals).toEqual(summary.citedBy.map((title) => `La propuesta «${title}» responde a ese resumen.`));
   for (const merged of await page.locator('[data-fate-step="merged_into"]').allTextContents())
     expect(merged).toBe(`Se unificó con otras en la propuesta «${TRAINING}» (5 de julio de 2016).`);
-  expect(await page.locator('[data-fate-step="commitment"]').first().textContent()).toBe(`«${TRAINING}» fue adoptada como compromiso del plan.`);
-  expect(await page.getByTestId("fate-ending").textContent()).toBe("Llegó al plan como compromiso.");
+  // The plan was assembled in the order of adoption; the training commitment was adopted first.
+  expect(await page.locator('[data-fate-step="commitment"]').first().textContent()).toBe(
+    `«${TRAINING}» es el compromiso 1 del plan. Ver el compromiso 1 en el plan · Ver su seguimiento`,
+  );
+  expect(await page.getByTestId("fate-ending").textContent()).toBe("Llegó al plan como compromiso 1.");
   const followup = page.locator('[data-fate-step="followup"]');
   expect(await followup.locator("p").first().textContent()).toBe(
     `«${TRAINING}»: 1 de 4 metas cumplidas. Último avance reportado: meta 2, Limitado (1 de abril de 2017).`,
