@@ -26,7 +26,7 @@ import {
   requireOpenSession,
   userIdOf,
 } from "./technical-lookup.server";
-import { defineCommand, type Trx } from "./types";
+import { defineCommand, type CommandContext, type Trx } from "./types";
 
 async function consultationOfVote(trx: Trx, voteId: string): Promise<string> {
   const row = await trx.selectFrom("consensus_votes").select("consultation_id").where("id", "=", voteId).executeTakeFirst();
@@ -199,6 +199,21 @@ export const answerVote = defineCommand({
   },
 });
 
+/**
+ * The vote that closing or cancelling ends: still open, ended by the chair or the point of contact, in an open session;
+ * with its current answers and how many members may answer.
+ */
+async function openVoteToEnd(trx: Trx, ctx: CommandContext, voteId: string) {
+  const vote = await trx.selectFrom("consensus_votes").selectAll().where("id", "=", voteId).executeTakeFirstOrThrow();
+  const table = await trx.selectFrom("roundtables").select(["id", "chair_user_id"]).where("id", "=", vote.roundtable_id).executeTakeFirstOrThrow();
+  requireChairOrContact(ctx, table);
+  if (vote.status !== "open") throw new CommandError("conflict", "technical.error.vote_closed");
+  await requireOpenSession(trx, table.id);
+  const answers = await currentAnswers(trx, vote.id);
+  const eligible = await eligibleMemberCount(trx, ctx.consultationId!, vote.proposal_id);
+  return { vote, answers, eligible };
+}
+
 export const closeVote = defineCommand({
   type: "vote.close",
   summary:
@@ -208,13 +223,7 @@ export const closeVote = defineCommand({
   consultationOf: (trx, p) => consultationOfVote(trx, p.voteId),
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
-    const vote = await trx.selectFrom("consensus_votes").selectAll().where("id", "=", p.voteId).executeTakeFirstOrThrow();
-    const table = await trx.selectFrom("roundtables").select(["id", "chair_user_id"]).where("id", "=", vote.roundtable_id).executeTakeFirstOrThrow();
-    requireChairOrContact(ctx, table);
-    if (vote.status !== "open") throw new CommandError("conflict", "technical.error.vote_closed");
-    await requireOpenSession(trx, table.id);
-    const answers = await currentAnswers(trx, vote.id);
-    const eligible = await eligibleMemberCount(trx, consultationId, vote.proposal_id);
+    const { vote, answers, eligible } = await openVoteToEnd(trx, ctx, p.voteId);
     const settings = await decisionSettingsOf(trx, consultationId);
     // The cap is checked again here: an adoption past it is recorded as "not adopted: the plan is full" (never a 409
     // that would leave the vote, the proposal and the session stuck).
@@ -274,13 +283,7 @@ export const cancelVote = defineCommand({
   consultationOf: (trx, p) => consultationOfVote(trx, p.voteId),
   async handle(trx, p, ctx) {
     const consultationId = ctx.consultationId!;
-    const vote = await trx.selectFrom("consensus_votes").selectAll().where("id", "=", p.voteId).executeTakeFirstOrThrow();
-    const table = await trx.selectFrom("roundtables").select(["id", "chair_user_id"]).where("id", "=", vote.roundtable_id).executeTakeFirstOrThrow();
-    requireChairOrContact(ctx, table);
-    if (vote.status !== "open") throw new CommandError("conflict", "technical.error.vote_closed");
-    await requireOpenSession(trx, table.id);
-    const answers = await currentAnswers(trx, vote.id);
-    const eligible = await eligibleMemberCount(trx, consultationId, vote.proposal_id);
+    const { vote, answers, eligible } = await openVoteToEnd(trx, ctx, p.voteId);
     const proposal = await trx.selectFrom("proposals").select("title").where("id", "=", vote.proposal_id).executeTakeFirstOrThrow();
     // A cancelled vote is closed without an outcome of the answers: they stay recorded (never deleted) beside the reason.
     const closed = {

@@ -5,9 +5,9 @@
 // The moderation queue shows a new comment on the plan live and hides it; after approval the amendment page changes
 // a milestone with a reason.
 import type { Browser } from "playwright-core";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newPage, signedInContext } from "../support/browser";
+import { pdfPages } from "../support/pdf";
 import { setupPlan, type PlanFixture } from "../support/plan";
 import { ApiClient, startServer, type TestServer } from "../support/server";
 
@@ -29,22 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** The text of each page of a PDF, in order. */
-async function pdfPages(pdf: Buffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(
-      content.items
-        .map((i) => ("str" in i ? i.str : ""))
-        .join(" ")
-        .replace(/\s+/g, " "),
-    );
-  }
-  return pages;
-}
 
 it("the point of contact orders and numbers the commitments, then publishes the draft", async () => {
   const { page, context } = await signedInContext(browser, server.url, f.t.admin.email, f.t.admin.password);

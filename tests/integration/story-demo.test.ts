@@ -11,6 +11,7 @@ import { forums2016 } from "../../db/factories/forums-2016";
 import { story2016 } from "../../db/factories/story-2016";
 import { seedDemo } from "../../db/seed/demo.server";
 import { ApiClient, loginCookie, startServer, type TestServer } from "../support/server";
+import { expectCommitments } from "../support/commitment-count";
 
 let server: TestServer;
 let seeded: Awaited<ReturnType<typeof seedDemo>>;
@@ -165,21 +166,9 @@ describe("the 2016 demo is an archive", () => {
   });
 
   it("every surface counts the plan's 4 commitments", async () => {
-    await expectCommitments(seeded.slug, 4);
+    await expectCommitments(server, seeded, 4);
   });
 });
-
-/** The number of commitments on the funnel API's plan column, plan.json, the follow-up API and the public plan page. */
-async function expectCommitments(slug: string, n: number) {
-  const funnel = await (await fetch(`${server.url}/api/v1/consultations/${slug}/funnel`)).json();
-  expect(funnel.result.stages.find((s: { key: string }) => s.key === "plan").now, "funnel API, plan column").toBe(n);
-  const plan = await (await fetch(`${server.url}/c/${slug}/plan/exportar/plan.json`)).json();
-  expect(plan.commitments, "plan.json").toHaveLength(n);
-  const followup = await (await fetch(`${server.url}/api/v1/consultations/${slug}/follow-up`)).json();
-  expect(followup.result.total.commitments, "follow-up API").toBe(n);
-  const html = (await page(`/c/${slug}/plan`)).html;
-  expect(html.match(/data-testid="plan-commitment"/g) ?? [], "public plan page").toHaveLength(n);
-}
 
 describe("the demo in progress", () => {
   const anonymous = () => new ApiClient(server.url);
@@ -230,6 +219,6 @@ describe("the demo in progress", () => {
     const technical = await page(`/c/${seeded.inProgress.slug}/mesa-tecnica`);
     expect(technical.status).toBe(200);
     expect(technical.text).toContain(inProgress.merged("2026-01-01").title);
-    await expectCommitments(seeded.inProgress.slug, 2);
+    await expectCommitments(server, seeded.inProgress, 2);
   });
 });
