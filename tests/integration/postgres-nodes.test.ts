@@ -127,10 +127,14 @@ describe.skipIf(!postgres)("two nodes starting together on an empty PostgreSQL d
       ["seed-a", "seed-b"].map((name) => spawnServer({ dbFile: name, databaseUrl, env: { SEED_DEMO: "1" }, startTimeoutMs: 120_000 })),
     );
     try {
-      expect(nodes.filter((n) => n.output().includes("Seeded the demo consultation"))).toHaveLength(1);
+      expect(nodes.filter((n) => n.output().includes("Seeded the demo:"))).toHaveLength(1);
       const { db } = openDatabase(databaseUrl);
       await migrateToLatest(db);
-      expect((await db.selectFrom("consultations").select("slug").execute()).map((c) => c.slug)).toEqual(["plan-gobierno-abierto-2016-2018"]);
+      // The 2016 archive and the consultation in progress, each once.
+      expect((await db.selectFrom("consultations").select("slug").orderBy("slug").execute()).map((c) => c.slug)).toEqual([
+        "plan-gobierno-abierto-2016-2018",
+        "plan-gobierno-abierto-2027-2029",
+      ]);
       await db.destroy();
     } finally {
       await Promise.all(nodes.map((n) => n.stop()));
