@@ -84,11 +84,12 @@ export function currentStage<S extends StageLike>(stages: readonly S[], today?: 
   return next ?? ordered[ordered.length - 1] ?? null;
 }
 
+// Built once: making an Intl.DateTimeFormat costs about 120 µs, and every opinion and plan comment asks for today.
+const guatemalaDay = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Guatemala", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date where the consultation happens (Guatemala), as YYYY-MM-DD: the day stage dates are read against. */
 export function todayInGuatemala(now: Date | string = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Guatemala", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    typeof now === "string" ? new Date(now) : now,
-  );
+  return guatemalaDay.format(typeof now === "string" ? new Date(now) : now);
 }
 
 /** Positions 1..n after moving one stage to a new 1-based position. */
